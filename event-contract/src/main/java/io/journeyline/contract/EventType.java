@@ -1,0 +1,84 @@
+package io.journeyline.contract;
+
+import io.journeyline.contract.event.*;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every CloudEvents {@code type} of the contract: its topic, the record that carries its data and the
+ * JSON Schema that validates it ({@code schemas/<type>.json} on the classpath).
+ */
+public enum EventType {
+    TOUCHPOINT_RECORDED("io.journeyline.touchpoint.recorded", Topics.TOUCHPOINTS, TouchpointRecorded.class),
+    SURVEY_RESPONDED("io.journeyline.survey.responded", Topics.FEEDBACK, SurveyResponded.class),
+    FEEDBACK_RECEIVED("io.journeyline.feedback.received", Topics.FEEDBACK, FeedbackReceived.class),
+    CASE_OPENED("io.journeyline.case.opened", Topics.FEEDBACK, CaseOpened.class),
+    CASE_ACKNOWLEDGED("io.journeyline.case.acknowledged", Topics.FEEDBACK, CaseAcknowledged.class),
+    CASE_RESOLVED("io.journeyline.case.resolved", Topics.FEEDBACK, CaseResolved.class),
+    CASE_CLOSED("io.journeyline.case.closed", Topics.FEEDBACK, CaseClosed.class),
+    CASE_REOPENED("io.journeyline.case.reopened", Topics.FEEDBACK, CaseReopened.class),
+    CASE_SLA_BREACHED("io.journeyline.case.sla-breached", Topics.FEEDBACK, CaseSlaBreached.class),
+    EDUCATION_ASSIGNED("io.journeyline.education.assigned", Topics.EDUCATION, EducationAssigned.class),
+    EDUCATION_HELD_OUT("io.journeyline.education.held-out", Topics.EDUCATION, EducationHeldOut.class),
+    EDUCATION_STARTED("io.journeyline.education.started", Topics.EDUCATION, EducationStarted.class),
+    EDUCATION_COMPLETED("io.journeyline.education.completed", Topics.EDUCATION, EducationCompleted.class),
+    EDUCATION_DROPPED_OUT("io.journeyline.education.dropped-out", Topics.EDUCATION, EducationDroppedOut.class),
+    EDUCATION_REQUESTED("io.journeyline.intervention.education-requested", Topics.INTERVENTIONS, EducationRequested.class),
+    CASE_REQUESTED("io.journeyline.intervention.case-requested", Topics.INTERVENTIONS, CaseRequested.class),
+    SURVEY_REQUESTED("io.journeyline.intervention.survey-requested", Topics.INTERVENTIONS, SurveyRequested.class),
+    STAGE_CHANGED("io.journeyline.journey.stage-changed", Topics.INSIGHTS, StageChanged.class),
+    PAIN_POINT_DETECTED("io.journeyline.journey.pain-point-detected", Topics.INSIGHTS, PainPointDetected.class);
+
+    private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_RECORD = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends JourneyEvent> recordClass;
+
+    EventType(String type, String topic, Class<? extends JourneyEvent> recordClass) {
+        this.type = type;
+        this.topic = topic;
+        this.recordClass = recordClass;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    /** The topic events of this type are published on. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The record that carries this type's {@code data}. */
+    public Class<? extends JourneyEvent> recordClass() {
+        return recordClass;
+    }
+
+    /** Classpath location of this type's JSON Schema. */
+    public String schemaResource() {
+        return "schemas/" + type + ".json";
+    }
+
+    /** The contract type named {@code type}, if there is one. */
+    public static Optional<EventType> fromType(String type) {
+        return Optional.ofNullable(type).map(BY_TYPE::get);
+    }
+
+    /** The contract type whose data is {@code event}. */
+    public static EventType of(JourneyEvent event) {
+        EventType type = BY_RECORD.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("not a contract event: " + event.getClass().getName());
+        }
+        return type;
+    }
+}

@@ -1,0 +1,21 @@
+package io.journeyline.contract;
+
+/** Kafka topic names of the public contract (ARCHITECTURE.md). Dead letters go to {@code <topic>.dlq}. */
+public final class Topics {
+    public static final String TOUCHPOINTS = "journey.touchpoints";
+    public static final String EDUCATION = "journey.education";
+    public static final String FEEDBACK = "journey.feedback";
+    public static final String INTERVENTIONS = "journey.interventions";
+    public static final String INSIGHTS = "journey.insights";
+
+    /** Suffix of each consumer's dead-letter topic. */
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic that belongs to {@code topic}. */
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+}

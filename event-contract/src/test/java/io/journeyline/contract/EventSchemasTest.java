@@ -1,0 +1,121 @@
+package io.journeyline.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.event.*;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventSchemasTest {
+    private static final EventSchemas SCHEMAS = EventSchemas.load();
+
+    /** One realistic instance of every contract record: the records and the schemas must agree. */
+    static final List<JourneyEvent> SAMPLES = List.of(
+            new TouchpointRecorded("c-1", "web", "checkout.payment", "purchase", "success", "payments", 1200L, null,
+                    null, Map.of("email", "a@example.com"), Map.of("orderId", "o-9")),
+            new SurveyResponded("c-1", "s-1", "NPS", "r-1", Map.of("primary", 9.0), null, null, "fine", 0.4, null),
+            new FeedbackReceived("c-1", "f-1", "complaint", "BILLING_FEES", "phone", "billing", "confusing bill", -0.6, "HIGH"),
+            new CaseOpened("c-1", "case-1", "RECEIVED", "HIGH", "f-1", "billing"),
+            new CaseAcknowledged("c-1", "case-1", "ACKNOWLEDGED"),
+            new CaseResolved("c-1", "case-1", "RESOLVED", "BILLING_FEES"),
+            new CaseClosed("c-1", "case-1", "CLOSED", "RECOVERED"),
+            new CaseReopened("c-1", "case-1", "REOPENED", "follow-up NPS 4"),
+            new CaseSlaBreached("c-1", "case-1", "RECEIVED", "ACKNOWLEDGE", OffsetDateTime.parse("2026-11-22T10:00:00+08:00")),
+            new EducationAssigned("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", "pp-1", null),
+            new EducationHeldOut("c-1", "a-2", "PP-REPEATED-ERRORS", "pp-1"),
+            new EducationStarted("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", "pp-1", null),
+            new EducationCompleted("c-1", "a-1", null, "path-onboarding", "PP-NEW-CUSTOMER", null, 90.0),
+            new EducationDroppedOut("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", null, null),
+            new EducationRequested("c-1", "i-1", "pp-1", "setup.wifi", "PP-REPEATED-ERRORS"),
+            new CaseRequested("c-1", "i-2", "pp-2", "HIGH", "PP-DETRACTOR", List.of("e-1")),
+            new SurveyRequested("c-1", "i-3", "CSAT", "follow-up", null, "case-1"),
+            new StageChanged("c-1", "PURCHASE", "ONBOARDING", "e-7"),
+            new PainPointDetected("c-1", "pp-1", "PP-REPEATED-ERRORS", 1, "NORMAL", List.of("e-1", "e-2", "e-3"), "setup.wifi", null));
+
+    @Test
+    void everyContractRecordProducesDataItsSchemaAccepts() {
+        assertThat(SAMPLES).extracting(EventType::of).containsExactlyInAnyOrder(EventType.values());
+        for (JourneyEvent sample : SAMPLES) {
+            assertThat(SCHEMAS.validate(envelope(EventType.of(sample).type(), data(sample))))
+                    .as(sample.getClass().getSimpleName()).isEmpty();
+        }
+    }
+
+    @Test
+    void namesEveryMissingAndInvalidField() {
+        ObjectNode data = data(SAMPLES.get(0));
+        data.remove("touchpoint");
+        data.put("channel", "pigeon");
+        data.put("durationMs", "long");
+
+        assertThat(SCHEMAS.validate(envelope("io.journeyline.touchpoint.recorded", data)))
+                .extracting(Violation::field)
+                .containsExactly("data.channel", "data.durationMs", "data.touchpoint");
+    }
+
+    @Test
+    void rejectsEnvelopeWithoutIdentityOrTimeAndWithABadTime() {
+        ObjectNode event = envelope("io.journeyline.touchpoint.recorded", data(SAMPLES.get(0)));
+        event.remove("id");
+        event.put("time", "yesterday");
+
+        assertThat(SCHEMAS.validate(event)).extracting(Violation::field).containsExactly("id", "time");
+    }
+
+    @Test
+    void rejectsUnknownTypeAndSubjectThatIsNotTheCustomer() {
+        assertThat(SCHEMAS.validate(envelope("com.example.unknown", data(SAMPLES.get(0)))))
+                .containsExactly(new Violation("type", "unknown event type 'com.example.unknown'"));
+
+        ObjectNode event = envelope("io.journeyline.touchpoint.recorded", data(SAMPLES.get(0)));
+        event.put("subject", "someone-else");
+        assertThat(SCHEMAS.validate(event)).extracting(Violation::field).containsExactly("subject");
+    }
+
+    @Test
+    void keepsUnknownExtraFieldsValid() {
+        ObjectNode data = data(SAMPLES.get(0));
+        data.put("loyaltyTier", "gold");
+        ObjectNode event = envelope("io.journeyline.touchpoint.recorded", data);
+        event.put("traceparent", "00-abc-def-01");
+
+        assertThat(SCHEMAS.validate(event)).isEmpty();
+    }
+
+    @Test
+    void educationNeedsContentOrPath() {
+        ObjectNode data = data(SAMPLES.get(9));
+        data.remove("contentId");
+        assertThat(SCHEMAS.validate(envelope("io.journeyline.education.assigned", data))).isNotEmpty();
+    }
+
+    @Test
+    void everyTypeHasASchemaAndATopicOfTheContract() {
+        List<String> topics = List.of(Topics.TOUCHPOINTS, Topics.EDUCATION, Topics.FEEDBACK, Topics.INTERVENTIONS, Topics.INSIGHTS);
+        assertThat(Arrays.stream(EventType.values()).map(EventType::topic)).allMatch(topics::contains);
+        assertThat(Arrays.stream(EventType.values()).map(t -> getClass().getClassLoader().getResource(t.schemaResource())))
+                .doesNotContainNull();
+    }
+
+    static ObjectNode data(JourneyEvent event) {
+        return EventJson.mapper().valueToTree(event);
+    }
+
+    static ObjectNode envelope(String type, JsonNode data) {
+        ObjectNode event = EventJson.mapper().createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", "e-1");
+        event.put("source", "/test/shop");
+        event.put("type", type);
+        event.put("time", "2026-11-22T09:30:00+08:00");
+        event.put("subject", data.path("customerId").asText());
+        event.set("data", data);
+        return event;
+    }
+}
