@@ -1,0 +1,51 @@
+package io.journeyline.platform.cloudevents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventType;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A CloudEvent that passed the contract's schemas, as every consumer and ingest sees it.
+ *
+ * @param id         CloudEvents {@code id}; with {@code source} the event's identity
+ * @param source     CloudEvents {@code source}
+ * @param type       the contract type
+ * @param time       when it happened (event time, not receipt time)
+ * @param customerId {@code data.customerId}
+ * @param data       the event's data, unknown fields included
+ * @param extensions extension attributes (for example {@code traceparent}), kept as sent
+ */
+public record IncomingEvent(String id, String source, EventType type, OffsetDateTime time, String customerId,
+                            ObjectNode data, Map<String, String> extensions) {
+
+    private static final java.util.Set<String> CORE_ATTRIBUTES = java.util.Set.of(
+            "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "dataschema", "data");
+
+    /** Reads a structured-mode CloudEvent that {@link io.journeyline.contract.EventSchemas} found valid. */
+    public static IncomingEvent fromValidEnvelope(JsonNode envelope) {
+        Map<String, String> extensions = new java.util.TreeMap<>();
+        envelope.fields().forEachRemaining(field -> {
+            if (!CORE_ATTRIBUTES.contains(field.getKey())) {
+                extensions.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        ObjectNode data = (ObjectNode) envelope.get("data");
+        return new IncomingEvent(
+                envelope.get("id").asText(),
+                envelope.get("source").asText(),
+                EventType.fromType(envelope.get("type").asText()).orElseThrow(),
+                OffsetDateTime.parse(envelope.get("time").asText()),
+                data.get("customerId").asText(),
+                data,
+                Map.copyOf(extensions));
+    }
+
+    /** A text value of {@code data}, or null when absent. */
+    public String dataText(String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

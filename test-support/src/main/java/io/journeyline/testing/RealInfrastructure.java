@@ -1,0 +1,89 @@
+package io.journeyline.testing;
+
+import io.journeyline.contract.Topics;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts a real Kafka cluster (KRaft, in-process, Apache Kafka's own test kit) and a real PostgreSQL
+ * server (embedded binaries) for a {@code @QuarkusTest} module, and points Quarkus at them. With
+ * {@code -Ddevservices=true} it starts nothing and Quarkus Dev Services (Testcontainers) take over.
+ * Register it once per module with {@code @QuarkusTestResource(RealInfrastructure.class)}.
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+    /** Partitions of each contract topic in tests: more than one, so keying by customer matters. */
+    public static final int PARTITIONS = 3;
+
+    private KafkaClusterTestKit kafka;
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("mp.jwt.verify.publickey.location", "journeyline-test/publicKey.pem");
+        config.put("smallrye.jwt.sign.key.location", "journeyline-test/privateKey.pem");
+        if (Boolean.getBoolean("devservices")) {
+            return config;
+        }
+        try {
+            kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            createContractTopics(kafka.bootstrapServers());
+
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("could not start the test Kafka and PostgreSQL", e);
+        }
+        String db = "localhost:" + postgres.getPort() + "/postgres";
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db);
+        config.put("quarkus.datasource.reactive.url", "postgresql://" + db);
+        return config;
+    }
+
+    /** The contract topics and their dead-letter topics, as an operator creates them in production. */
+    static void createContractTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<NewTopic> topics = Stream.of(Topics.TOUCHPOINTS, Topics.EDUCATION, Topics.FEEDBACK,
+                            Topics.INTERVENTIONS, Topics.INSIGHTS)
+                    .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+                    .toList();
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the test infrastructure", e);
+        }
+    }
+}

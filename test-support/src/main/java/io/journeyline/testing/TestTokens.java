@@ -1,0 +1,26 @@
+package io.journeyline.testing;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** Bearer tokens signed with the test key (see {@code journeyline-test/}), as the local run issues them. */
+public final class TestTokens {
+    private TestTokens() {
+    }
+
+    /** A token whose {@code groups} claim holds exactly {@code roles}. */
+    public static String withRoles(String... roles) {
+        return Jwt.issuer("https://journeyline.io")
+                .upn("test-" + String.join("-", roles) + "@journeyline.io")
+                .groups(Set.of(roles))
+                .expiresIn(Duration.ofHours(1))
+                .sign();
+    }
+
+    /** {@code Bearer <token>} for an {@code Authorization} header. */
+    public static String bearer(String... roles) {
+        return "Bearer " + withRoles(roles);
+    }
+}
