@@ -29,12 +29,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new HashMap<>();
-        config.put("mp.jwt.verify.publickey.location", "journeyline-test/publicKey.pem");
-        config.put("smallrye.jwt.sign.key.location", "journeyline-test/privateKey.pem");
         if (Boolean.getBoolean("devservices")) {
-            return config;
+            return Map.of();
         }
+        Map<String, String> config = new HashMap<>();
         try {
             kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())

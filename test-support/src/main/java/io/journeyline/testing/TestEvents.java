@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** CloudEvents in structured mode, built the way another company system would send them. */
@@ -30,7 +31,7 @@ public final class TestEvents {
                 .put("id", UUID.randomUUID().toString())
                 .put("source", source)
                 .put("type", type)
-                .put("time", time.toString())
+                .put("time", time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .put("subject", customerId)
                 .put("datacontenttype", "application/json");
         event.set("data", data);

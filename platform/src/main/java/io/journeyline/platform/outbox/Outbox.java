@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,11 +48,13 @@ public class Outbox {
         return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.eventId);
     }
 
-    /** Forwards an event another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */
-    public Uni<Void> forward(IncomingEvent event) {
-        OutboxEvent row = row(event.id(), event.source(), event.type(), event.customerId(), event.time(),
-                event.data().toString(), event.extensions().isEmpty() ? null : json(event.extensions()));
-        return Panache.getSession().chain(session -> session.persist(row));
+    /** Forwards events another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */
+    public Uni<Void> forwardAll(List<IncomingEvent> events) {
+        Object[] rows = events.stream()
+                .map(event -> row(event.id(), event.source(), event.type(), event.customerId(), event.time(),
+                        event.data().toString(), event.extensions().isEmpty() ? null : json(event.extensions())))
+                .toArray();
+        return Panache.getSession().chain(session -> session.persistAll(rows));
     }
 
     private OutboxEvent row(String id, String source, EventType type, String customerId, OffsetDateTime time,

@@ -8,7 +8,13 @@ import io.journeyline.platform.messaging.KafkaOut;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,8 +22,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in commit order and deletes them once acknowledged.
@@ -34,24 +42,50 @@ public class OutboxRelay {
     private static final long RELAY_LOCK_KEY = 0x4A4C4F5554424F58L;
 
     private final KafkaOut kafka;
+    private final Vertx vertx;
     private final int batchSize;
+    private final Duration pollInterval;
     private final Counter published;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long timerId = -1;
 
-    public OutboxRelay(KafkaOut kafka, MeterRegistry registry,
-                       @ConfigProperty(name = "journeyline.outbox.batch-size", defaultValue = "200") int batchSize) {
+    public OutboxRelay(KafkaOut kafka, Vertx vertx, MeterRegistry registry,
+                       @ConfigProperty(name = "journeyline.outbox.batch-size", defaultValue = "200") int batchSize,
+                       @ConfigProperty(name = "journeyline.outbox.poll-interval", defaultValue = "100ms") Duration pollInterval) {
         this.kafka = kafka;
+        this.vertx = vertx;
         this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
         this.published = Counter.builder("journeyline.outbox.published")
                 .description("Outbox events published to Kafka").register(registry);
     }
 
-    @Scheduled(every = "${journeyline.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "${journeyline.outbox.initial-delay:1s}")
-    Uni<Void> relay() {
+    // Quarkus' scheduler runs at most once a second; events must reach Kafka well within that, so a Vert.x timer
+    // drives the relay instead. Each run gets its own duplicated context, as Hibernate Reactive requires.
+    void start(@Observes StartupEvent event) {
+        timerId = vertx.setPeriodic(pollInterval.toMillis(), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timerId);
+    }
+
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Uni.createFrom().deferred(this::relayUntilDrained)
+                .subscribe().with(count -> running.set(false), failure -> running.set(false)));
+    }
+
+    /** Publishes batches until the outbox is empty (or another replica holds the lock). */
+    Uni<Integer> relayUntilDrained() {
         return Panache.withTransaction(() -> Panache.getSession().chain(this::relayBatch))
+                .chain(count -> count == batchSize ? relayUntilDrained().map(more -> count + more) : Uni.createFrom().item(count))
                 .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .onFailure().recoverWithItem(0);
     }
 
     private Uni<Integer> relayBatch(Mutiny.Session session) {

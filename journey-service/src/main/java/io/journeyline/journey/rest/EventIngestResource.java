@@ -1,0 +1,112 @@
+package io.journeyline.journey.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.contract.EventSchemas;
+import io.journeyline.contract.EventType;
+import io.journeyline.contract.Topics;
+import io.journeyline.contract.Violation;
+import io.journeyline.journey.config.IngestConfig;
+import io.journeyline.journey.service.IngestService;
+import io.journeyline.platform.cloudevents.CloudEventCodec;
+import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.cloudevents.MalformedEventException;
+import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/events}: other company systems send touchpoint events here as CloudEvents,
+ * one ({@code application/cloudevents+json}) or a batch ({@code application/cloudevents-batch+json}).
+ * Every event is validated before any is accepted; a rejected batch publishes nothing.
+ */
+@Path("/api/v1/events")
+@Tag(name = "ingest")
+public class EventIngestResource {
+    private final EventSchemas schemas;
+    private final IngestService ingest;
+    private final IngestConfig config;
+
+    public EventIngestResource(EventSchemas schemas, IngestService ingest, IngestConfig config) {
+        this.schemas = schemas;
+        this.ingest = ingest;
+        this.config = config;
+    }
+
+    /** The answer to an accepted request. */
+    public record Accepted(int count, List<String> accepted) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.INGEST)
+    @Consumes({CloudEventCodec.STRUCTURED_CONTENT_TYPE, CloudEventCodec.BATCH_CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send touchpoint events (CloudEvents 1.0, structured JSON, single or batch)")
+    public Uni<Response> ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        if (body.length > config.maxBodySize().asLongValue()) {
+            throw tooLarge("the body is " + body.length + " bytes; the limit is " + config.maxBodySize().asLongValue());
+        }
+        boolean batch = contentType != null && contentType.startsWith(CloudEventCodec.BATCH_CONTENT_TYPE);
+        List<JsonNode> envelopes;
+        try {
+            envelopes = CloudEventCodec.readHttpBody(body, batch);
+        } catch (MalformedEventException e) {
+            throw new ProblemException(Problem.of(e.reason(), "Bad Request", 400, e.getMessage(), List.of()));
+        }
+        if (envelopes.size() > config.maxBatchEvents()) {
+            throw tooLarge("the batch has " + envelopes.size() + " events; the limit is " + config.maxBatchEvents());
+        }
+        List<IncomingEvent> events = validate(envelopes, batch);
+        return ingest.accept(events).map(ignored -> Response.accepted(
+                new Accepted(events.size(), events.stream().map(IncomingEvent::id).toList())).build());
+    }
+
+    private List<IncomingEvent> validate(List<JsonNode> envelopes, boolean batch) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int invalidEvents = 0;
+        for (int i = 0; i < envelopes.size(); i++) {
+            JsonNode envelope = envelopes.get(i);
+            List<Violation> violations = envelope.isObject()
+                    ? new ArrayList<>(schemas.validate(envelope))
+                    : List.of(new Violation("(event)", "a CloudEvent must be a JSON object"));
+            ingestTopicViolation(envelope).ifPresent(violations::add);
+            Integer index = batch ? i : null;
+            String id = envelope.path("id").isTextual() ? envelope.path("id").asText() : null;
+            violations.forEach(v -> errors.add(new Problem.FieldError(index, id, v.field(), v.message())));
+            invalidEvents += violations.isEmpty() ? 0 : 1;
+        }
+        if (!errors.isEmpty()) {
+            String detail = batch
+                    ? invalidEvents + " of " + envelopes.size() + " events are invalid; none was accepted"
+                    : "the event is invalid";
+            throw new ProblemException(Problem.of("invalid-event", "Invalid CloudEvent", 400, detail, errors));
+        }
+        return envelopes.stream().map(IncomingEvent::fromValidEnvelope).toList();
+    }
+
+    /** Ingest publishes on journey.touchpoints only; other types belong to the services that own them. */
+    private static java.util.Optional<Violation> ingestTopicViolation(JsonNode envelope) {
+        return EventType.fromType(envelope.path("type").asText(null))
+                .filter(type -> !type.topic().equals(Topics.TOUCHPOINTS))
+                .map(type -> new Violation("type", "'" + type.type() + "' is published by its owning service on "
+                        + type.topic() + "; HTTP ingest accepts only events of " + Topics.TOUCHPOINTS));
+    }
+
+    private static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.of("payload-too-large", "Payload Too Large", 413, detail, List.of()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.journeyline.journey.service;
+
+import io.journeyline.journey.domain.TimelineEntry;
+import io.journeyline.journey.domain.TimelineSummary;
+import io.journeyline.journey.persistence.CustomerRepository;
+import io.journeyline.journey.persistence.TimelineRepository;
+import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.messaging.ProcessedEvents;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Builds and reads customers' timelines. */
+@ApplicationScoped
+public class TimelineService {
+    private final TimelineRepository timeline;
+    private final CustomerRepository customers;
+    private final ProcessedEvents processedEvents;
+    private final Clock clock;
+
+    public TimelineService(TimelineRepository timeline, CustomerRepository customers, ProcessedEvents processedEvents,
+                           Clock clock) {
+        this.timeline = timeline;
+        this.customers = customers;
+        this.processedEvents = processedEvents;
+        this.clock = clock;
+    }
+
+    /** Adds an event to its customer's timeline, once: a redelivered (source, id) changes nothing. */
+    @WithTransaction
+    public Uni<Void> record(IncomingEvent event) {
+        return processedEvents.once(event, () -> customers.recordEvent(event.customerId(), event.time())
+                        .chain(() -> timeline.persist(entryOf(event))))
+                .replaceWithVoid();
+    }
+
+    /** One page of a customer's timeline, newest first; 404 when the customer has no events at all. */
+    @WithSession
+    public Uni<List<TimelineEntry>> page(TimelineRepository.Query query) {
+        return customers.exists(query.customerId())
+                .chain(exists -> exists ? timeline.page(query)
+                        : Uni.createFrom().failure(ProblemException.notFound("customer", query.customerId())));
+    }
+
+    private TimelineEntry entryOf(IncomingEvent event) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.customerId = event.customerId();
+        entry.eventSource = event.source();
+        entry.eventId = event.id();
+        entry.type = event.type().type();
+        entry.occurredAt = event.time();
+        entry.channel = event.dataText("channel");
+        entry.touchpoint = event.dataText("touchpoint");
+        entry.summary = TimelineSummary.of(event);
+        entry.data = event.data().toString();
+        entry.extensions = event.extensions().isEmpty() ? null : toJson(event.extensions());
+        entry.recordedAt = OffsetDateTime.now(clock);
+        return entry;
+    }
+
+    private static String toJson(Map<String, String> map) {
+        return io.journeyline.contract.EventJson.mapper().valueToTree(map).toString();
+    }
+}

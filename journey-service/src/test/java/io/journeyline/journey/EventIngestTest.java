@@ -1,0 +1,152 @@
+package io.journeyline.journey;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.platform.security.Roles;
+import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestEvents;
+import io.journeyline.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static io.journeyline.journey.JourneyApi.INGEST;
+import static io.journeyline.journey.JourneyApi.awaitInTimeline;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class EventIngestTest {
+    private static final String STRUCTURED = "application/cloudevents+json";
+    private static final String BATCH = "application/cloudevents-batch+json";
+    private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-20T09:00:00+08:00");
+
+    @Test
+    void singleEventIsAcceptedAndAppearsInTheTimeline() {
+        String customer = customer();
+        ObjectNode event = TestEvents.touchpoint(customer, "web", "checkout.payment", "purchase", T0);
+        ((ObjectNode) event.get("data")).put("outcome", "success").put("loyaltyTier", "gold");
+        event.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(event.toString())
+                .post("/api/v1/events")
+                .then().statusCode(202).body("accepted", contains(event.get("id").asText()));
+
+        awaitInTimeline(customer, event.get("id").asText());
+        JourneyApi.timeline(customer, "").statusCode(200)
+                .body("items[0].type", equalTo("io.journeyline.touchpoint.recorded"))
+                .body("items[0].source", equalTo("/shop/web"))
+                .body("items[0].channel", equalTo("web"))
+                .body("items[0].summary", equalTo("purchase at checkout.payment via web (success)"))
+                .body("items[0].time", equalTo("2026-11-20T01:00:00Z"))
+                .body("items[0].data.loyaltyTier", equalTo("gold"));
+    }
+
+    @Test
+    void batchIsAcceptedWhole() {
+        String customer = customer();
+        ArrayNode batch = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < 3; i++) {
+            batch.add(TestEvents.touchpoint(customer, "app", "home", "visit", T0.plusMinutes(i)));
+        }
+
+        given().header("Authorization", INGEST).contentType(BATCH).body(batch.toString())
+                .post("/api/v1/events")
+                .then().statusCode(202).body("count", equalTo(3));
+
+        var ids = awaitInTimeline(customer, batch.get(2).get("id").asText());
+        assertThat(ids).containsExactly(batch.get(2).get("id").asText(), batch.get(1).get("id").asText(),
+                batch.get(0).get("id").asText());
+    }
+
+    @Test
+    void invalidBatchNamesEveryBadEventAndFieldAndPublishesNothing() {
+        String customer = customer();
+        ObjectNode good = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        ObjectNode noCustomer = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        ((ObjectNode) noCustomer.get("data")).remove("customerId");
+        noCustomer.remove("subject");
+        ObjectNode badChannel = TestEvents.touchpoint(customer, "pigeon", "home", "visit", T0);
+        ((ObjectNode) badChannel.get("data")).put("durationMs", "slow");
+        ArrayNode batch = JsonNodeFactory.instance.arrayNode().add(good).add(noCustomer).add(badChannel);
+
+        given().header("Authorization", INGEST).contentType(BATCH).body(batch.toString())
+                .post("/api/v1/events")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://journeyline.io/problems/invalid-event"))
+                .body("detail", equalTo("2 of 3 events are invalid; none was accepted"))
+                .body("errors.index", contains(1, 2, 2))
+                .body("errors.id", contains(noCustomer.get("id").asText(), badChannel.get("id").asText(),
+                        badChannel.get("id").asText()))
+                .body("errors.field", contains("data.customerId", "data.channel", "data.durationMs"));
+
+        // Events of one customer stay in order: once a later event is in the timeline, the good event of the
+        // rejected batch would be there too had it been published.
+        ObjectNode later = TestEvents.touchpoint(customer, "web", "home", "visit", T0.plusHours(1));
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(later.toString()).post("/api/v1/events")
+                .then().statusCode(202);
+        assertThat(awaitInTimeline(customer, later.get("id").asText())).containsExactly(later.get("id").asText());
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotAnError() {
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body("{\"specversion\": \"1.0\", ")
+                .post("/api/v1/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://journeyline.io/problems/malformed-json"))
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void eventsOfOtherServicesAndUnknownTypesAreRejected() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("customerId", "c-1");
+        ObjectNode survey = TestEvents.envelope("io.journeyline.survey.responded", "/x", "c-1", T0, data);
+        ObjectNode unknown = TestEvents.envelope("com.example.thing", "/x", "c-1", T0, data);
+
+        given().header("Authorization", INGEST).contentType(BATCH)
+                .body(JsonNodeFactory.instance.arrayNode().add(survey).add(unknown).toString())
+                .post("/api/v1/events")
+                .then().statusCode(400)
+                .body("errors.findAll { it.field == 'type' }.index", contains(0, 1))
+                .body("errors.message", hasItem(containsString("HTTP ingest accepts only events of journey.touchpoints")))
+                .body("errors.message", hasItem("unknown event type 'com.example.thing'"));
+    }
+
+    @Test
+    void oversizeBodyIs413Problem() {
+        ObjectNode event = TestEvents.touchpoint(customer(), "web", "home", "visit", T0);
+        ((ObjectNode) event.get("data")).put("attributesBlob", "x".repeat(5 * 1024 * 1024));
+
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(event.toString())
+                .post("/api/v1/events")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("the limit is 1048576"));
+    }
+
+    @Test
+    void ingestNeedsAValidTokenWithTheIngestRole() {
+        String body = TestEvents.touchpoint(customer(), "web", "home", "visit", T0).toString();
+
+        given().contentType(STRUCTURED).body(body).post("/api/v1/events")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer not-a-jwt").contentType(STRUCTURED).body(body).post("/api/v1/events")
+                .then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.AGENT)).contentType(STRUCTURED).body(body)
+                .post("/api/v1/events")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    static String customer() {
+        return "cust-" + UUID.randomUUID();
+    }
+}
