@@ -1,0 +1,151 @@
+package io.journeyline.journey;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.Topics;
+import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestEvents;
+import io.journeyline.testing.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.journeyline.journey.JourneyApi.awaitInTimeline;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Records produced straight onto the contract topics, as other systems and the satellite services do. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class KafkaConsumptionTest {
+    private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-21T10:00:00Z");
+
+    @Test
+    void binaryModeRecordReachesTheTimeline() {
+        String customer = customer();
+        String id = UUID.randomUUID().toString();
+        sendBinary(Topics.TOUCHPOINTS, customer, id, "io.journeyline.touchpoint.recorded",
+                data(customer).put("channel", "phone").put("touchpoint", "hotline").put("action", "contact"));
+
+        awaitInTimeline(customer, id);
+        JourneyApi.timeline(customer, "").body("items[0].source", equalTo("/callcenter"))
+                .body("items[0].summary", equalTo("contact at hotline via phone"));
+    }
+
+    @Test
+    void structuredModeRecordReachesTheTimelineWithOrWithoutContentType() {
+        String customer = customer();
+        ObjectNode withHeader = TestEvents.touchpoint(customer, "chat", "returns", "contact", T0);
+        ObjectNode plain = TestEvents.touchpoint(customer, "store", "returns", "return", T0.plusMinutes(1));
+
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, withHeader.toString(), Map.of("content-type", "application/cloudevents+json"));
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, plain.toString(), Map.of());
+
+        assertThat(awaitInTimeline(customer, plain.get("id").asText()))
+                .containsExactly(plain.get("id").asText(), withHeader.get("id").asText());
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceGivesOneTimelineEntry() {
+        String customer = customer();
+        String id = UUID.randomUUID().toString();
+        ObjectNode data = data(customer).put("channel", "web").put("touchpoint", "login").put("action", "login");
+        sendBinary(Topics.TOUCHPOINTS, customer, id, "io.journeyline.touchpoint.recorded", data);
+        sendBinary(Topics.TOUCHPOINTS, customer, id, "io.journeyline.touchpoint.recorded", data);
+        String later = UUID.randomUUID().toString();
+        sendBinary(Topics.TOUCHPOINTS, customer, later, "io.journeyline.touchpoint.recorded", data);
+
+        assertThat(awaitInTimeline(customer, later)).containsExactly(later, id);
+    }
+
+    @Test
+    void malformedAndSchemaViolatingRecordsGoToTheDeadLetterTopicAndTheNextGoodOneIsProcessed() {
+        String customer = customer();
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, "{not json", Map.of("content-type", "application/cloudevents+json"));
+        String invalidId = UUID.randomUUID().toString();
+        sendBinary(Topics.TOUCHPOINTS, customer, invalidId, "io.journeyline.touchpoint.recorded",
+                data(customer).put("channel", "carrier-pigeon").put("touchpoint", "home"));
+        String goodId = UUID.randomUUID().toString();
+        sendBinary(Topics.TOUCHPOINTS, customer, goodId, "io.journeyline.touchpoint.recorded",
+                data(customer).put("channel", "web").put("touchpoint", "home").put("action", "visit"));
+
+        assertThat(awaitInTimeline(customer, goodId)).containsExactly(goodId);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+                record -> customer.equals(record.key()), 2, Duration.ofSeconds(15));
+        assertThat(deadLetters).hasSize(2);
+        ConsumerRecord<String, byte[]> malformed = deadLetters.get(0);
+        assertThat(TestKafka.header(malformed, "dlq-reason")).isEqualTo("malformed-json");
+        assertThat(new String(malformed.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(TestKafka.header(malformed, "dlq-original-topic")).isEqualTo(Topics.TOUCHPOINTS);
+        assertThat(TestKafka.header(malformed, "dlq-original-partition")).matches("\\d+");
+        assertThat(TestKafka.header(malformed, "dlq-original-offset")).matches("\\d+");
+        ConsumerRecord<String, byte[]> invalid = deadLetters.get(1);
+        assertThat(TestKafka.header(invalid, "dlq-reason")).isEqualTo("schema-violation");
+        assertThat(TestKafka.header(invalid, "dlq-detail")).contains("data.action").contains("data.channel");
+        assertThat(TestKafka.header(invalid, "ce_id")).isEqualTo(invalidId);
+    }
+
+    @Test
+    void unknownTypeAndMissingCloudEventsAttributesAreDeadLettered() {
+        String customer = customer();
+        sendBinary(Topics.TOUCHPOINTS, customer, UUID.randomUUID().toString(), "com.example.unknown", data(customer));
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, data(customer).toString(), Map.of("ce_specversion", "1.0"));
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+                record -> customer.equals(record.key()), 2, Duration.ofSeconds(15));
+        assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-reason"))
+                .containsExactly("unknown-type", "invalid-envelope");
+    }
+
+    @Test
+    void satelliteServiceEventsReachTheTimeline() {
+        String customer = customer();
+        String feedback = UUID.randomUUID().toString();
+        sendBinary(Topics.FEEDBACK, customer, feedback, "io.journeyline.feedback.received", data(customer)
+                .put("feedbackId", "f-1").put("kind", "complaint").put("category", "BILLING_FEES").put("channel", "phone"));
+        String survey = UUID.randomUUID().toString();
+        ObjectNode surveyData = data(customer).put("surveyId", "nps-q4").put("surveyKind", "NPS").put("responseId", "r-1");
+        surveyData.putObject("scores").put("primary", 3);
+        sendBinary(Topics.FEEDBACK, customer, survey, "io.journeyline.survey.responded", surveyData);
+        String education = UUID.randomUUID().toString();
+        sendBinary(Topics.EDUCATION, customer, education, "io.journeyline.education.completed", data(customer)
+                .put("assignmentId", "a-1").put("contentId", "wifi-setup").put("reason", "PP-REPEATED-ERRORS"));
+
+        awaitInTimeline(customer, feedback);
+        awaitInTimeline(customer, survey);
+        awaitInTimeline(customer, education);
+        JourneyApi.timeline(customer, "type=io.journeyline.survey.responded")
+                .body("items.size()", equalTo(1))
+                .body("items[0].summary", equalTo("NPS response: 3"));
+        JourneyApi.timeline(customer, "type=io.journeyline.education.completed")
+                .body("items[0].summary", equalTo("education completed wifi-setup (PP-REPEATED-ERRORS)"));
+    }
+
+    private static void sendBinary(String topic, String customer, String id, String type, ObjectNode data) {
+        TestKafka.produce(topic, customer, data.toString(), Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", id,
+                "ce_source", "/callcenter",
+                "ce_type", type,
+                "ce_time", "2026-11-21T10:00:00Z",
+                "ce_subject", customer,
+                "content-type", "application/json"));
+    }
+
+    private static ObjectNode data(String customer) {
+        return JsonNodeFactory.instance.objectNode().put("customerId", customer);
+    }
+
+    private static String customer() {
+        return "cust-" + UUID.randomUUID();
+    }
+}
