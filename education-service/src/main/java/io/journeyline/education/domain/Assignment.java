@@ -1,0 +1,48 @@
+package io.journeyline.education.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** Education assigned to one customer: one content item or one learning path. */
+@Entity
+@Table(name = "assignments")
+public class Assignment {
+    @Id
+    public String id;
+
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+
+    @Column(name = "content_id")
+    public String contentId;
+
+    @Column(name = "path_id")
+    public String pathId;
+
+    /** Why it was assigned: a pain-point rule id or an agent's note. */
+    @Column(nullable = false)
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AssignmentStatus status;
+
+    /** Quiz or completion score reported with COMPLETED, if any. */
+    public BigDecimal score;
+
+    @Column(name = "assigned_at", nullable = false)
+    public OffsetDateTime assignedAt;
+
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
+}

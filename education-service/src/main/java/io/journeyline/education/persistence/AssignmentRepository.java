@@ -1,0 +1,18 @@
+package io.journeyline.education.persistence;
+
+import io.journeyline.education.domain.Assignment;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** Assignments by id and by customer. */
+@ApplicationScoped
+public class AssignmentRepository implements PanacheRepositoryBase<Assignment, String> {
+
+    public Uni<List<Assignment>> ofCustomer(String customerId) {
+        return list("customerId", Sort.descending("assignedAt"), customerId);
+    }
+}

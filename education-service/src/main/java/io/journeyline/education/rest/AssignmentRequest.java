@@ -1,0 +1,17 @@
+package io.journeyline.education.rest;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Assign one content item or one learning path (exactly one of the two). */
+public record AssignmentRequest(
+        @Size(max = 128) String contentId,
+        @Size(max = 128) String pathId,
+        @NotBlank @Size(max = 500) String reason) {
+
+    @AssertTrue(message = "give exactly one of contentId and pathId")
+    public boolean isContentOrPath() {
+        return (contentId == null) != (pathId == null);
+    }
+}

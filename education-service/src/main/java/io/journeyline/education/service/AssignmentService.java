@@ -1,0 +1,98 @@
+package io.journeyline.education.service;
+
+import io.journeyline.contract.event.EducationAssigned;
+import io.journeyline.contract.event.EducationCompleted;
+import io.journeyline.contract.event.EducationStarted;
+import io.journeyline.contract.event.JourneyEvent;
+import io.journeyline.education.domain.Assignment;
+import io.journeyline.education.domain.AssignmentStatus;
+import io.journeyline.education.persistence.AssignmentRepository;
+import io.journeyline.education.rest.AssignmentRequest;
+import io.journeyline.education.rest.ProgressReport;
+import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Assigns education and tracks progress; every change publishes its education event in the same transaction. */
+@ApplicationScoped
+public class AssignmentService {
+    private final AssignmentRepository assignments;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public AssignmentService(AssignmentRepository assignments, Outbox outbox, Clock clock) {
+        this.assignments = assignments;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Assignment> assign(String customerId, AssignmentRequest request) {
+        Assignment assignment = new Assignment();
+        assignment.id = UUID.randomUUID().toString();
+        assignment.customerId = customerId;
+        assignment.contentId = request.contentId();
+        assignment.pathId = request.pathId();
+        assignment.reason = request.reason();
+        assignment.status = AssignmentStatus.ASSIGNED;
+        assignment.assignedAt = OffsetDateTime.now(clock);
+        return assignments.persist(assignment)
+                .call(saved -> outbox.publish(new EducationAssigned(saved.customerId, saved.id, saved.contentId,
+                        saved.pathId, saved.reason, null, null)));
+    }
+
+    /**
+     * Applies a progress report. Repeating the current status changes nothing and publishes nothing;
+     * going backwards (COMPLETED → STARTED) is a conflict.
+     */
+    @WithTransaction
+    public Uni<Assignment> reportProgress(String id, ProgressReport report) {
+        return find(id).call(assignment -> {
+            if (report.status() == AssignmentStatus.ASSIGNED || !assignment.status.canMoveTo(report.status())) {
+                throw ProblemException.conflict("assignment " + id + " is " + assignment.status
+                        + " and cannot move to " + report.status());
+            }
+            if (report.status() == assignment.status) {
+                return Uni.createFrom().voidItem();
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            assignment.status = report.status();
+            if (report.status() == AssignmentStatus.STARTED) {
+                assignment.startedAt = now;
+            } else {
+                assignment.completedAt = now;
+                assignment.score = report.score();
+            }
+            return outbox.publish(eventOf(assignment));
+        });
+    }
+
+    @WithSession
+    public Uni<Assignment> get(String id) {
+        return find(id);
+    }
+
+    @WithSession
+    public Uni<List<Assignment>> ofCustomer(String customerId) {
+        return assignments.ofCustomer(customerId);
+    }
+
+    private Uni<Assignment> find(String id) {
+        return assignments.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("assignment", id));
+    }
+
+    private static JourneyEvent eventOf(Assignment a) {
+        Double score = a.score == null ? null : a.score.doubleValue();
+        return a.status == AssignmentStatus.STARTED
+                ? new EducationStarted(a.customerId, a.id, a.contentId, a.pathId, a.reason, null, null)
+                : new EducationCompleted(a.customerId, a.id, a.contentId, a.pathId, a.reason, null, score);
+    }
+}

@@ -1,0 +1,52 @@
+package io.journeyline.feedback.service;
+
+import io.journeyline.contract.event.FeedbackReceived;
+import io.journeyline.feedback.domain.FeedbackItem;
+import io.journeyline.feedback.persistence.FeedbackRepository;
+import io.journeyline.feedback.rest.FeedbackRequest;
+import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Receives feedback: stores it and publishes {@code feedback.received} in the same transaction. */
+@ApplicationScoped
+public class FeedbackService {
+    private final FeedbackRepository feedback;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public FeedbackService(FeedbackRepository feedback, Outbox outbox, Clock clock) {
+        this.feedback = feedback;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<FeedbackItem> receive(FeedbackRequest request) {
+        FeedbackItem item = new FeedbackItem();
+        item.id = UUID.randomUUID().toString();
+        item.customerId = request.customerId();
+        item.kind = request.kind();
+        item.category = request.category();
+        item.channel = request.channel();
+        item.topic = request.topic();
+        item.text = request.text();
+        item.severity = request.severity();
+        item.receivedAt = OffsetDateTime.now(clock);
+        return feedback.persist(item)
+                .call(saved -> outbox.publish(new FeedbackReceived(saved.customerId, saved.id, saved.kind, saved.category,
+                        saved.channel, saved.topic, saved.text, null, saved.severity)));
+    }
+
+    @WithSession
+    public Uni<FeedbackItem> get(String id) {
+        return feedback.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("feedback", id));
+    }
+}

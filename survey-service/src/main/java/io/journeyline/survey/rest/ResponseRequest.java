@@ -1,0 +1,25 @@
+package io.journeyline.survey.rest;
+
+import io.journeyline.survey.domain.SurveyKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * An answer collected by another system (IVR, kiosk, survey tool).
+ *
+ * @param score       the answer to the headline question, on the kind's scale
+ * @param respondedAt when the customer answered; now when absent
+ */
+public record ResponseRequest(
+        @NotBlank @Size(max = 128) String customerId,
+        @NotNull SurveyKind surveyKind,
+        @NotNull BigDecimal score,
+        @Size(max = 200) String touchpoint,
+        @Size(max = 128) String caseId,
+        @Size(max = 4000) String comment,
+        OffsetDateTime respondedAt) {
+}

@@ -1,0 +1,83 @@
+package io.journeyline.survey;
+
+import io.journeyline.contract.EventJson;
+import io.journeyline.contract.Topics;
+import io.journeyline.platform.security.Roles;
+import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestKafka;
+import io.journeyline.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class SurveyResponseResourceTest {
+    private static final String INGEST = TestTokens.bearer(Roles.INGEST);
+
+    @Test
+    void responseIsStoredAndPublished() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        String location = given().header("Authorization", INGEST).contentType("application/json")
+                .body(Map.of("customerId", customer, "surveyKind", "NPS", "score", 3, "comment", "billing is confusing",
+                        "respondedAt", "2026-11-22T08:15:00+01:00"))
+                .post("/api/v1/surveys/nps-q4/responses")
+                .then().statusCode(201).extract().header("Location");
+
+        given().header("Authorization", TestTokens.bearer(Roles.AGENT)).get(location)
+                .then().statusCode(200).body("surveyKind", equalTo("NPS")).body("score", equalTo(3));
+
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.read(Topics.FEEDBACK,
+                record -> customer.equals(record.key()), 1, Duration.ofSeconds(15));
+        assertThat(published).hasSize(1);
+        assertThat(TestKafka.header(published.get(0), "ce_type")).isEqualTo("io.journeyline.survey.responded");
+        var data = EventJson.mapper().readTree(published.get(0).value());
+        assertThat(data.at("/scores/primary").asDouble()).isEqualTo(3.0);
+        assertThat(data.get("surveyId").asText()).isEqualTo("nps-q4");
+        assertThat(data.get("comment").asText()).isEqualTo("billing is confusing");
+    }
+
+    @Test
+    void scoresOffTheKindsScaleAreRejected() {
+        assertScoreRejected("NPS", 11, "NPS scores run from 0 to 10");
+        assertScoreRejected("CSAT", 0, "CSAT scores run from 1 to 5");
+        assertScoreRejected("CES", 8, "CES scores run from 1 to 7");
+        assertScoreRejected("NPS", 7.5, "NPS scores are whole numbers");
+    }
+
+    @Test
+    void unknownKindAndMissingFieldsAreNamed() {
+        given().header("Authorization", INGEST).contentType("application/json")
+                .body(Map.of("customerId", "c-1", "surveyKind", "SMILEY", "score", 1))
+                .post("/api/v1/surveys/s/responses")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("surveyKind"));
+        given().header("Authorization", INGEST).contentType("application/json").body(Map.of("surveyKind", "CES"))
+                .post("/api/v1/surveys/s/responses")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("customerId", "score"));
+    }
+
+    @Test
+    void rolesAreEnforced() {
+        given().contentType("application/json").body("{}").post("/api/v1/surveys/s/responses").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.AGENT)).contentType("application/json").body("{}")
+                .post("/api/v1/surveys/s/responses").then().statusCode(403);
+    }
+
+    private static void assertScoreRejected(String kind, Number score, String message) {
+        given().header("Authorization", INGEST).contentType("application/json")
+                .body(Map.of("customerId", "c-1", "surveyKind", kind, "score", score))
+                .post("/api/v1/surveys/s/responses")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("score")).body("errors[0].message", equalTo(message));
+    }
+}
