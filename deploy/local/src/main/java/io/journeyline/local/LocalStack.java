@@ -1,0 +1,214 @@
+package io.journeyline.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the whole of Journeyline on this machine without Docker: PostgreSQL, a Kafka broker and the four
+ * services, each service with its own database. Waits until every service is ready, prints the URLs and a
+ * token per role, and on Ctrl-C (or SIGTERM) stops exactly what it started. Data stays in the data folder.
+ *
+ * <pre>java -jar deploy/local/target/local-stack.jar [--data-dir DIR] [--port-offset N]</pre>
+ */
+public final class LocalStack {
+    /** Services and their ports (ARCHITECTURE.md); each owns the database of the same short name. */
+    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("journey", 8081);
+        SERVICES.put("survey", 8082);
+        SERVICES.put("education", 8083);
+        SERVICES.put("feedback", 8084);
+    }
+
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    /** Not 5432, so a PostgreSQL the machine already runs is left alone. */
+    static final int POSTGRES_PORT = 15432;
+
+    private final Path repo;
+    private final Path dataDir;
+    private final int offset;
+    private final List<ChildProcess> started = new ArrayList<>();
+    private PostgresServer postgres;
+
+    private LocalStack(Path repo, Path dataDir, int offset) {
+        this.repo = repo;
+        this.dataDir = dataDir;
+        this.offset = offset;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path repo = jar.getParent().getParent().getParent().getParent();
+        Path dataDir = repo.resolve("deploy/local/data");
+        int offset = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("usage: local-stack [--data-dir DIR] [--port-offset N]");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalStack stack = new LocalStack(repo, dataDir, offset);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("Journeyline did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    private void start() throws Exception {
+        Instant begin = Instant.now();
+        Files.createDirectories(dataDir);
+        for (var service : SERVICES.entrySet()) {
+            Path jar = serviceJar(service.getKey());
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (./mvnw -B install -DskipTests)");
+            }
+            requireFreePort(service.getValue() + offset);
+        }
+        requireFreePort(KAFKA_PORT + offset);
+        requireFreePort(POSTGRES_PORT + offset);
+
+        say("Starting PostgreSQL ...");
+        postgres = PostgresServer.start(dataDir, POSTGRES_PORT + offset, new ArrayList<>(SERVICES.keySet()));
+        say("Starting Kafka ...");
+        String classpath = System.getProperty("java.class.path");
+        started.add(KafkaBroker.start(dataDir, KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, classpath));
+
+        Path publicKey = Keys.ensureKeyPair(dataDir);
+        say("Starting services ...");
+        for (var service : SERVICES.entrySet()) {
+            started.add(startService(service.getKey(), service.getValue() + offset, publicKey));
+        }
+        for (var service : SERVICES.entrySet()) {
+            awaitReady(started.get(started.size() - SERVICES.size() + indexOf(service.getKey())),
+                    service.getValue() + offset, Duration.ofSeconds(180));
+        }
+        Duration took = Duration.between(begin, Instant.now());
+        Map<String, String> tokens = Keys.tokens(dataDir, Duration.ofDays(30));
+        Files.writeString(dataDir.resolve("tokens.env"), tokens.entrySet().stream()
+                .map(t -> "JOURNEYLINE_TOKEN_" + t.getKey().toUpperCase() + "=" + t.getValue())
+                .collect(Collectors.joining("\n")) + "\n");
+        printBanner(took, tokens);
+    }
+
+    private ChildProcess startService(String name, int port, Path publicKey) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("JOURNEYLINE_DB_HOST", "localhost");
+        env.put("JOURNEYLINE_DB_PORT", Integer.toString(postgres.port));
+        env.put("JOURNEYLINE_DB_USER", PostgresServer.USER);
+        env.put("JOURNEYLINE_DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + (KAFKA_PORT + offset));
+        env.put("JOURNEYLINE_JWT_PUBLIC_KEY", publicKey.toUri().toString());
+        // Small heaps and the C1 compiler start four JVMs quickly on two cores; not settings to benchmark with.
+        return ChildProcess.start(name + "-service", List.of(KafkaBroker.java(), "-Xmx160m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-jar", serviceJar(name).toString()), env, dataDir.resolve("logs/" + name + "-service.log"));
+    }
+
+    private Path serviceJar(String name) {
+        return repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static int indexOf(String name) {
+        return new ArrayList<>(SERVICES.keySet()).indexOf(name);
+    }
+
+    private static void awaitReady(ChildProcess service, int port, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited; see " + service.log() + ":\n"
+                        + ChildProcess.tail(service.log()));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(service.name() + " not ready within " + timeout + "; see " + service.log());
+    }
+
+    private static void requireFreePort(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("port " + port + " is in use (is the stack already running?)");
+        }
+    }
+
+    private void printBanner(Duration took, Map<String, String> tokens) {
+        StringBuilder out = new StringBuilder("\nJourneyline is up (ready in ")
+                .append(String.format("%.1f", took.toMillis() / 1000.0)).append(" s)\n\n");
+        for (var service : SERVICES.entrySet()) {
+            ChildProcess process = started.get(1 + indexOf(service.getKey()));
+            out.append(String.format("  %-18s http://localhost:%d   (pid %d, %d MiB RSS)%n", service.getKey() + "-service",
+                    service.getValue() + offset, process.pid(), process.residentMiB()));
+        }
+        ChildProcess kafka = started.get(0);
+        out.append(String.format("  %-18s localhost:%d   (pid %d, %d MiB RSS)%n", "kafka", KAFKA_PORT + offset,
+                kafka.pid(), kafka.residentMiB()));
+        out.append(String.format("  %-18s localhost:%d   %s; user %s, password %s; databases %s%n", "postgresql",
+                postgres.port, postgres.description(), PostgresServer.USER, PostgresServer.PASSWORD,
+                String.join(", ", SERVICES.keySet())));
+        out.append("\n  Each service: OpenAPI /q/openapi, health /q/health/ready, metrics /q/metrics\n");
+        out.append("\nTokens (valid 30 days; also in ").append(dataDir.resolve("tokens.env")).append("):\n");
+        tokens.forEach((role, token) -> out.append(String.format("  %-11s %s%n", role, token)));
+        out.append("\nLogs: ").append(dataDir.resolve("logs")).append('\n');
+        out.append("Stop with Ctrl-C: it stops only what this command started; data stays in ").append(dataDir).append('\n');
+        System.out.println(out);
+        System.out.flush();
+    }
+
+    /** Services first (they drain their consumers and outbox), then Kafka, then PostgreSQL. */
+    private synchronized void stop() {
+        if (started.isEmpty() && postgres == null) {
+            return;
+        }
+        say("Stopping ...");
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).stop(30);
+        }
+        started.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+        say("Stopped.");
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,244 @@
+package io.journeyline.local;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's run command, end to end, as separate processes: starts the local stack, sends events the
+ * way other company systems would (HTTP ingest, a plain Kafka client in binary and structured mode, the
+ * satellite services' own endpoints), reads them back from the timeline, restarts the stack and finds
+ * the data still there, and checks that stopping it leaves none of its processes behind.
+ */
+class LocalStackIT {
+    /** Ports shifted by this much, so a stack a developer already runs is not disturbed. */
+    private static final int OFFSET = 1000;
+    private static final String JOURNEY = "http://localhost:" + (8081 + OFFSET);
+    private static final String SURVEY = "http://localhost:" + (8082 + OFFSET);
+    private static final String EDUCATION = "http://localhost:" + (8083 + OFFSET);
+    private static final String FEEDBACK = "http://localhost:" + (8084 + OFFSET);
+    private static final String KAFKA = "localhost:" + (9092 + OFFSET);
+    private static final Pattern PID = Pattern.compile("\\(pid (\\d+),");
+
+    private final Path dataDir = Path.of(System.getProperty("localstack.data", "target/it-data"));
+    private Process stack;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void wholeSystemServesEventsSurvivesARestartAndStopsCleanly() throws Exception {
+        deleteRecursively(dataDir);
+        startStack();
+        Map<String, String> tokens = tokens();
+        String customer = "it-" + UUID.randomUUID();
+
+        String viaHttp = UUID.randomUUID().toString();
+        http(tokens.get("ingest")).contentType("application/cloudevents+json")
+                .body(touchpoint(viaHttp, customer, "web", "checkout.payment", "purchase"))
+                .post(JOURNEY + "/api/v1/events").then().statusCode(202);
+
+        String binary = UUID.randomUUID().toString();
+        String structured = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("journey.touchpoints", customer,
+                    "{\"customerId\":\"" + customer + "\",\"channel\":\"app\",\"touchpoint\":\"setup.wifi\",\"action\":\"error\"}");
+            Map.of("ce_specversion", "1.0", "ce_id", binary, "ce_source", "/mobile-app", "ce_time", "2026-11-22T10:01:00Z",
+                            "ce_type", "io.journeyline.touchpoint.recorded", "ce_subject", customer, "content-type", "application/json")
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+            ProducerRecord<String, String> structuredRecord = new ProducerRecord<>("journey.touchpoints", customer,
+                    touchpoint(structured, customer, "chat", "support.chat", "contact"));
+            structuredRecord.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            producer.send(structuredRecord).get();
+            producer.send(new ProducerRecord<>("journey.touchpoints", customer, "this is not an event")).get();
+        }
+
+        http(tokens.get("agent")).contentType("application/json")
+                .body(Map.of("customerId", customer, "kind", "complaint", "category", "BILLING_FEES", "channel", "phone"))
+                .post(FEEDBACK + "/api/v1/feedback").then().statusCode(201);
+        http(tokens.get("ingest")).contentType("application/json")
+                .body(Map.of("customerId", customer, "surveyKind", "CSAT", "score", 5))
+                .post(SURVEY + "/api/v1/surveys/csat-onboarding/responses").then().statusCode(201);
+        String assignment = http(tokens.get("agent")).contentType("application/json")
+                .body(Map.of("contentId", "wifi-setup", "reason", "PP-REPEATED-ERRORS"))
+                .post(EDUCATION + "/api/v1/customers/" + customer + "/assignments").then().statusCode(201)
+                .extract().path("id");
+        http(tokens.get("ingest")).contentType("application/json").body(Map.of("status", "COMPLETED"))
+                .post(EDUCATION + "/api/v1/assignments/" + assignment + "/progress").then().statusCode(200);
+
+        List<String> expectedTypes = List.of("io.journeyline.touchpoint.recorded", "io.journeyline.feedback.received",
+                "io.journeyline.survey.responded", "io.journeyline.education.assigned", "io.journeyline.education.completed");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> ids = timeline(tokens, customer, "items.eventId");
+            assertThat(ids).contains(viaHttp, binary, structured).hasSize(7);
+            assertThat(timeline(tokens, customer, "items.type")).containsAll(expectedTypes);
+        });
+        assertThat(deadLetters(customer)).containsExactly("malformed-json");
+
+        List<Long> pids = childPids();
+        stopStack();
+        assertThat(pids).hasSize(5).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
+        for (int port : List.of(8081, 8082, 8083, 8084, 9092, 15432)) {
+            assertThat(isFree(port + OFFSET)).as("port %d is free after stop", port + OFFSET).isTrue();
+        }
+
+        startStack();
+        assertThat(timeline(tokens(), customer, "items.eventId")).contains(viaHttp, binary, structured).hasSize(7);
+        stopStack();
+    }
+
+    @AfterEach
+    void stopIfRunning() throws InterruptedException {
+        if (stack != null && stack.isAlive()) {
+            stopStack();
+        }
+    }
+
+    private void startStack() throws IOException {
+        output.clear();
+        stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("localstack.jar", "target/local-stack.jar"),
+                "--data-dir", dataDir.toAbsolutePath().toString(), "--port-offset", Integer.toString(OFFSET))
+                .redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> {
+                    output.add(line);
+                    System.out.println("[local-stack] " + line);
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // the stack stopped and closed its output
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!stack.isAlive()) {
+                throw new AssertionError("local stack exited:\n" + String.join("\n", output));
+            }
+            return output.stream().anyMatch(line -> line.startsWith("Journeyline is up"));
+        });
+    }
+
+    private void stopStack() throws InterruptedException {
+        stack.destroy();
+        assertThat(stack.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("stack stops within 90 s").isTrue();
+    }
+
+    private List<Long> childPids() {
+        List<Long> pids = new ArrayList<>();
+        for (String line : new ArrayList<>(output)) {
+            Matcher matcher = PID.matcher(line);
+            if (matcher.find()) {
+                pids.add(Long.parseLong(matcher.group(1)));
+            }
+        }
+        return pids;
+    }
+
+    private Map<String, String> tokens() throws IOException {
+        return Files.readAllLines(dataDir.resolve("tokens.env")).stream()
+                .filter(line -> line.startsWith("JOURNEYLINE_TOKEN_"))
+                .collect(Collectors.toMap(
+                        line -> line.substring("JOURNEYLINE_TOKEN_".length(), line.indexOf('=')).toLowerCase(),
+                        line -> line.substring(line.indexOf('=') + 1)));
+    }
+
+    private static List<String> timeline(Map<String, String> tokens, String customer, String path) {
+        var response = http(tokens.get("agent")).get(JOURNEY + "/api/v1/customers/" + customer + "/timeline?limit=200");
+        return response.statusCode() == 404 ? List.of() : response.jsonPath().getList(path, String.class);
+    }
+
+    private static RequestSpecification http(String token) {
+        return RestAssured.given().header("Authorization", "Bearer " + token);
+    }
+
+    private static String touchpoint(String id, String customer, String channel, String touchpoint, String action) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/it\",\"type\":\"io.journeyline.touchpoint.recorded\","
+                + "\"time\":\"2026-11-22T10:00:00Z\",\"subject\":\"" + customer + "\",\"data\":{\"customerId\":\"" + customer
+                + "\",\"channel\":\"" + channel + "\",\"touchpoint\":\"" + touchpoint + "\",\"action\":\"" + action + "\"}}";
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    /** The dlq-reason of every dead letter of this customer on journey.touchpoints.dlq. */
+    private static List<String> deadLetters(String customer) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> reasons = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("journey.touchpoints.dlq").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (reasons.isEmpty() && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (customer.equals(record.key())) {
+                        reasons.add(new String(record.headers().lastHeader("dlq-reason").value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
