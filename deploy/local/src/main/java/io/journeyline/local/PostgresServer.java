@@ -107,16 +107,25 @@ abstract class PostgresServer implements AutoCloseable {
             return "root".equals(System.getProperty("user.name"));
         }
 
-        /** As root the server runs as {@code postgres}, which must be able to reach the data folder. */
+        /**
+         * As root the server runs as {@code postgres}, which must be able to reach the data folder (a folder
+         * inside a private one, such as a fresh {@code mktemp -d}, is out of its reach). If it cannot, the
+         * folder is removed again so the embedded server can make it its own.
+         */
         static boolean usable(Path dir) throws IOException, InterruptedException {
             if (!isRoot()) {
                 return true;
             }
+            boolean created = !Files.exists(dir);
             Files.createDirectories(dir);
             UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
             Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
             Process check = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-w", dir.toString()).start();
-            return check.waitFor(10, TimeUnit.SECONDS) && check.exitValue() == 0;
+            boolean reachable = check.waitFor(10, TimeUnit.SECONDS) && check.exitValue() == 0;
+            if (!reachable && created) {
+                Files.delete(dir);
+            }
+            return reachable;
         }
 
         static SystemPostgres start(Path bin, Path dir, int port, Path dataDir) throws Exception {
