@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import static io.journeyline.journey.JourneyApi.INGEST;
 import static io.journeyline.journey.JourneyApi.awaitInTimeline;
@@ -32,7 +31,7 @@ class EventIngestTest {
 
     @Test
     void singleEventIsAcceptedAndAppearsInTheTimeline() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         ObjectNode event = TestEvents.touchpoint(customer, "web", "checkout.payment", "purchase", T0);
         ((ObjectNode) event.get("data")).put("outcome", "success").put("loyaltyTier", "gold");
         event.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
@@ -53,7 +52,7 @@ class EventIngestTest {
 
     @Test
     void batchIsAcceptedWhole() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         ArrayNode batch = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < 3; i++) {
             batch.add(TestEvents.touchpoint(customer, "app", "home", "visit", T0.plusMinutes(i)));
@@ -70,7 +69,7 @@ class EventIngestTest {
 
     @Test
     void invalidBatchNamesEveryBadEventAndFieldAndPublishesNothing() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         ObjectNode good = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
         ObjectNode noCustomer = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
         ((ObjectNode) noCustomer.get("data")).remove("customerId");
@@ -124,7 +123,7 @@ class EventIngestTest {
 
     @Test
     void oversizeBodyIs413Problem() {
-        ObjectNode event = TestEvents.touchpoint(customer(), "web", "home", "visit", T0);
+        ObjectNode event = TestEvents.touchpoint(JourneyApi.newCustomer(), "web", "home", "visit", T0);
         ((ObjectNode) event.get("data")).put("attributesBlob", "x".repeat(5 * 1024 * 1024));
 
         given().header("Authorization", INGEST).contentType(STRUCTURED).body(event.toString())
@@ -135,7 +134,7 @@ class EventIngestTest {
 
     @Test
     void ingestNeedsAValidTokenWithTheIngestRole() {
-        String body = TestEvents.touchpoint(customer(), "web", "home", "visit", T0).toString();
+        String body = TestEvents.touchpoint(JourneyApi.newCustomer(), "web", "home", "visit", T0).toString();
 
         given().contentType(STRUCTURED).body(body).post("/api/v1/events")
                 .then().statusCode(401).contentType("application/problem+json");
@@ -144,9 +143,5 @@ class EventIngestTest {
         given().header("Authorization", TestTokens.bearer(Roles.AGENT)).contentType(STRUCTURED).body(body)
                 .post("/api/v1/events")
                 .then().statusCode(403).contentType("application/problem+json");
-    }
-
-    static String customer() {
-        return "cust-" + UUID.randomUUID();
     }
 }

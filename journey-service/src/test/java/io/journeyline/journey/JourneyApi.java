@@ -18,6 +18,11 @@ final class JourneyApi {
     private JourneyApi() {
     }
 
+    /** A customer id no other test uses. */
+    static String newCustomer() {
+        return "cust-" + java.util.UUID.randomUUID();
+    }
+
     static ValidatableResponse timeline(String customerId, String query) {
         return given().header("Authorization", AGENT)
                 .get("/api/v1/customers/" + customerId + "/timeline" + (query.isEmpty() ? "" : "?" + query))

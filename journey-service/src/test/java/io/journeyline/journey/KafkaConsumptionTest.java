@@ -30,7 +30,7 @@ class KafkaConsumptionTest {
 
     @Test
     void binaryModeRecordReachesTheTimeline() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         String id = UUID.randomUUID().toString();
         sendBinary(Topics.TOUCHPOINTS, customer, id, "io.journeyline.touchpoint.recorded",
                 data(customer).put("channel", "phone").put("touchpoint", "hotline").put("action", "contact"));
@@ -42,7 +42,7 @@ class KafkaConsumptionTest {
 
     @Test
     void structuredModeRecordReachesTheTimelineWithOrWithoutContentType() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         ObjectNode withHeader = TestEvents.touchpoint(customer, "chat", "returns", "contact", T0);
         ObjectNode plain = TestEvents.touchpoint(customer, "store", "returns", "return", T0.plusMinutes(1));
 
@@ -55,7 +55,7 @@ class KafkaConsumptionTest {
 
     @Test
     void theSameEventDeliveredTwiceGivesOneTimelineEntry() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         String id = UUID.randomUUID().toString();
         ObjectNode data = data(customer).put("channel", "web").put("touchpoint", "login").put("action", "login");
         sendBinary(Topics.TOUCHPOINTS, customer, id, "io.journeyline.touchpoint.recorded", data);
@@ -68,7 +68,7 @@ class KafkaConsumptionTest {
 
     @Test
     void malformedAndSchemaViolatingRecordsGoToTheDeadLetterTopicAndTheNextGoodOneIsProcessed() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         TestKafka.produce(Topics.TOUCHPOINTS, customer, "{not json", Map.of("content-type", "application/cloudevents+json"));
         String invalidId = UUID.randomUUID().toString();
         sendBinary(Topics.TOUCHPOINTS, customer, invalidId, "io.journeyline.touchpoint.recorded",
@@ -96,7 +96,7 @@ class KafkaConsumptionTest {
 
     @Test
     void unknownTypeAndMissingCloudEventsAttributesAreDeadLettered() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         sendBinary(Topics.TOUCHPOINTS, customer, UUID.randomUUID().toString(), "com.example.unknown", data(customer));
         TestKafka.produce(Topics.TOUCHPOINTS, customer, data(customer).toString(), Map.of("ce_specversion", "1.0"));
 
@@ -108,7 +108,7 @@ class KafkaConsumptionTest {
 
     @Test
     void satelliteServiceEventsReachTheTimeline() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         String feedback = UUID.randomUUID().toString();
         sendBinary(Topics.FEEDBACK, customer, feedback, "io.journeyline.feedback.received", data(customer)
                 .put("feedbackId", "f-1").put("kind", "complaint").put("category", "BILLING_FEES").put("channel", "phone"));
@@ -143,9 +143,5 @@ class KafkaConsumptionTest {
 
     private static ObjectNode data(String customer) {
         return JsonNodeFactory.instance.objectNode().put("customerId", customer);
-    }
-
-    private static String customer() {
-        return "cust-" + UUID.randomUUID();
     }
 }

@@ -33,7 +33,7 @@ class TimelineApiTest {
 
     @Test
     void pagesThroughTheWholeTimelineNewestFirstWithoutGapsOrRepeats() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         List<String> sent = sendHourly(customer, 7, "web");
 
         List<String> seen = new ArrayList<>();
@@ -55,7 +55,7 @@ class TimelineApiTest {
 
     @Test
     void filtersByTypeSourceChannelAndTimeWindow() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         List<String> web = sendHourly(customer, 3, "web");
         List<String> app = sendHourly(customer, 2, "app");
 
@@ -70,7 +70,7 @@ class TimelineApiTest {
 
     @Test
     void badParametersAreProblems() {
-        String customer = customer();
+        String customer = JourneyApi.newCustomer();
         sendHourly(customer, 1, "web");
 
         JourneyApi.timeline(customer, "limit=500").statusCode(400).contentType("application/problem+json")
@@ -109,9 +109,5 @@ class TimelineApiTest {
             awaitInTimeline(customer, id);
         }
         return ids;
-    }
-
-    private static String customer() {
-        return "cust-" + UUID.randomUUID();
     }
 }
