@@ -98,6 +98,17 @@ class EventIngestTest {
     }
 
     @Test
+    void aTimeNoJavaDateCanHoldIsRejectedNotAServerError() {
+        ObjectNode leapSecond = TestEvents.touchpoint(JourneyApi.newCustomer(), "web", "home", "visit", T0);
+        leapSecond.put("time", "2016-12-31T23:59:60Z");
+
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(leapSecond.toString())
+                .post("/api/v1/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("time"));
+    }
+
+    @Test
     void malformedJsonIsAProblemNotAnError() {
         given().header("Authorization", INGEST).contentType(STRUCTURED).body("{\"specversion\": \"1.0\", ")
                 .post("/api/v1/events")

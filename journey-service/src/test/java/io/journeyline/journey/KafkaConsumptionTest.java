@@ -107,6 +107,21 @@ class KafkaConsumptionTest {
     }
 
     @Test
+    void aRecordWhoseTimeCannotBeReadIsDeadLetteredAndTheConsumerGoesOn() {
+        String customer = JourneyApi.newCustomer();
+        ObjectNode leapSecond = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        leapSecond.put("time", "2016-12-31T23:59:60Z");
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, leapSecond.toString(), Map.of());
+        ObjectNode good = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, good.toString(), Map.of());
+
+        assertThat(awaitInTimeline(customer, good.get("id").asText())).containsExactly(good.get("id").asText());
+        assertThat(TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS), record -> customer.equals(record.key()),
+                1, Duration.ofSeconds(15))).extracting(record -> TestKafka.header(record, "dlq-detail"))
+                .singleElement().asString().startsWith("time");
+    }
+
+    @Test
     void satelliteServiceEventsReachTheTimeline() {
         String customer = JourneyApi.newCustomer();
         String feedback = UUID.randomUUID().toString();

@@ -62,6 +62,8 @@ class TimelineApiTest {
         JourneyApi.timeline(customer, "channel=app").body("items.eventId", contains(app.get(1), app.get(0)));
         JourneyApi.timeline(customer, "from=2026-11-01T09:00:00Z&to=2026-11-01T10:00:00Z&channel=web")
                 .body("items.eventId", contains(web.get(1)));
+        JourneyApi.timeline(customer, "from=2026-11-01T17:00:00+08:00&to=2026-11-01T18:00:00+08:00&channel=web")
+                .body("items.eventId", contains(web.get(1)));
         JourneyApi.timeline(customer, "source=/shop/web&type=io.journeyline.touchpoint.recorded")
                 .body("items.size()", equalTo(5));
         JourneyApi.timeline(customer, "type=io.journeyline.case.opened").body("items.size()", equalTo(0))

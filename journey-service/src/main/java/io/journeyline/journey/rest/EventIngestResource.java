@@ -77,6 +77,7 @@ public class EventIngestResource {
 
     private List<IncomingEvent> validate(List<JsonNode> envelopes, boolean batch) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        List<IncomingEvent> events = new ArrayList<>(envelopes.size());
         int invalidEvents = 0;
         for (int i = 0; i < envelopes.size(); i++) {
             JsonNode envelope = envelopes.get(i);
@@ -84,6 +85,13 @@ public class EventIngestResource {
                     ? new ArrayList<>(schemas.validate(envelope))
                     : List.of(new Violation("(event)", "a CloudEvent must be a JSON object"));
             ingestTopicViolation(envelope).ifPresent(violations::add);
+            if (violations.isEmpty()) {
+                try {
+                    events.add(IncomingEvent.fromValidEnvelope(envelope));
+                } catch (MalformedEventException e) {
+                    violations.add(new Violation("time", e.getMessage()));
+                }
+            }
             Integer index = batch ? i : null;
             String id = envelope.path("id").isTextual() ? envelope.path("id").asText() : null;
             violations.forEach(v -> errors.add(new Problem.FieldError(index, id, v.field(), v.message())));
@@ -95,7 +103,7 @@ public class EventIngestResource {
                     : "the event is invalid";
             throw new ProblemException(Problem.of("invalid-event", "Invalid CloudEvent", 400, detail, errors));
         }
-        return envelopes.stream().map(IncomingEvent::fromValidEnvelope).toList();
+        return events;
     }
 
     /** Ingest publishes on journey.touchpoints only; other types belong to the services that own them. */

@@ -110,7 +110,8 @@ public class TimelineResource {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            // An unencoded "+" of an offset arrives as a space; read it as the client meant it.
+            return OffsetDateTime.parse(value.trim().replace(' ', '+'));
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("invalid " + name, List.of(Problem.FieldError.of(name,
                     "must be an RFC 3339 date-time with offset, e.g. 2026-11-22T09:30:00Z")));

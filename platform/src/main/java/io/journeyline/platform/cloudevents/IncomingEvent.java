@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventType;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A CloudEvent that passed the contract's schemas, as every consumer and ingest sees it.
@@ -21,12 +24,24 @@ import java.util.Map;
 public record IncomingEvent(String id, String source, EventType type, OffsetDateTime time, String customerId,
                             ObjectNode data, Map<String, String> extensions) {
 
-    private static final java.util.Set<String> CORE_ATTRIBUTES = java.util.Set.of(
+    private static final Set<String> CORE_ATTRIBUTES = Set.of(
             "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "dataschema", "data");
 
-    /** Reads a structured-mode CloudEvent that {@link io.journeyline.contract.EventSchemas} found valid. */
+    /**
+     * Reads a structured-mode CloudEvent that {@link io.journeyline.contract.EventSchemas} found valid.
+     *
+     * @throws MalformedEventException for the rare value a schema accepts but Java cannot represent
+     *                                 (an RFC 3339 leap second, {@code 23:59:60})
+     */
     public static IncomingEvent fromValidEnvelope(JsonNode envelope) {
-        Map<String, String> extensions = new java.util.TreeMap<>();
+        OffsetDateTime time;
+        try {
+            time = OffsetDateTime.parse(envelope.get("time").asText());
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("schema-violation", "time: '" + envelope.get("time").asText()
+                    + "' cannot be read as a date-time");
+        }
+        Map<String, String> extensions = new TreeMap<>();
         envelope.fields().forEachRemaining(field -> {
             if (!CORE_ATTRIBUTES.contains(field.getKey())) {
                 extensions.put(field.getKey(), field.getValue().asText());
@@ -37,7 +52,7 @@ public record IncomingEvent(String id, String source, EventType type, OffsetDate
                 envelope.get("id").asText(),
                 envelope.get("source").asText(),
                 EventType.fromType(envelope.get("type").asText()).orElseThrow(),
-                OffsetDateTime.parse(envelope.get("time").asText()),
+                time,
                 data.get("customerId").asText(),
                 data,
                 Map.copyOf(extensions));

@@ -53,7 +53,12 @@ public class EventIntake {
                     ? "unknown-type" : "schema-violation";
             return deadLetters.send(record, reason, describe(violations));
         }
-        IncomingEvent event = IncomingEvent.fromValidEnvelope(envelope);
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.fromValidEnvelope(envelope);
+        } catch (MalformedEventException e) {
+            return deadLetters.send(record, e.reason(), e.getMessage());
+        }
         return Uni.createFrom().deferred(() -> handler.apply(event))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(retries)
                 .invoke(() -> registry.counter("journeyline.events.consumed", "topic", record.topic(),
