@@ -37,6 +37,13 @@ public final class LocalStack {
     /** Not 5432, so a PostgreSQL the machine already runs is left alone. */
     static final int POSTGRES_PORT = 15432;
 
+    /**
+     * JVM options of each service. The default (small heap, C1 compiler only, serial GC) starts four JVMs
+     * quickly on two cores but is not what to measure throughput with: set JOURNEYLINE_SERVICE_JVM_OPTS.
+     */
+    static final String SERVICE_JVM_OPTIONS = System.getenv().getOrDefault("JOURNEYLINE_SERVICE_JVM_OPTS",
+            "-Xmx160m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim();
+
     private final Path repo;
     private final Path dataDir;
     private final int offset;
@@ -120,9 +127,11 @@ public final class LocalStack {
         env.put("JOURNEYLINE_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + (KAFKA_PORT + offset));
         env.put("JOURNEYLINE_JWT_PUBLIC_KEY", publicKey.toUri().toString());
-        // Small heaps and the C1 compiler start four JVMs quickly on two cores; not settings to benchmark with.
-        return ChildProcess.start(name + "-service", List.of(KafkaBroker.java(), "-Xmx160m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-jar", serviceJar(name).toString()), env, dataDir.resolve("logs/" + name + "-service.log"));
+        List<String> command = new ArrayList<>();
+        command.add(KafkaBroker.java());
+        command.addAll(List.of(SERVICE_JVM_OPTIONS.split("\\s+")));
+        command.addAll(List.of("-jar", serviceJar(name).toString()));
+        return ChildProcess.start(name + "-service", command, env, dataDir.resolve("logs/" + name + "-service.log"));
     }
 
     private Path serviceJar(String name) {

@@ -108,15 +108,29 @@ class LocalStackIT {
         });
         assertThat(deadLetters(customer)).containsExactly("malformed-json");
 
+        // Kafka dies: a service keeps taking writes (they wait in its outbox) and reports itself not ready.
         List<Long> pids = childPids();
+        ProcessHandle kafka = ProcessHandle.of(pids.get(pids.size() - 1)).orElseThrow();
+        kafka.destroyForcibly();
+        kafka.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        http(tokens.get("agent")).contentType("application/json")
+                .body(Map.of("customerId", customer, "kind", "question", "category", "OTHER", "channel", "chat"))
+                .post(FEEDBACK + "/api/v1/feedback").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                RestAssured.get(FEEDBACK + "/q/health/ready").then().statusCode(503));
+
         stopStack();
         assertThat(pids).hasSize(5).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
         for (int port : List.of(8081, 8082, 8083, 8084, 9092, 15432)) {
             assertThat(isFree(port + OFFSET)).as("port %d is free after stop", port + OFFSET).isTrue();
         }
 
+        // After a restart the data is still there, and the feedback written during the outage has arrived.
         startStack();
-        assertThat(timeline(tokens(), customer, "items.eventId")).contains(viaHttp, binary, structured).hasSize(7);
+        Map<String, String> newTokens = tokens();
+        assertThat(timeline(newTokens, customer, "items.eventId")).contains(viaHttp, binary, structured);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(timeline(newTokens, customer, "items.eventId")).hasSize(8));
         stopStack();
     }
 
