@@ -6,9 +6,12 @@ create table customers (
     event_count   bigint      not null
 );
 
--- One row per event of a customer, whatever its topic; read newest first.
+-- One row per event of a customer, whatever its topic; read newest first. seq only orders entries of the
+-- same instant; it comes from a sequence handed out 50 at a time so a batch's rows insert in JDBC batches.
+create sequence timeline_entries_seq increment by 50;
+
 create table timeline_entries (
-    seq          bigint generated always as identity primary key,
+    seq          bigint primary key,
     customer_id  text        not null references customers (id),
     event_source text        not null,
     event_id     text        not null,

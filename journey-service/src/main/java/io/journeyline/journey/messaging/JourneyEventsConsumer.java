@@ -4,7 +4,7 @@ import io.journeyline.journey.service.TimelineService;
 import io.journeyline.platform.messaging.EventIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Puts every touchpoint, education and feedback event into its customer's timeline. */
@@ -18,8 +18,9 @@ public class JourneyEventsConsumer {
         this.timeline = timeline;
     }
 
+    /** One poll at a time (the channel is a batch channel): one transaction per batch. */
     @Incoming(Channels.JOURNEY_EVENTS)
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return intake.accept(record, timeline::record);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(records, timeline::record);
     }
 }

@@ -1,26 +1,42 @@
 package io.journeyline.journey.persistence;
 
+import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.persistence.MultiRowStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Customers as journey-service knows them; a customer exists from their first event on. */
 @ApplicationScoped
 public class CustomerRepository {
 
-    /** Creates the customer on first sight, or widens their seen-window and counts the event. */
-    public Uni<Void> recordEvent(String customerId, OffsetDateTime occurredAt) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into customers (id, first_seen_at, last_seen_at, event_count) values (?1, ?2, ?2, 1)
+    /**
+     * Creates customers on first sight, or widens their seen-window and counts their events: one statement
+     * for all customers of a batch. Rows are written in id order, so concurrent batches lock customers in
+     * the same order and cannot deadlock.
+     */
+    public Uni<Void> recordEvents(List<IncomingEvent> events) {
+        Map<String, List<IncomingEvent>> byCustomer = events.stream()
+                .collect(Collectors.groupingBy(IncomingEvent::customerId, TreeMap::new, Collectors.toList()));
+        List<Object[]> rows = new ArrayList<>(byCustomer.size());
+        byCustomer.forEach((customerId, ofCustomer) -> rows.add(new Object[]{customerId,
+                ofCustomer.stream().map(IncomingEvent::time).min(Comparator.naturalOrder()).orElseThrow(),
+                ofCustomer.stream().map(IncomingEvent::time).max(Comparator.naturalOrder()).orElseThrow(),
+                (long) ofCustomer.size()}));
+        return Panache.getSession().chain(session -> MultiRowStatement.of(
+                "insert into customers (id, first_seen_at, last_seen_at, event_count) values", rows, """
                         on conflict (id) do update set
                             first_seen_at = least(customers.first_seen_at, excluded.first_seen_at),
                             last_seen_at = greatest(customers.last_seen_at, excluded.last_seen_at),
-                            event_count = customers.event_count + 1""")
-                .setParameter(1, customerId)
-                .setParameter(2, occurredAt)
-                .executeUpdate()).replaceWithVoid();
+                            event_count = customers.event_count + excluded.event_count""")
+                .executeUpdate(session)).replaceWithVoid();
     }
 
     public Uni<Boolean> exists(String customerId) {

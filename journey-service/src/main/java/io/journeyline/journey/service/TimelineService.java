@@ -33,12 +33,14 @@ public class TimelineService {
         this.clock = clock;
     }
 
-    /** Adds an event to its customer's timeline, once: a redelivered (source, id) changes nothing. */
+    /**
+     * Adds events to their customers' timelines in one transaction, each once: an event already recorded
+     * (same source and id, in an earlier batch or twice in this one) changes nothing.
+     */
     @WithTransaction
-    public Uni<Void> record(IncomingEvent event) {
-        return processedEvents.once(event, () -> customers.recordEvent(event.customerId(), event.time())
-                        .chain(() -> timeline.persist(entryOf(event))))
-                .replaceWithVoid();
+    public Uni<Void> record(List<IncomingEvent> events) {
+        return processedEvents.firstSeen(events).chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
+                : customers.recordEvents(fresh).chain(() -> timeline.persist(fresh.stream().map(this::entryOf))));
     }
 
     /** One page of a customer's timeline, newest first; 404 when the customer has no events at all. */

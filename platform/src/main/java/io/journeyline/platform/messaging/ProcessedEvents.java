@@ -1,11 +1,18 @@
 package io.journeyline.platform.messaging;
 
 import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.persistence.MultiRowStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.function.Supplier;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Idempotent consumption: records each event's (source, id) in {@code processed_events} in the same
@@ -13,24 +20,43 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class ProcessedEvents {
+    private final Clock clock;
+
+    public ProcessedEvents(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Separates source and id in the keys the insert returns (chr(31)); a control character no URI or id contains. */
+    private static final char SEPARATOR = '\u001f';
 
     /**
-     * Runs {@code work} unless this event was processed before. Call inside a reactive transaction: if
-     * the work fails, the marker rolls back with it and a redelivery runs it again.
-     *
-     * @return true if the work ran, false for a duplicate
+     * Marks the events as processed and returns those seen for the first time, in their original order
+     * (an event twice in the list counts once). Call inside the reactive transaction that processes the
+     * returned events: if that fails, the marks roll back with it and a redelivery processes them again.
      */
-    public Uni<Boolean> once(IncomingEvent event, Supplier<Uni<?>> work) {
+    public Uni<List<IncomingEvent>> firstSeen(List<IncomingEvent> events) {
+        Map<String, IncomingEvent> distinct = new LinkedHashMap<>();
+        events.forEach(event -> distinct.putIfAbsent(key(event.source(), event.id()), event));
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object[]> rows = distinct.values().stream()
+                .map(event -> new Object[]{event.source(), event.id(), event.type().type(), now})
+                .toList();
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into processed_events (source, event_id, type, processed_at) "
-                                        + "values (?1, ?2, ?3, now()) on conflict do nothing")
-                        .setParameter(1, event.source())
-                        .setParameter(2, event.id())
-                        .setParameter(3, event.type().type())
-                        .executeUpdate())
-                .chain(inserted -> inserted == 0
-                        ? Uni.createFrom().item(false)
-                        : work.get().replaceWith(true));
+                .chain(session -> MultiRowStatement.of(
+                                "insert into processed_events (source, event_id, type, processed_at) values", rows,
+                                "on conflict do nothing returning source || chr(31) || event_id")
+                        .getResultList(session, String.class))
+                .map(inserted -> {
+                    Set<String> fresh = Set.copyOf(inserted);
+                    return distinct.entrySet().stream().filter(entry -> fresh.contains(entry.getKey()))
+                            .map(Map.Entry::getValue).collect(Collectors.toList());
+                });
+    }
+
+    private static String key(String source, String id) {
+        return source + SEPARATOR + id;
     }
 }

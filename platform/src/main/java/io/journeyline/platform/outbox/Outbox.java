@@ -6,6 +6,7 @@ import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.persistence.MultiRowStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,16 +46,24 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OutboxEvent row = row(UUID.randomUUID().toString(), source, type, event.customerId(), now,
                 MAPPER.valueToTree(event).toString(), null);
-        return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.eventId);
+        return insert(List.of(row)).replaceWith(row.eventId);
     }
 
     /** Forwards events another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */
     public Uni<Void> forwardAll(List<IncomingEvent> events) {
-        Object[] rows = events.stream()
+        return insert(events.stream()
                 .map(event -> row(event.id(), event.source(), event.type(), event.customerId(), event.time(),
                         event.data().toString(), event.extensions().isEmpty() ? null : json(event.extensions())))
-                .toArray();
-        return Panache.getSession().chain(session -> session.persistAll(rows));
+                .toList());
+    }
+
+    /** One multi-row insert: the identity column then numbers the rows in order, which the relay publishes by. */
+    private Uni<Void> insert(List<OutboxEvent> rows) {
+        List<Object[]> values = rows.stream().map(row -> new Object[]{row.eventId, row.source, row.type, row.topic,
+                row.recordKey, row.occurredAt, row.data, row.extensions, row.createdAt}).toList();
+        return Panache.getSession().chain(session -> MultiRowStatement.of("insert into outbox_events "
+                        + "(event_id, source, type, topic, record_key, occurred_at, data, extensions, created_at) values",
+                values, "").executeUpdate(session)).replaceWithVoid();
     }
 
     private OutboxEvent row(String id, String source, EventType type, String customerId, OffsetDateTime time,
