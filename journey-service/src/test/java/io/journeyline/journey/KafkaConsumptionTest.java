@@ -67,6 +67,21 @@ class KafkaConsumptionTest {
     }
 
     @Test
+    void anEventRedeliveredLongAfterItWasRecordedChangesNothing() {
+        String customer = JourneyApi.newCustomer();
+        String id = UUID.randomUUID().toString();
+        ObjectNode data = data(customer).put("channel", "app").put("touchpoint", "settings").put("action", "feature_use");
+        sendBinary(Topics.TOUCHPOINTS, customer, id, "io.journeyline.touchpoint.recorded", data);
+        awaitInTimeline(customer, id);
+
+        sendBinary(Topics.TOUCHPOINTS, customer, id, "io.journeyline.touchpoint.recorded", data);
+        String later = UUID.randomUUID().toString();
+        sendBinary(Topics.TOUCHPOINTS, customer, later, "io.journeyline.touchpoint.recorded", data);
+
+        assertThat(awaitInTimeline(customer, later)).containsExactly(later, id);
+    }
+
+    @Test
     void malformedAndSchemaViolatingRecordsGoToTheDeadLetterTopicAndTheNextGoodOneIsProcessed() {
         String customer = JourneyApi.newCustomer();
         TestKafka.produce(Topics.TOUCHPOINTS, customer, "{not json", Map.of("content-type", "application/cloudevents+json"));
