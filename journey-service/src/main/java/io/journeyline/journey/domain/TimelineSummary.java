@@ -3,7 +3,6 @@ package io.journeyline.journey.domain;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The one-line summary of an event that an agent reads in the timeline. */

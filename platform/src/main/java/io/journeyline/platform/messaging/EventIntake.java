@@ -75,7 +75,7 @@ public class EventIntake {
     }
 
     /** Violations as one line: {@code data.channel: does not have a value in the enumeration …; …}. */
-    public static String describe(List<Violation> violations) {
+    private static String describe(List<Violation> violations) {
         return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
     }
 }
