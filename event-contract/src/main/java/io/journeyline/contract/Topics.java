@@ -1,5 +1,8 @@
 package io.journeyline.contract;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 /** Kafka topic names of the public contract (ARCHITECTURE.md). Dead letters go to {@code <topic>.dlq}. */
 public final class Topics {
     public static final String TOUCHPOINTS = "journey.touchpoints";
@@ -8,10 +11,18 @@ public final class Topics {
     public static final String INTERVENTIONS = "journey.interventions";
     public static final String INSIGHTS = "journey.insights";
 
+    /** The contract's topics. */
+    public static final List<String> ALL = List.of(TOUCHPOINTS, EDUCATION, FEEDBACK, INTERVENTIONS, INSIGHTS);
+
     /** Suffix of each consumer's dead-letter topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 
     private Topics() {
+    }
+
+    /** Every topic an installation needs: the contract's topics and each one's dead-letter topic. */
+    public static List<String> allWithDeadLetters() {
+        return ALL.stream().flatMap(topic -> Stream.of(topic, deadLetterTopicOf(topic))).toList();
     }
 
     /** The dead-letter topic that belongs to {@code topic}. */

@@ -12,7 +12,6 @@ import org.apache.kafka.common.test.TestKitNodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Starts a real Kafka cluster (KRaft, in-process, Apache Kafka's own test kit) and a real PostgreSQL
@@ -62,9 +61,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     /** The contract topics and their dead-letter topics, as an operator creates them in production. */
     static void createContractTopics(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<NewTopic> topics = Stream.of(Topics.TOUCHPOINTS, Topics.EDUCATION, Topics.FEEDBACK,
-                            Topics.INTERVENTIONS, Topics.INSIGHTS)
-                    .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+            List<NewTopic> topics = Topics.allWithDeadLetters().stream()
                     .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
                     .toList();
             admin.createTopics(topics).all().get();

@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /** A real Apache Kafka broker (KRaft, combined broker and controller) as a child process. */
 final class KafkaBroker {
@@ -60,13 +58,9 @@ final class KafkaBroker {
     /** The contract topics and each one's dead-letter topic. */
     static void createContractTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            Stream.of(Topics.TOUCHPOINTS, Topics.EDUCATION, Topics.FEEDBACK, Topics.INTERVENTIONS, Topics.INSIGHTS)
-                    .flatMap(t -> Stream.of(t, Topics.deadLetterTopicOf(t)))
-                    .forEach(t -> topics.add(new NewTopic(t, PARTITIONS, (short) 1)));
-            for (NewTopic topic : topics) {
+            for (String topic : Topics.allWithDeadLetters()) {
                 try {
-                    admin.createTopics(List.of(topic)).all().get();
+                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

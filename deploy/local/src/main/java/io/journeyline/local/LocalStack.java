@@ -47,7 +47,10 @@ public final class LocalStack {
     private final Path repo;
     private final Path dataDir;
     private final int offset;
+    /** Everything started, in start order (stopped in reverse). */
     private final List<ChildProcess> started = new ArrayList<>();
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private ChildProcess kafka;
     private PostgresServer postgres;
 
     private LocalStack(Path repo, Path dataDir, int offset) {
@@ -99,16 +102,18 @@ public final class LocalStack {
         postgres = PostgresServer.start(dataDir, POSTGRES_PORT + offset, new ArrayList<>(SERVICES.keySet()));
         say("Starting Kafka ...");
         String classpath = System.getProperty("java.class.path");
-        started.add(KafkaBroker.start(dataDir, KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, classpath));
+        kafka = KafkaBroker.start(dataDir, KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, classpath);
+        started.add(kafka);
 
         Path publicKey = Keys.ensureKeyPair(dataDir);
         say("Starting services ...");
         for (var service : SERVICES.entrySet()) {
-            started.add(startService(service.getKey(), service.getValue() + offset, publicKey));
+            ChildProcess process = startService(service.getKey(), service.getValue() + offset, publicKey);
+            started.add(process);
+            services.put(service.getKey(), process);
         }
         for (var service : SERVICES.entrySet()) {
-            awaitReady(started.get(started.size() - SERVICES.size() + indexOf(service.getKey())),
-                    service.getValue() + offset, Duration.ofSeconds(180));
+            awaitReady(services.get(service.getKey()), service.getValue() + offset, Duration.ofSeconds(180));
         }
         Duration took = Duration.between(begin, Instant.now());
         Map<String, String> tokens = Keys.tokens(dataDir, Duration.ofDays(30));
@@ -136,10 +141,6 @@ public final class LocalStack {
 
     private Path serviceJar(String name) {
         return repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
-    }
-
-    private static int indexOf(String name) {
-        return new ArrayList<>(SERVICES.keySet()).indexOf(name);
     }
 
     private static void awaitReady(ChildProcess service, int port, Duration timeout) throws Exception {
@@ -176,11 +177,10 @@ public final class LocalStack {
         StringBuilder out = new StringBuilder("\nJourneyline is up (ready in ")
                 .append(String.format("%.1f", took.toMillis() / 1000.0)).append(" s)\n\n");
         for (var service : SERVICES.entrySet()) {
-            ChildProcess process = started.get(1 + indexOf(service.getKey()));
+            ChildProcess process = services.get(service.getKey());
             out.append(String.format("  %-18s http://localhost:%d   (pid %d, %d MiB RSS)%n", service.getKey() + "-service",
                     service.getValue() + offset, process.pid(), process.residentMiB()));
         }
-        ChildProcess kafka = started.get(0);
         out.append(String.format("  %-18s localhost:%d   (pid %d, %d MiB RSS)%n", "kafka", KAFKA_PORT + offset,
                 kafka.pid(), kafka.residentMiB()));
         out.append(String.format("  %-18s localhost:%d   %s; user %s, password %s; databases %s%n", "postgresql",
@@ -205,6 +205,7 @@ public final class LocalStack {
             started.get(i).stop(30);
         }
         started.clear();
+        services.clear();
         if (postgres != null) {
             try {
                 postgres.close();

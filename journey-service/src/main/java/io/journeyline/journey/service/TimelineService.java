@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** Builds and reads customers' timelines. */
 @ApplicationScoped
@@ -62,12 +61,8 @@ public class TimelineService {
         entry.touchpoint = event.dataText("touchpoint");
         entry.summary = TimelineSummary.of(event);
         entry.data = event.data().toString();
-        entry.extensions = event.extensions().isEmpty() ? null : toJson(event.extensions());
+        entry.extensions = event.extensionsJson();
         entry.recordedAt = OffsetDateTime.now(clock);
         return entry;
-    }
-
-    private static String toJson(Map<String, String> map) {
-        return io.journeyline.contract.EventJson.mapper().valueToTree(map).toString();
     }
 }

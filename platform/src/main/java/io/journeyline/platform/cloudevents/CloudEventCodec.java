@@ -10,12 +10,10 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.journeyline.contract.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -121,12 +119,6 @@ public final class CloudEventCodec {
                 .withData(data);
         extensions.forEach(builder::withExtension);
         return KafkaMessageFactory.createWriter(topic).writeBinary(builder.build()).headers();
-    }
-
-    /** Header value as text, or null. */
-    public static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static JsonNode parseJson(byte[] bytes) {

@@ -2,6 +2,7 @@ package io.journeyline.platform.cloudevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
 
 import java.time.OffsetDateTime;
@@ -56,6 +57,11 @@ public record IncomingEvent(String id, String source, EventType type, OffsetDate
                 data.get("customerId").asText(),
                 data,
                 Map.copyOf(extensions));
+    }
+
+    /** The extension attributes as a JSON object, or null when there are none (how they are stored). */
+    public String extensionsJson() {
+        return extensions.isEmpty() ? null : EventJson.mapper().valueToTree(extensions).toString();
     }
 
     /** A text value of {@code data}, or null when absent. */

@@ -1,6 +1,5 @@
 package io.journeyline.platform.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,7 +51,7 @@ public class Outbox {
     public Uni<Void> forwardAll(List<IncomingEvent> events) {
         return insert(events.stream()
                 .map(event -> row(event.id(), event.source(), event.type(), event.customerId(), event.time(),
-                        event.data().toString(), event.extensions().isEmpty() ? null : json(event.extensions())))
+                        event.data().toString(), event.extensionsJson()))
                 .toList());
     }
 
@@ -79,13 +77,5 @@ public class Outbox {
         row.extensions = extensions;
         row.createdAt = OffsetDateTime.now(clock);
         return row;
-    }
-
-    private static String json(Map<String, String> map) {
-        try {
-            return MAPPER.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
