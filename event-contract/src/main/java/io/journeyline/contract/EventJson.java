@@ -1,14 +1,22 @@
 package io.journeyline.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapping of event data: absent optional fields are omitted, times are RFC 3339 strings. */
+/**
+ * The one JSON mapping of event data: absent optional fields are omitted, times are RFC 3339 strings. Reading
+ * stops at {@link EventLimits#MAX_DEPTH} levels of nesting (a {@code StreamConstraintsException}), so a hostile
+ * document costs no more than a valid one.
+ */
 public final class EventJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(EventLimits.MAX_DEPTH).build())
+            .build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -19,8 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Validates CloudEvents (structured-mode JSON) against the contract's JSON Schemas: the envelope
- * ({@code schemas/cloudevent.json}), then {@code data} against the schema of its {@code type}.
+ * Validates CloudEvents (structured-mode JSON) against the contract: the text and nesting limits of
+ * {@link EventLimits}, the envelope ({@code schemas/cloudevent.json}), then {@code data} against the schema of
+ * its {@code type}.
  * Thread-safe; load once.
  */
 public final class EventSchemas {
@@ -56,7 +57,12 @@ public final class EventSchemas {
      * An unknown {@code type} is a violation of field {@code type}.
      */
     public List<Violation> validate(JsonNode cloudEvent) {
-        List<Violation> violations = new ArrayList<>(toViolations(envelope.validate(cloudEvent), ""));
+        List<Violation> limits = EventLimits.check(cloudEvent);
+        if (limits.stream().anyMatch(v -> v.message().equals(EventLimits.TOO_DEEP))) {
+            return sorted(new ArrayList<>(limits));
+        }
+        List<Violation> violations = new ArrayList<>(limits);
+        violations.addAll(toViolations(envelope.validate(cloudEvent), ""));
         JsonNode typeNode = cloudEvent.path("type");
         if (!typeNode.isTextual()) {
             return sorted(violations);

@@ -73,12 +73,22 @@ public enum EventType {
         return Optional.ofNullable(type).map(BY_TYPE::get);
     }
 
-    /** The contract type whose data is {@code event}. */
-    public static EventType of(JourneyEvent event) {
-        EventType type = BY_RECORD.get(event.getClass());
+    /** The contract type whose data is carried by {@code recordClass}. */
+    public static EventType ofRecord(Class<? extends JourneyEvent> recordClass) {
+        EventType type = BY_RECORD.get(recordClass);
         if (type == null) {
-            throw new IllegalArgumentException("not a contract event: " + event.getClass().getName());
+            throw new IllegalArgumentException("not a contract event: " + recordClass.getName());
         }
         return type;
+    }
+
+    /** Every type published on {@code topic}. */
+    public static java.util.List<EventType> onTopic(String topic) {
+        return Arrays.stream(values()).filter(type -> type.topic.equals(topic)).toList();
+    }
+
+    /** The contract type whose data is {@code event}. */
+    public static EventType of(JourneyEvent event) {
+        return ofRecord(event.getClass());
     }
 }

@@ -3,6 +3,7 @@ package io.journeyline.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.event.*;
+import io.journeyline.contract.vocabulary.*;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -17,26 +18,27 @@ class EventSchemasTest {
 
     /** One realistic instance of every contract record: the records and the schemas must agree. */
     static final List<JourneyEvent> SAMPLES = List.of(
-            new TouchpointRecorded("c-1", "web", "checkout.payment", "purchase", "success", "payments", 1200L, null,
+            new TouchpointRecorded("c-1", Channel.WEB, "checkout.payment", "purchase", TouchpointOutcome.SUCCESS, "payments", 1200L, null,
                     null, Map.of("email", "a@example.com"), Map.of("orderId", "o-9")),
-            new SurveyResponded("c-1", "s-1", "NPS", "r-1", Map.of("primary", 9.0), null, null, "fine", 0.4, null),
-            new FeedbackReceived("c-1", "f-1", "complaint", "BILLING_FEES", "phone", "billing", "confusing bill", -0.6, "HIGH"),
-            new CaseOpened("c-1", "case-1", "RECEIVED", "HIGH", "f-1", "billing"),
-            new CaseAcknowledged("c-1", "case-1", "ACKNOWLEDGED"),
-            new CaseResolved("c-1", "case-1", "RESOLVED", "BILLING_FEES"),
-            new CaseClosed("c-1", "case-1", "CLOSED", "RECOVERED"),
-            new CaseReopened("c-1", "case-1", "REOPENED", "follow-up NPS 4"),
-            new CaseSlaBreached("c-1", "case-1", "RECEIVED", "ACKNOWLEDGE", OffsetDateTime.parse("2026-11-22T10:00:00+08:00")),
+            new SurveyResponded("c-1", "s-1", SurveyKind.NPS, "r-1", Map.of("primary", 9.0), null, null, "fine", 0.4, null),
+            new FeedbackReceived("c-1", "f-1", FeedbackKind.COMPLAINT, FeedbackCategory.BILLING_FEES, Channel.PHONE, "billing",
+                    "confusing bill", -0.6, Severity.HIGH),
+            new CaseOpened("c-1", "case-1", CaseStatus.RECEIVED, Priority.HIGH, "f-1", "billing"),
+            new CaseAcknowledged("c-1", "case-1", CaseStatus.ACKNOWLEDGED),
+            new CaseResolved("c-1", "case-1", CaseStatus.RESOLVED, "BILLING_FEES"),
+            new CaseClosed("c-1", "case-1", CaseStatus.CLOSED, CaseOutcome.RECOVERED),
+            new CaseReopened("c-1", "case-1", CaseStatus.REOPENED, "follow-up NPS 4"),
+            new CaseSlaBreached("c-1", "case-1", CaseStatus.RECEIVED, SlaClock.ACKNOWLEDGE, OffsetDateTime.parse("2026-11-22T10:00:00+08:00")),
             new EducationAssigned("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", "pp-1", null),
             new EducationHeldOut("c-1", "a-2", "PP-REPEATED-ERRORS", "pp-1"),
             new EducationStarted("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", "pp-1", null),
             new EducationCompleted("c-1", "a-1", null, "path-onboarding", "PP-NEW-CUSTOMER", null, 90.0),
             new EducationDroppedOut("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", null, null),
             new EducationRequested("c-1", "i-1", "pp-1", "setup.wifi", "PP-REPEATED-ERRORS"),
-            new CaseRequested("c-1", "i-2", "pp-2", "HIGH", "PP-DETRACTOR", List.of("e-1")),
-            new SurveyRequested("c-1", "i-3", "CSAT", "follow-up", null, "case-1"),
-            new StageChanged("c-1", "PURCHASE", "ONBOARDING", "e-7"),
-            new PainPointDetected("c-1", "pp-1", "PP-REPEATED-ERRORS", 1, "NORMAL", List.of("e-1", "e-2", "e-3"), "setup.wifi", null));
+            new CaseRequested("c-1", "i-2", "pp-2", Severity.HIGH, "PP-DETRACTOR", List.of("e-1")),
+            new SurveyRequested("c-1", "i-3", SurveyKind.CSAT, "follow-up", null, "case-1"),
+            new StageChanged("c-1", Stage.PURCHASE, Stage.ONBOARDING, "e-7"),
+            new PainPointDetected("c-1", "pp-1", "PP-REPEATED-ERRORS", 1, Severity.NORMAL, List.of("e-1", "e-2", "e-3"), "setup.wifi", null));
 
     @Test
     void everyContractRecordProducesDataItsSchemaAccepts() {

@@ -3,6 +3,7 @@ package io.journeyline.journey;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventLimits;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestEvents;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -106,6 +108,47 @@ class EventIngestTest {
                 .post("/api/v1/events")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("time"));
+    }
+
+    @Test
+    void textPostgreSQLWouldRefuseOrAlterIsA400NamingTheField() {
+        String customer = JourneyApi.newCustomer();
+        String nulInTouchpoint = TestEvents.touchpoint(customer, "web", "checkout-payment", "visit", T0).toString()
+                .replace("checkout-payment", "checkout\\u0000payment");
+        String nulInCustomer = TestEvents.touchpoint(customer, "web", "home", "visit", T0).toString()
+                .replace(customer, "c\\u0000x");
+        String loneSurrogate = TestEvents.touchpoint(customer, "web", "cafe", "visit", T0).toString()
+                .replace("\"cafe\"", "\"caf\\ud800\"");
+
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(nulInTouchpoint).post("/api/v1/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("data.touchpoint"))
+                .body("errors[0].message", containsString("U+0000"));
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(nulInCustomer).post("/api/v1/events")
+                .then().statusCode(400).body("errors.field", hasItem("data.customerId"));
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(loneSurrogate).post("/api/v1/events")
+                .then().statusCode(400)
+                .body("errors.field", contains("data.touchpoint"))
+                .body("errors[0].message", containsString("lone surrogate"));
+
+        // Nothing of the three was published: a later event of the customer is the only one in the timeline.
+        ObjectNode later = TestEvents.touchpoint(customer, "web", "home", "visit", T0.plusHours(1));
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(later.toString()).post("/api/v1/events")
+                .then().statusCode(202);
+        assertThat(awaitInTimeline(customer, later.get("id").asText())).containsExactly(later.get("id").asText());
+    }
+
+    @Test
+    void nestingBeyondTheContractsBoundIsA400NamingTheField() {
+        ObjectNode event = TestEvents.touchpoint(JourneyApi.newCustomer(), "web", "home", "visit", T0);
+        String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+        String body = event.toString().replace("\"action\":\"visit\"", "\"action\":\"visit\",\"attributes\":" + deep);
+
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(body).post("/api/v1/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://journeyline.io/problems/invalid-event"))
+                .body("errors[0].field", startsWith("data.attributes.a.a"))
+                .body("errors[0].message", equalTo(EventLimits.TOO_DEEP));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.journeyline.journey;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventLimits;
 import io.journeyline.contract.Topics;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestEvents;
@@ -137,6 +138,57 @@ class KafkaConsumptionTest {
     }
 
     @Test
+    void nulLoneSurrogatesAndDeepNestingAreDeadLetteredAsSchemaViolationsAndTheConsumerGoesOn() {
+        String customer = JourneyApi.newCustomer();
+        // As kcat sends it: structured mode, the escape written in the JSON text.
+        String nul = TestEvents.touchpoint(customer, "web", "checkout-payment", "visit", T0).toString()
+                .replace("checkout-payment", "checkout\\u0000payment");
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, nul, Map.of());
+        String surrogate = "{\"customerId\":\"" + customer + "\",\"channel\":\"web\",\"touchpoint\":\"caf\\ud800\",\"action\":\"visit\"}";
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, surrogate, binaryHeaders(UUID.randomUUID().toString()));
+        String deep = "{\"customerId\":\"" + customer + "\",\"channel\":\"web\",\"touchpoint\":\"home\",\"action\":\"visit\","
+                + "\"attributes\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000) + "}";
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, deep, binaryHeaders(UUID.randomUUID().toString()));
+        ObjectNode good = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        TestKafka.produce(Topics.TOUCHPOINTS, customer, good.toString(), Map.of());
+
+        assertThat(awaitInTimeline(customer, good.get("id").asText())).containsExactly(good.get("id").asText());
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+                record -> customer.equals(record.key()), 3, Duration.ofSeconds(15));
+        assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-reason"))
+                .containsExactly("schema-violation", "schema-violation", "schema-violation");
+        assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-detail"))
+                .satisfiesExactly(
+                        detail -> assertThat(detail).startsWith("data.touchpoint: contains U+0000"),
+                        detail -> assertThat(detail).startsWith("data.touchpoint: contains a lone surrogate"),
+                        detail -> assertThat(detail).startsWith("data.attributes.a").endsWith(EventLimits.TOO_DEEP));
+    }
+
+    @Test
+    void aCustomersEventsSplitOverTwoPartitionsAreRecordedOnceEachInEventTimeOrder() {
+        // A producer that partitions keys its own way (librdkafka's default CRC32) puts one customer on two partitions.
+        String customer = JourneyApi.newCustomer();
+        ObjectNode first = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        ObjectNode second = TestEvents.touchpoint(customer, "web", "cart", "visit", T0.plusMinutes(1));
+        ObjectNode third = TestEvents.touchpoint(customer, "web", "checkout", "purchase", T0.plusMinutes(2));
+        ObjectNode lastOnPartition2 = TestEvents.touchpoint(customer, "web", "account", "login", T0.plusMinutes(10));
+        ObjectNode lastOnPartition0 = TestEvents.touchpoint(customer, "web", "account", "logout", T0.plusMinutes(11));
+        TestKafka.produce(Topics.TOUCHPOINTS, 2, customer, third.toString(), Map.of());
+        TestKafka.produce(Topics.TOUCHPOINTS, 0, customer, first.toString(), Map.of());
+        TestKafka.produce(Topics.TOUCHPOINTS, 0, customer, third.toString(), Map.of());
+        TestKafka.produce(Topics.TOUCHPOINTS, 2, customer, second.toString(), Map.of());
+        TestKafka.produce(Topics.TOUCHPOINTS, 2, customer, lastOnPartition2.toString(), Map.of());
+        TestKafka.produce(Topics.TOUCHPOINTS, 0, customer, lastOnPartition0.toString(), Map.of());
+
+        // Each partition is consumed in order: once its last record is in, everything before it is processed.
+        awaitInTimeline(customer, lastOnPartition2.get("id").asText());
+        awaitInTimeline(customer, lastOnPartition0.get("id").asText());
+        assertThat(JourneyApi.timelineIds(customer)).containsExactly(lastOnPartition0.get("id").asText(),
+                lastOnPartition2.get("id").asText(), third.get("id").asText(), second.get("id").asText(),
+                first.get("id").asText());
+    }
+
+    @Test
     void satelliteServiceEventsReachTheTimeline() {
         String customer = JourneyApi.newCustomer();
         String feedback = UUID.randomUUID().toString();
@@ -169,6 +221,12 @@ class KafkaConsumptionTest {
                 "ce_time", "2026-11-21T10:00:00Z",
                 "ce_subject", customer,
                 "content-type", "application/json"));
+    }
+
+    private static Map<String, String> binaryHeaders(String id) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/mobile-app",
+                "ce_type", "io.journeyline.touchpoint.recorded", "ce_time", "2026-11-21T10:00:00Z",
+                "content-type", "application/json");
     }
 
     private static ObjectNode data(String customer) {

@@ -50,12 +50,20 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("could not start the test Kafka and PostgreSQL", e);
         }
         String db = "localhost:" + postgres.getPort() + "/postgres";
+        prepareDatabase("jdbc:postgresql://" + db, "postgres", "postgres");
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "postgres");
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db);
         config.put("quarkus.datasource.reactive.url", "postgresql://" + db);
         return config;
+    }
+
+    /**
+     * Runs before Quarkus starts, with the database it will use: a subclass can put it in a given state (a schema
+     * an older version created, say) to test what start-up does with it. Nothing by default.
+     */
+    protected void prepareDatabase(String jdbcUrl, String user, String password) {
     }
 
     /** The contract topics and their dead-letter topics, as an operator creates them in production. */

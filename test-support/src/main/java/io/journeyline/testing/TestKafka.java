@@ -33,16 +33,49 @@ public final class TestKafka {
 
     /** Produces one record and waits for the broker's acknowledgement. */
     public static void produce(String topic, String key, byte[] value, Map<String, String> headers) {
+        send(new ProducerRecord<>(topic, key, value), headers);
+    }
+
+    /** Produces one record onto a given partition, as a producer that partitions keys its own way would. */
+    public static void produce(String topic, int partition, String key, String value, Map<String, String> headers) {
+        send(new ProducerRecord<>(topic, partition, key, value.getBytes(StandardCharsets.UTF_8)), headers);
+    }
+
+    private static void send(ProducerRecord<String, byte[]> record, Map<String, String> headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not produce to " + topic, e);
+            throw new IllegalStateException("could not produce to " + record.topic(), e);
         }
+    }
+
+    /**
+     * Reads {@code topic} from the beginning and returns the records that match {@code filter} up to and including
+     * the first that matches {@code sentinel}: a test that must show something was NOT written sends a sentinel
+     * after it and reads up to the sentinel, instead of waiting out a timeout. Fails if the sentinel never comes.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
+                                                                 Predicate<ConsumerRecord<String, byte[]>> sentinel,
+                                                                 Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = fromBeginning(topic)) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (filter.test(record)) {
+                        matching.add(record);
+                        if (sentinel.test(record)) {
+                            return matching;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the sentinel never reached " + topic + " within " + timeout + "; read " + matching.size());
     }
 
     /** Produces a text value. */
@@ -57,14 +90,7 @@ public final class TestKafka {
     public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
                                                             int expected, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = fromBeginning(topic)) {
             Instant deadline = Instant.now().plus(timeout);
             while (matching.size() < expected && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
@@ -75,6 +101,19 @@ public final class TestKafka {
             }
         }
         return matching;
+    }
+
+    /** A consumer assigned every partition of {@code topic}, at the beginning (no group, nothing committed). */
+    private static KafkaConsumer<String, byte[]> fromBeginning(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     /** A header's value as text, or null. */

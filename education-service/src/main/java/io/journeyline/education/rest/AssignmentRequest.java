@@ -1,5 +1,6 @@
 package io.journeyline.education.rest;
 
+import io.journeyline.education.domain.NewAssignment;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,6 +10,11 @@ public record AssignmentRequest(
         @Size(max = 128) String contentId,
         @Size(max = 128) String pathId,
         @NotBlank @Size(max = 500) String reason) {
+
+    /** The validated request as the service's command. */
+    NewAssignment toCommand(String customerId) {
+        return new NewAssignment(customerId, contentId, pathId, reason);
+    }
 
     @AssertTrue(message = "give exactly one of contentId and pathId")
     public boolean isContentOrPath() {

@@ -46,7 +46,7 @@ public class AssignmentResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Assign content or a learning path; publishes io.journeyline.education.assigned")
     public Uni<Response> assign(@PathParam("customerId") String customerId, @Valid @NotNull AssignmentRequest request) {
-        return assignments.assign(customerId, request).map(saved -> Response
+        return assignments.assign(request.toCommand(customerId)).map(saved -> Response
                 .created(UriBuilder.fromPath("/api/v1/assignments/{id}").build(saved.id))
                 .entity(AssignmentView.of(saved)).build());
     }
@@ -72,6 +72,6 @@ public class AssignmentResource {
     @RolesAllowed(Roles.INGEST)
     @Operation(summary = "Report progress (STARTED, COMPLETED); publishes io.journeyline.education.started/completed")
     public Uni<AssignmentView> reportProgress(@PathParam("id") String id, @Valid @NotNull ProgressReport report) {
-        return assignments.reportProgress(id, report).map(AssignmentView::of);
+        return assignments.reportProgress(id, report.toCommand()).map(AssignmentView::of);
     }
 }

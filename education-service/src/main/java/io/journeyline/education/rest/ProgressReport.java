@@ -1,6 +1,7 @@
 package io.journeyline.education.rest;
 
 import io.journeyline.education.domain.AssignmentStatus;
+import io.journeyline.education.domain.Progress;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -16,4 +17,9 @@ import java.math.BigDecimal;
 public record ProgressReport(
         @NotNull AssignmentStatus status,
         @DecimalMin("0") @DecimalMax("100") BigDecimal score) {
+
+    /** The validated report as the service's command. */
+    Progress toCommand() {
+        return new Progress(status, score);
+    }
 }

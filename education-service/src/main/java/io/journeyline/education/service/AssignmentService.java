@@ -7,8 +7,8 @@ import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.education.domain.Assignment;
 import io.journeyline.education.domain.AssignmentStatus;
 import io.journeyline.education.persistence.AssignmentRepository;
-import io.journeyline.education.rest.AssignmentRequest;
-import io.journeyline.education.rest.ProgressReport;
+import io.journeyline.education.domain.NewAssignment;
+import io.journeyline.education.domain.Progress;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -35,10 +35,10 @@ public class AssignmentService {
     }
 
     @WithTransaction
-    public Uni<Assignment> assign(String customerId, AssignmentRequest request) {
+    public Uni<Assignment> assign(NewAssignment request) {
         Assignment assignment = new Assignment();
         assignment.id = UUID.randomUUID().toString();
-        assignment.customerId = customerId;
+        assignment.customerId = request.customerId();
         assignment.contentId = request.contentId();
         assignment.pathId = request.pathId();
         assignment.reason = request.reason();
@@ -54,7 +54,7 @@ public class AssignmentService {
      * going backwards (COMPLETED → STARTED) is a conflict.
      */
     @WithTransaction
-    public Uni<Assignment> reportProgress(String id, ProgressReport report) {
+    public Uni<Assignment> reportProgress(String id, Progress report) {
         return find(id).call(assignment -> {
             if (report.status() == AssignmentStatus.ASSIGNED || !assignment.status.canMoveTo(report.status())) {
                 throw ProblemException.conflict("assignment " + id + " is " + assignment.status

@@ -1,8 +1,10 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 /** {@code io.journeyline.case.acknowledged}. */
 public record CaseAcknowledged(
         String customerId,
         String caseId,
-        String status) implements JourneyEvent {
+        CaseStatus status) implements JourneyEvent {
 }

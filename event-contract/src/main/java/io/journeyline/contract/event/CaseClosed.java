@@ -1,9 +1,11 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 /** {@code io.journeyline.case.closed}, with the follow-up outcome. */
 public record CaseClosed(
         String customerId,
         String caseId,
-        String status,
-        String outcome) implements JourneyEvent {
+        CaseStatus status,
+        CaseOutcome outcome) implements JourneyEvent {
 }

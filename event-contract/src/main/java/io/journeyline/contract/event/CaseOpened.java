@@ -1,11 +1,13 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 /** {@code io.journeyline.case.opened}. */
 public record CaseOpened(
         String customerId,
         String caseId,
-        String status,
-        String priority,
+        CaseStatus status,
+        Priority priority,
         String feedbackId,
         String topic) implements JourneyEvent {
 }

@@ -1,9 +1,11 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 /** {@code io.journeyline.case.reopened}: the follow-up said the problem is not solved. */
 public record CaseReopened(
         String customerId,
         String caseId,
-        String status,
+        CaseStatus status,
         String reason) implements JourneyEvent {
 }

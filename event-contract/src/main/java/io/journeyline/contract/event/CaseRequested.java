@@ -1,5 +1,7 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 import java.util.List;
 
 /** {@code io.journeyline.intervention.case-requested}. */
@@ -7,7 +9,7 @@ public record CaseRequested(
         String customerId,
         String interventionId,
         String painPointId,
-        String severity,
+        Severity severity,
         String reason,
         List<String> evidence) implements JourneyEvent {
 }

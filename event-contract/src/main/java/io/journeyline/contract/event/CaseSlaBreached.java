@@ -1,12 +1,14 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 import java.time.OffsetDateTime;
 
 /** {@code io.journeyline.case.sla-breached}: a case clock ran out. */
 public record CaseSlaBreached(
         String customerId,
         String caseId,
-        String status,
-        String clock,
+        CaseStatus status,
+        SlaClock clock,
         OffsetDateTime dueAt) implements JourneyEvent {
 }

@@ -1,14 +1,16 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 /** {@code io.journeyline.feedback.received}: a complaint, suggestion, praise or question. */
 public record FeedbackReceived(
         String customerId,
         String feedbackId,
-        String kind,
-        String category,
-        String channel,
+        FeedbackKind kind,
+        FeedbackCategory category,
+        Channel channel,
         String topic,
         String text,
         Double sentiment,
-        String severity) implements JourneyEvent {
+        Severity severity) implements JourneyEvent {
 }

@@ -1,5 +1,7 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 import java.util.List;
 
 /** {@code io.journeyline.journey.pain-point-detected}. */
@@ -8,7 +10,7 @@ public record PainPointDetected(
         String painPointId,
         String ruleId,
         int ruleVersion,
-        String severity,
+        Severity severity,
         List<String> evidence,
         String touchpoint,
         String topic) implements JourneyEvent {

@@ -1,9 +1,11 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 /** {@code io.journeyline.journey.stage-changed}; {@code cause} is the id of the event that moved the stage. */
 public record StageChanged(
         String customerId,
-        String from,
-        String to,
+        Stage from,
+        Stage to,
         String cause) implements JourneyEvent {
 }

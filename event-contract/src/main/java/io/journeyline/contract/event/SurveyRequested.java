@@ -1,10 +1,12 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 /** {@code io.journeyline.intervention.survey-requested}. */
 public record SurveyRequested(
         String customerId,
         String interventionId,
-        String surveyKind,
+        SurveyKind surveyKind,
         String reason,
         String touchpoint,
         String caseId) implements JourneyEvent {

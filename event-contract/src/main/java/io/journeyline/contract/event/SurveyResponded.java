@@ -1,12 +1,14 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 import java.util.Map;
 
 /** {@code io.journeyline.survey.responded}: a customer answered a survey; {@code scores.primary} is its headline item. */
 public record SurveyResponded(
         String customerId,
         String surveyId,
-        String surveyKind,
+        SurveyKind surveyKind,
         String responseId,
         Map<String, Double> scores,
         String touchpoint,

@@ -1,18 +1,20 @@
 package io.journeyline.contract.event;
 
+import io.journeyline.contract.vocabulary.*;
+
 import java.util.Map;
 
 /** {@code io.journeyline.touchpoint.recorded}: a customer met the company at a touchpoint. */
 public record TouchpointRecorded(
         String customerId,
-        String channel,
+        Channel channel,
         String touchpoint,
         String action,
-        String outcome,
+        TouchpointOutcome outcome,
         String topic,
         Long durationMs,
         Long waitMs,
-        String stage,
+        Stage stage,
         Map<String, String> identities,
         Map<String, Object> attributes) implements JourneyEvent {
 }

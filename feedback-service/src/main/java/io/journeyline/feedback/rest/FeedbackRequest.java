@@ -1,19 +1,32 @@
 package io.journeyline.feedback.rest;
 
+import io.journeyline.contract.vocabulary.Channel;
+import io.journeyline.contract.vocabulary.FeedbackCategory;
+import io.journeyline.contract.vocabulary.FeedbackKind;
+import io.journeyline.contract.vocabulary.Severity;
+import io.journeyline.contract.vocabulary.Vocabulary;
+import io.journeyline.feedback.domain.NewFeedback;
+import io.journeyline.platform.validation.OneOf;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A piece of feedback as an agent or another system submits it. */
 public record FeedbackRequest(
         @NotBlank @Size(max = 128) String customerId,
-        @NotBlank @Pattern(regexp = "complaint|suggestion|praise|question",
-                message = "must be one of complaint, suggestion, praise, question") String kind,
-        @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{0,63}",
-                message = "must be an upper-case category such as MISUNDERSTANDING or BILLING_FEES") String category,
-        @NotBlank @Pattern(regexp = "web|app|email|phone|chat|store|social|sms|other",
-                message = "must be one of web, app, email, phone, chat, store, social, sms, other") String channel,
+        @NotBlank @OneOf(FeedbackKind.class) String kind,
+        @NotBlank @OneOf(FeedbackCategory.class) String category,
+        @NotBlank @OneOf(Channel.class) String channel,
         @Size(max = 200) String topic,
         @Size(max = 4000) String text,
-        @Pattern(regexp = "LOW|NORMAL|HIGH|CRITICAL", message = "must be one of LOW, NORMAL, HIGH, CRITICAL") String severity) {
+        @OneOf(Severity.class) String severity) {
+
+    /** The validated request as the service's command. */
+    NewFeedback toCommand() {
+        return new NewFeedback(customerId, word(FeedbackKind.class, kind), word(FeedbackCategory.class, category),
+                word(Channel.class, channel), topic, text, severity == null ? null : word(Severity.class, severity));
+    }
+
+    private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {
+        return Vocabulary.parse(type, wire).orElseThrow();
+    }
 }

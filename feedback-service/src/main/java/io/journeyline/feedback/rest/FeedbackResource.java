@@ -41,7 +41,7 @@ public class FeedbackResource {
     @RolesAllowed({Roles.INGEST, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Receive feedback; publishes io.journeyline.feedback.received")
     public Uni<Response> receive(@Valid @NotNull FeedbackRequest request, UriInfo uri) {
-        return feedback.receive(request).map(item -> Response
+        return feedback.receive(request.toCommand()).map(item -> Response
                 .created(uri.getAbsolutePathBuilder().path(item.id).build())
                 .entity(FeedbackView.of(item)).build());
     }

@@ -3,7 +3,7 @@ package io.journeyline.feedback.service;
 import io.journeyline.contract.event.FeedbackReceived;
 import io.journeyline.feedback.domain.FeedbackItem;
 import io.journeyline.feedback.persistence.FeedbackRepository;
-import io.journeyline.feedback.rest.FeedbackRequest;
+import io.journeyline.feedback.domain.NewFeedback;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,20 +29,20 @@ public class FeedbackService {
     }
 
     @WithTransaction
-    public Uni<FeedbackItem> receive(FeedbackRequest request) {
+    public Uni<FeedbackItem> receive(NewFeedback request) {
         FeedbackItem item = new FeedbackItem();
         item.id = UUID.randomUUID().toString();
         item.customerId = request.customerId();
-        item.kind = request.kind();
-        item.category = request.category();
-        item.channel = request.channel();
+        item.kind = request.kind().wire();
+        item.category = request.category().wire();
+        item.channel = request.channel().wire();
         item.topic = request.topic();
         item.text = request.text();
-        item.severity = request.severity();
+        item.severity = request.severity() == null ? null : request.severity().wire();
         item.receivedAt = OffsetDateTime.now(clock);
         return feedback.persist(item)
-                .call(saved -> outbox.publish(new FeedbackReceived(saved.customerId, saved.id, saved.kind, saved.category,
-                        saved.channel, saved.topic, saved.text, null, saved.severity)));
+                .call(saved -> outbox.publish(new FeedbackReceived(saved.customerId, saved.id, request.kind(),
+                        request.category(), request.channel(), saved.topic, saved.text, null, request.severity())));
     }
 
     @WithSession

@@ -1,26 +1,38 @@
 package io.journeyline.journey.messaging;
 
+import io.journeyline.contract.EventType;
+import io.journeyline.contract.Topics;
 import io.journeyline.journey.service.TimelineService;
 import io.journeyline.platform.messaging.EventIntake;
+import io.journeyline.platform.messaging.EventRoutes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 /** Puts every touchpoint, education and feedback event into its customer's timeline. */
 @ApplicationScoped
 public class JourneyEventsConsumer {
+    /** Every type of the three topics this channel reads: all of them belong in a timeline. */
+    static final List<EventType> TIMELINE_TYPES = Stream.of(Topics.TOUCHPOINTS, Topics.EDUCATION, Topics.FEEDBACK)
+            .flatMap(topic -> EventType.onTopic(topic).stream()).toList();
+
     private final EventIntake intake;
-    private final TimelineService timeline;
+    private final EventRoutes routes;
 
     public JourneyEventsConsumer(EventIntake intake, TimelineService timeline) {
         this.intake = intake;
-        this.timeline = timeline;
+        this.routes = EventRoutes.builder()
+                .onEvents(TIMELINE_TYPES, timeline::record)
+                .build();
     }
 
     /** One poll at a time (the channel is a batch channel): one transaction per batch. */
     @Incoming(Channels.JOURNEY_EVENTS)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(records, timeline::record);
+        return intake.accept(Channels.JOURNEY_EVENTS, records, routes);
     }
 }

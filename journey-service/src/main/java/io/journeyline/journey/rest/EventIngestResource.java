@@ -56,7 +56,8 @@ public class EventIngestResource {
     @Consumes({CloudEventCodec.STRUCTURED_CONTENT_TYPE, CloudEventCodec.BATCH_CONTENT_TYPE, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send touchpoint events (CloudEvents 1.0, structured JSON, single or batch)")
-    public Uni<Response> ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Uni<Response> ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                @HeaderParam("traceparent") String traceparent, byte[] body) {
         if (body.length > config.maxBodySize().asLongValue()) {
             throw tooLarge("the body is " + body.length + " bytes; the limit is " + config.maxBodySize().asLongValue());
         }
@@ -65,13 +66,18 @@ public class EventIngestResource {
         try {
             envelopes = CloudEventCodec.readHttpBody(body, batch);
         } catch (MalformedEventException e) {
+            if (e.field() != null) {
+                // Readable JSON that breaks the contract while being read (nesting too deep): a field error.
+                throw new ProblemException(Problem.of("invalid-event", "Invalid CloudEvent", 400, "the event is invalid",
+                        List.of(Problem.FieldError.of(e.field(), e.problem()))));
+            }
             throw new ProblemException(Problem.of(e.reason(), "Bad Request", 400, e.getMessage(), List.of()));
         }
         if (envelopes.size() > config.maxBatchEvents()) {
             throw tooLarge("the batch has " + envelopes.size() + " events; the limit is " + config.maxBatchEvents());
         }
         List<IncomingEvent> events = validate(envelopes, batch);
-        return ingest.accept(events).map(ignored -> Response.accepted(
+        return ingest.accept(events, traceparent).map(ignored -> Response.accepted(
                 new Accepted(events.size(), events.stream().map(IncomingEvent::id).toList())).build());
     }
 

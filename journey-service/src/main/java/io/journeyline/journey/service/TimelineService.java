@@ -5,10 +5,8 @@ import io.journeyline.journey.domain.TimelineSummary;
 import io.journeyline.journey.persistence.CustomerRepository;
 import io.journeyline.journey.persistence.TimelineRepository;
 import io.journeyline.platform.cloudevents.IncomingEvent;
-import io.journeyline.platform.messaging.ProcessedEvents;
 import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,25 +19,20 @@ import java.util.List;
 public class TimelineService {
     private final TimelineRepository timeline;
     private final CustomerRepository customers;
-    private final ProcessedEvents processedEvents;
     private final Clock clock;
 
-    public TimelineService(TimelineRepository timeline, CustomerRepository customers, ProcessedEvents processedEvents,
-                           Clock clock) {
+    public TimelineService(TimelineRepository timeline, CustomerRepository customers, Clock clock) {
         this.timeline = timeline;
         this.customers = customers;
-        this.processedEvents = processedEvents;
         this.clock = clock;
     }
 
     /**
-     * Adds events to their customers' timelines in one transaction, each once: an event already recorded
-     * (same source and id, in an earlier batch or twice in this one) changes nothing.
+     * Adds first-seen events to their customers' timelines with set-based statements, inside the consumer's batch
+     * transaction (the pipeline has already deduplicated them).
      */
-    @WithTransaction
     public Uni<Void> record(List<IncomingEvent> events) {
-        return processedEvents.firstSeen(events).chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
-                : customers.recordEvents(fresh).chain(() -> timeline.persist(fresh.stream().map(this::entryOf))));
+        return customers.recordEvents(events).chain(() -> timeline.persist(events.stream().map(this::entryOf)));
     }
 
     /** One page of a customer's timeline, newest first; 404 when the customer has no events at all. */

@@ -1,6 +1,9 @@
 package io.journeyline.platform.cloudevents;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +12,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.journeyline.contract.EventJson;
+import io.journeyline.contract.EventLimits;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 
@@ -38,7 +42,7 @@ public final class CloudEventCodec {
 
     /** The events of an HTTP body: one object, or for a batch an array of objects. */
     public static List<JsonNode> readHttpBody(byte[] body, boolean batch) {
-        JsonNode root = parseJson(body);
+        JsonNode root = parseJson(body, "");
         if (!batch) {
             return List.of(requireObject(root));
         }
@@ -60,7 +64,7 @@ public final class CloudEventCodec {
             throw new MalformedEventException("not-a-cloudevent", "record has no value");
         }
         if (record.headers().lastHeader("ce_specversion") == null) {
-            JsonNode value = requireObject(parseJson(record.value()));
+            JsonNode value = requireObject(parseJson(record.value(), ""));
             if (!value.has("specversion")) {
                 throw new MalformedEventException("not-a-cloudevent",
                         "no ce_specversion header (binary mode) and no specversion in the value (structured mode)");
@@ -98,7 +102,7 @@ public final class CloudEventCodec {
             json.put(name, String.valueOf(event.getExtension(name)));
         }
         if (event.getData() != null) {
-            json.set("data", parseJson(event.getData().toBytes()));
+            json.set("data", parseJson(event.getData().toBytes(), "data"));
         }
         return json;
     }
@@ -121,19 +125,43 @@ public final class CloudEventCodec {
         return KafkaMessageFactory.createWriter(topic).writeBinary(builder.build()).headers();
     }
 
-    private static JsonNode parseJson(byte[] bytes) {
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw new MalformedEventException("malformed-json", "empty body");
+    /** @param prefix where the bytes sit in the event ({@code data} for a binary-mode value), for field names */
+    private static JsonNode parseJson(byte[] bytes, String prefix) {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            try {
+                JsonNode node = MAPPER.readTree(parser);
+                if (node == null || node.isMissingNode()) {
+                    throw new MalformedEventException("malformed-json", "empty body");
+                }
+                if (parser.nextToken() != null) {
+                    throw new MalformedEventException("malformed-json", "not valid JSON: content after the end of the value");
+                }
+                return node;
+            } catch (StreamConstraintsException e) {
+                // Nesting beyond the contract's bound: a contract violation of the field where it happened.
+                throw new MalformedEventException("schema-violation",
+                        dotted(prefix, parser.getParsingContext().pathAsPointer()), EventLimits.TOO_DEEP);
             }
-            return node;
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("malformed-json", "not valid JSON: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new MalformedEventException("malformed-json", "not valid JSON: " + e.getMessage());
         }
+    }
+
+    /** {@code /data/attributes/a/0} → {@code data.attributes.a[0]}, the field notation of every violation. */
+    private static String dotted(String prefix, JsonPointer pointer) {
+        StringBuilder out = new StringBuilder(prefix);
+        for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+            if (p.getMatchingIndex() >= 0 && !p.getMatchingProperty().isEmpty()
+                    && p.getMatchingProperty().equals(Integer.toString(p.getMatchingIndex()))) {
+                out.append('[').append(p.getMatchingIndex()).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(p.getMatchingProperty());
+            }
+        }
+        return out.length() == 0 ? "(event)" : out.toString();
     }
 
     private static JsonNode requireObject(JsonNode node) {

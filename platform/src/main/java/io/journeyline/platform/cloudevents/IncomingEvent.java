@@ -1,9 +1,11 @@
 package io.journeyline.platform.cloudevents;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
+import io.journeyline.contract.event.JourneyEvent;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +26,9 @@ import java.util.TreeMap;
  */
 public record IncomingEvent(String id, String source, EventType type, OffsetDateTime time, String customerId,
                             ObjectNode data, Map<String, String> extensions) {
+
+    /** The CloudEvents distributed-tracing extension attribute: a W3C {@code traceparent}. */
+    public static final String TRACEPARENT = "traceparent";
 
     private static final Set<String> CORE_ATTRIBUTES = Set.of(
             "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "dataschema", "data");
@@ -62,6 +67,35 @@ public record IncomingEvent(String id, String source, EventType type, OffsetDate
     /** The extension attributes as a JSON object, or null when there are none (how they are stored). */
     public String extensionsJson() {
         return extensions.isEmpty() ? null : EventJson.mapper().valueToTree(extensions).toString();
+    }
+
+    /**
+     * The data as the contract's record of this type, e.g. {@code event.as(TouchpointRecorded.class)}.
+     *
+     * @throws IllegalArgumentException when {@code recordClass} is not this event's type's record
+     */
+    public <T extends JourneyEvent> T as(Class<T> recordClass) {
+        if (!type.recordClass().equals(recordClass)) {
+            throw new IllegalArgumentException("a " + type.type() + " event carries " + type.recordClass().getSimpleName()
+                    + ", not " + recordClass.getSimpleName());
+        }
+        try {
+            return EventJson.mapper().treeToValue(data, recordClass);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("valid " + type.type() + " data does not map to its record: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The W3C trace context the event carries ({@code traceparent} extension), or null. */
+    public String traceparent() {
+        return extensions.get(TRACEPARENT);
+    }
+
+    /** This event with one more extension attribute (e.g. the trace context ingest adds when a producer sent none). */
+    public IncomingEvent withExtension(String name, String value) {
+        Map<String, String> more = new TreeMap<>(extensions);
+        more.put(name, value);
+        return new IncomingEvent(id, source, type, time, customerId, data, Map.copyOf(more));
     }
 
     /** A text value of {@code data}, or null when absent. */

@@ -6,61 +6,163 @@ import io.journeyline.contract.Violation;
 import io.journeyline.platform.cloudevents.CloudEventCodec;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.cloudevents.MalformedEventException;
+import io.journeyline.platform.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The one consumer pipeline. A channel delivers each poll as a batch ({@code batch=true}); every record is
- * read as a CloudEvent (binary or structured mode) and validated against the contract. Records that break
- * it go to the dead-letter topic; the valid ones, in partition order, go to the service in one call, so
- * it can record them in one transaction. A failure of the service's own processing is retried with
- * back-off and then fails the channel (readiness DOWN, offsets not committed), so good data is never
- * skipped: after a restart the batch is delivered again and deduplication absorbs what was done.
+ * The one consumer pipeline. A channel delivers each poll as a batch ({@code batch=true}); the service's
+ * {@code @Incoming} method hands it here with its {@link EventRoutes}:
+ * <ol>
+ * <li>records already dead-lettered by this channel (a redelivery) are skipped;</li>
+ * <li>every record is read as a CloudEvent (binary or structured mode) and checked against the contract; one that
+ * breaks it goes to the dead-letter topic once, with the reason;</li>
+ * <li>events of types no route handles are acknowledged and counted ({@code journeyline.events.skipped});</li>
+ * <li>the rest are processed in one transaction: deduplicated on (source, id), then dispatched to the routes.</li>
+ * </ol>
+ * A failure of that transaction is retried with back-off when it is transient (database or broker unavailable);
+ * if it persists the channel fails (readiness DOWN, offsets not committed) and the batch comes again after
+ * recovery, so nothing is skipped. A permanent failure (the database answers, yet processing fails) is isolated:
+ * the events are processed again one per transaction, and only the one that fails is dead-lettered
+ * ({@code processing-failed}, with the exception's message); the others are committed.
  */
 @ApplicationScoped
 public class EventIntake {
+    private static final Logger LOG = Logger.getLogger(EventIntake.class);
+
     private final EventSchemas schemas;
     private final DeadLetters deadLetters;
+    private final ProcessedEvents processedEvents;
     private final MeterRegistry registry;
-    private final int retries;
+    private final ConsumerConfig config;
+    private final Tracing tracing;
 
-    public EventIntake(EventSchemas schemas, DeadLetters deadLetters, MeterRegistry registry,
-                       @ConfigProperty(name = "journeyline.consumer.retries", defaultValue = "5") int retries) {
+    public EventIntake(EventSchemas schemas, DeadLetters deadLetters, ProcessedEvents processedEvents,
+                       MeterRegistry registry, ConsumerConfig config, Tracing tracing) {
         this.schemas = schemas;
         this.deadLetters = deadLetters;
+        this.processedEvents = processedEvents;
         this.registry = registry;
-        this.retries = retries;
+        this.config = config;
+        this.tracing = tracing;
     }
 
-    /** Dead-letters the records that break the contract and passes the others to {@code handler}. */
-    public Uni<Void> accept(ConsumerRecords<String, byte[]> records, Function<List<IncomingEvent>, Uni<Void>> handler) {
-        List<IncomingEvent> events = new ArrayList<>(records.count());
-        List<Uni<Void>> rejected = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                events.add(read(record));
-            } catch (MalformedEventException e) {
-                rejected.add(deadLetters.send(record, e.reason(), e.getMessage()));
+    /** A record that is a valid event of a handled type. */
+    private record Valid(ConsumerRecord<String, byte[]> record, IncomingEvent event) {
+    }
+
+    /**
+     * Processes one polled batch of {@code channel} through {@code routes}. The Uni completes when every record
+     * is processed, dead-lettered or skipped, so the channel may commit the batch's offsets.
+     */
+    public Uni<Void> accept(String channel, ConsumerRecords<String, byte[]> records, EventRoutes routes) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        return deadLetters.alreadyDeadLettered(channel, all).chain(done -> {
+            List<Valid> handled = new ArrayList<>(all.size());
+            List<Uni<Void>> rejected = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : all) {
+                if (done.contains(DeadLetters.Coordinates.of(record))) {
+                    continue;
+                }
+                try {
+                    IncomingEvent event = read(record);
+                    if (routes.handles(event.type())) {
+                        handled.add(new Valid(record, event));
+                    } else {
+                        registry.counter("journeyline.events.skipped", "channel", channel, "type", event.type().type())
+                                .increment();
+                    }
+                } catch (MalformedEventException e) {
+                    rejected.add(deadLetters.send(channel, record, e.reason(), e.getMessage()));
+                }
             }
+            Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
+                    : Uni.join().all(rejected).andFailFast().replaceWithVoid();
+            return deadLettered.chain(() -> handled.isEmpty() ? Uni.createFrom().voidItem()
+                    : processBatch(channel, handled, routes));
+        });
+    }
+
+    private Uni<Void> processBatch(String channel, List<Valid> batch, EventRoutes routes) {
+        List<Span> spans = batch.stream().map(valid -> tracing.start("consume " + valid.event().type().type(),
+                        SpanKind.CONSUMER, valid.event().traceparent())
+                .setAttribute(Tracing.EVENT_ID, valid.event().id())
+                .setAttribute("messaging.destination.name", valid.record().topic())).toList();
+        return withTransientRetries(() -> inOneTransaction(batch, routes))
+                .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> {
+                    if (!permanent) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    LOG.warnf("a batch of %d events on %s failed (%s); processing them one by one to isolate the cause",
+                            batch.size(), channel, Failures.describe(failure));
+                    return batch.size() == 1 ? deadLetterFailed(channel, batch.get(0), failure)
+                            : oneByOne(channel, batch, routes);
+                }))
+                .onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(spans, failure));
+    }
+
+    /** In order, one transaction each; the first event that fails permanently goes to the DLQ, the next one goes on. */
+    private Uni<Void> oneByOne(String channel, List<Valid> batch, EventRoutes routes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Valid valid : batch) {
+            chain = chain.chain(() -> withTransientRetries(() -> inOneTransaction(List.of(valid), routes))
+                    .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> permanent
+                            ? deadLetterFailed(channel, valid, failure)
+                            : Uni.createFrom().failure(failure))));
         }
-        Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        Uni<Void> processed = events.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().deferred(() -> handler.apply(events))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(retries)
-                .invoke(() -> events.forEach(event -> registry.counter("journeyline.events.consumed",
-                        "type", event.type().type()).increment()));
-        return deadLettered.chain(() -> processed);
+        return chain;
+    }
+
+    /** Dedupe and dispatch in one transaction; counts what was new and what was a duplicate once it committed. */
+    private Uni<Void> inOneTransaction(List<Valid> batch, EventRoutes routes) {
+        List<IncomingEvent> events = batch.stream().map(Valid::event).toList();
+        return Panache.withTransaction(() -> processedEvents.firstSeen(events)
+                        .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : routes.dispatch(fresh)))
+                .invoke(fresh -> {
+                    fresh.forEach(event -> registry.counter("journeyline.events.consumed", "type", event.type().type())
+                            .increment());
+                    if (fresh.size() < events.size()) {
+                        registry.counter("journeyline.events.duplicates").increment(events.size() - fresh.size());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> withTransientRetries(java.util.function.Supplier<Uni<Void>> work) {
+        return Uni.createFrom().deferred(work::get)
+                .onFailure(Failures::isTransient).retry()
+                .withBackOff(config.initialBackOff(), config.maxBackOff()).atMost(config.retries());
+    }
+
+    /**
+     * A failure is permanent when it is not known to be transient and the database still answers: an outage of
+     * a kind {@link Failures} does not know then stops the channel instead of dead-lettering good events.
+     */
+    private Uni<Boolean> isPermanent(Throwable failure) {
+        if (Failures.isTransient(failure)) {
+            return Uni.createFrom().item(false);
+        }
+        return Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery("select 1", Integer.class).getSingleResult()))
+                .map(answered -> true)
+                .onFailure().recoverWithItem(false);
+    }
+
+    private Uni<Void> deadLetterFailed(String channel, Valid valid, Throwable failure) {
+        registry.counter("journeyline.events.failed", "type", valid.event().type().type()).increment();
+        return deadLetters.send(channel, valid.record(), "processing-failed", Failures.describe(failure));
     }
 
     private IncomingEvent read(ConsumerRecord<String, byte[]> record) {

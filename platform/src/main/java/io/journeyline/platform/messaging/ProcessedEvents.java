@@ -2,7 +2,7 @@ package io.journeyline.platform.messaging;
 
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.persistence.MultiRowStatement;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.journeyline.platform.persistence.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,8 +44,7 @@ public class ProcessedEvents {
         List<Object[]> rows = distinct.values().stream()
                 .map(event -> new Object[]{event.source(), event.id(), event.type().type(), now})
                 .toList();
-        return Panache.getSession()
-                .chain(session -> MultiRowStatement.of(
+        return Transactions.inCallersTransaction("ProcessedEvents.firstSeen", session -> MultiRowStatement.of(
                                 "insert into processed_events (source, event_id, type, processed_at) values", rows,
                                 "on conflict do nothing returning source || chr(31) || event_id")
                         .getResultList(session, String.class))

@@ -6,7 +6,10 @@ import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.persistence.MultiRowStatement;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.journeyline.platform.persistence.Transactions;
+import io.journeyline.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,51 +18,76 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes events to the outbox inside the caller's transaction; {@link OutboxRelay} publishes them.
- * Call it from a method that runs in a reactive transaction ({@code @WithTransaction}).
+ * Writes events to the outbox inside the caller's transaction ({@code @WithTransaction}, or a consumer's batch);
+ * {@link OutboxRelay} publishes them. Called outside a transaction it fails rather than commit alone.
+ *
+ * <pre>{@code
+ * outbox.publish(new CaseOpened(...), Cause.of(delivery.event()))   // caused by an event: derived id, trace continues
+ * outbox.publish(new FeedbackReceived(...))                          // a new fact from a user's command: new id, new trace
+ * }</pre>
  */
 @ApplicationScoped
 public class Outbox {
     private static final ObjectMapper MAPPER = EventJson.mapper();
 
     private final Clock clock;
+    private final Tracing tracing;
     private final String source;
 
     @Inject
-    public Outbox(Clock clock, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public Outbox(Clock clock, Tracing tracing, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.clock = clock;
+        this.tracing = tracing;
         this.source = "/journeyline/" + applicationName;
     }
 
     /**
-     * Records a new event of this service, to be published to its type's topic.
+     * Records a new event of this service that nothing consumed caused (an HTTP command): a random id, a new trace.
      *
      * @return the CloudEvents id given to the event
      */
     public Uni<String> publish(JourneyEvent event) {
+        return publish(event, UUID.randomUUID().toString(), null);
+    }
+
+    /**
+     * Records an event caused by a consumed event or a fired timer: its id is derived from the cause, so doing the
+     * same work again publishes the same id; its {@code traceparent} continues the cause's trace.
+     *
+     * @return the CloudEvents id given to the event
+     */
+    public Uni<String> publish(JourneyEvent event, Cause cause) {
+        return publish(event, cause.eventId(EventType.of(event)), cause.traceparent());
+    }
+
+    private Uni<String> publish(JourneyEvent event, String id, String parentTraceparent) {
         EventType type = EventType.of(event);
+        Span span = tracing.start("publish " + type.type(), SpanKind.PRODUCER, parentTraceparent);
+        span.setAttribute(Tracing.EVENT_ID, id);
+        span.end();
+        String extensions = MAPPER.valueToTree(Map.of(IncomingEvent.TRACEPARENT, Tracing.traceparent(span))).toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OutboxEvent row = row(UUID.randomUUID().toString(), source, type, event.customerId(), now,
-                MAPPER.valueToTree(event).toString(), null);
-        return insert(List.of(row)).replaceWith(row.eventId);
+        OutboxEvent row = row(id, source, type, event.customerId(), now, MAPPER.valueToTree(event).toString(), extensions);
+        return insert("Outbox.publish", List.of(row)).replaceWith(id);
     }
 
     /** Forwards events another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */
     public Uni<Void> forwardAll(List<IncomingEvent> events) {
-        return insert(events.stream()
+        return insert("Outbox.forwardAll", events.stream()
                 .map(event -> row(event.id(), event.source(), event.type(), event.customerId(), event.time(),
                         event.data().toString(), event.extensionsJson()))
                 .toList());
     }
 
     /** One multi-row insert: the identity column then numbers the rows in order, which the relay publishes by. */
-    private Uni<Void> insert(List<OutboxEvent> rows) {
+    private Uni<Void> insert(String api, List<OutboxEvent> rows) {
         List<Object[]> values = rows.stream().map(row -> new Object[]{row.eventId, row.source, row.type, row.topic,
                 row.recordKey, row.occurredAt, row.data, row.extensions, row.createdAt}).toList();
-        return Panache.getSession().chain(session -> MultiRowStatement.of("insert into outbox_events "
+        return Transactions.inCallersTransaction(api, session -> MultiRowStatement.of("insert into outbox_events "
                         + "(event_id, source, type, topic, record_key, occurred_at, data, extensions, created_at) values",
                 values, "").executeUpdate(session)).replaceWithVoid();
     }

@@ -4,28 +4,27 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.contract.EventJson;
 import io.journeyline.platform.cloudevents.CloudEventCodec;
+import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.messaging.KafkaOut;
+import io.journeyline.platform.timers.Ticker;
+import io.journeyline.platform.tracing.Tracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.vertx.VertxContext;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.enterprise.event.Observes;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in commit order and deletes them once acknowledged.
@@ -43,47 +42,35 @@ public class OutboxRelay {
 
     private final KafkaOut kafka;
     private final Vertx vertx;
-    private final int batchSize;
-    private final Duration pollInterval;
+    private final Tracing tracing;
+    private final OutboxConfig config;
     private final Counter published;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile long timerId = -1;
+    private Ticker ticker;
 
-    public OutboxRelay(KafkaOut kafka, Vertx vertx, MeterRegistry registry,
-                       @ConfigProperty(name = "journeyline.outbox.batch-size", defaultValue = "200") int batchSize,
-                       @ConfigProperty(name = "journeyline.outbox.poll-interval", defaultValue = "100ms") Duration pollInterval) {
+    public OutboxRelay(KafkaOut kafka, Vertx vertx, Tracing tracing, MeterRegistry registry, OutboxConfig config) {
         this.kafka = kafka;
         this.vertx = vertx;
-        this.batchSize = batchSize;
-        this.pollInterval = pollInterval;
+        this.tracing = tracing;
+        this.config = config;
         this.published = Counter.builder("journeyline.outbox.published")
                 .description("Outbox events published to Kafka").register(registry);
     }
 
-    // Quarkus' scheduler runs at most once a second; events must reach Kafka well within that, so a Vert.x timer
-    // drives the relay instead. Each run gets its own duplicated context, as Hibernate Reactive requires.
     void start(@Observes StartupEvent event) {
-        timerId = vertx.setPeriodic(pollInterval.toMillis(), id -> tick());
+        ticker = Ticker.start(vertx, "outbox relay", config.pollInterval(), this::relayUntilDrained);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        vertx.cancelTimer(timerId);
-    }
-
-    private void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
+        if (ticker != null) {
+            ticker.stop();
         }
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom().deferred(this::relayUntilDrained)
-                .subscribe().with(count -> running.set(false), failure -> running.set(false)));
     }
 
     /** Publishes batches until the outbox is empty (or another replica holds the lock). */
     Uni<Integer> relayUntilDrained() {
         return Panache.withTransaction(() -> Panache.getSession().chain(this::relayBatch))
-                .chain(count -> count == batchSize ? relayUntilDrained().map(more -> count + more) : Uni.createFrom().item(count))
+                .chain(count -> count == config.batchSize() ? relayUntilDrained().map(more -> count + more)
+                        : Uni.createFrom().item(count))
                 .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.toString()))
                 .onFailure().recoverWithItem(0);
     }
@@ -93,7 +80,7 @@ public class OutboxRelay {
                 .getSingleResult()
                 .chain(locked -> !locked ? Uni.createFrom().item(0)
                         : session.createQuery("from OutboxEvent order by seq", OutboxEvent.class)
-                                .setMaxResults(batchSize)
+                                .setMaxResults(config.batchSize())
                                 .getResultList()
                                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publishAndDelete(session, rows)));
     }
@@ -112,9 +99,13 @@ public class OutboxRelay {
     private Uni<Void> send(OutboxEvent row) {
         byte[] data = row.data.getBytes(StandardCharsets.UTF_8);
         Map<String, String> extensions = row.extensions == null ? Map.of() : readMap(row.extensions);
+        Span span = tracing.start("send " + row.topic, SpanKind.PRODUCER, extensions.get(IncomingEvent.TRACEPARENT));
+        span.setAttribute(Tracing.EVENT_ID, row.eventId);
+        span.setAttribute(Tracing.EVENT_TYPE, row.type);
         var headers = CloudEventCodec.binaryModeHeaders(row.topic, row.eventId, row.source, row.type,
                 row.occurredAt, row.recordKey, data, extensions);
-        return kafka.send(row.topic, row.recordKey, data, headers);
+        return kafka.send(row.topic, row.recordKey, data, headers)
+                .onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(List.of(span), failure));
     }
 
     private static Map<String, String> readMap(String json) {

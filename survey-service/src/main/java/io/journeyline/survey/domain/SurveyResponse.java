@@ -1,5 +1,6 @@
 package io.journeyline.survey.domain;
 
+import io.journeyline.contract.vocabulary.SurveyKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

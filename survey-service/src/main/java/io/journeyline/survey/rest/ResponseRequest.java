@@ -1,6 +1,7 @@
 package io.journeyline.survey.rest;
 
-import io.journeyline.survey.domain.SurveyKind;
+import io.journeyline.contract.vocabulary.SurveyKind;
+import io.journeyline.survey.domain.NewResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,4 +23,9 @@ public record ResponseRequest(
         @Size(max = 128) String caseId,
         @Size(max = 4000) String comment,
         OffsetDateTime respondedAt) {
+
+    /** The validated request as the service's command. */
+    NewResponse toCommand() {
+        return new NewResponse(customerId, surveyKind, score, touchpoint, caseId, comment, respondedAt);
+    }
 }

@@ -1,7 +1,7 @@
 package io.journeyline.survey.rest;
 
 import io.journeyline.platform.security.Roles;
-import io.journeyline.survey.domain.SurveyKind;
+import io.journeyline.contract.vocabulary.SurveyKind;
 import io.journeyline.survey.domain.SurveyResponse;
 import io.journeyline.survey.service.SurveyResponseService;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +48,7 @@ public class SurveyResponseResource {
     @Operation(summary = "Record a collected answer; publishes io.journeyline.survey.responded")
     public Uni<Response> record(@PathParam("surveyId") @Size(max = 128) String surveyId,
                                 @Valid @NotNull ResponseRequest request, UriInfo uri) {
-        return responses.record(surveyId, request).map(saved -> Response
+        return responses.record(surveyId, request.toCommand()).map(saved -> Response
                 .created(uri.getAbsolutePathBuilder().path(saved.id).build())
                 .entity(ResponseView.of(saved)).build());
     }

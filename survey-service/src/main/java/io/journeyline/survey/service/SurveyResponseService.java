@@ -6,7 +6,8 @@ import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.survey.domain.SurveyResponse;
 import io.journeyline.survey.persistence.SurveyResponseRepository;
-import io.journeyline.survey.rest.ResponseRequest;
+import io.journeyline.survey.domain.NewResponse;
+import io.journeyline.survey.domain.Scale;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +33,8 @@ public class SurveyResponseService {
     }
 
     @WithTransaction
-    public Uni<SurveyResponse> record(String surveyId, ResponseRequest request) {
-        request.surveyKind().scaleViolation(request.score()).ifPresent(violation -> {
+    public Uni<SurveyResponse> record(String surveyId, NewResponse request) {
+        Scale.violation(request.surveyKind(), request.score()).ifPresent(violation -> {
             throw ProblemException.badRequest("the score is not on the survey's scale",
                     List.of(Problem.FieldError.of("score", violation)));
         });
@@ -48,7 +49,7 @@ public class SurveyResponseService {
         response.comment = request.comment();
         response.respondedAt = request.respondedAt() != null ? request.respondedAt() : OffsetDateTime.now(clock);
         return responses.persist(response)
-                .call(saved -> outbox.publish(new SurveyResponded(saved.customerId, saved.surveyId, saved.surveyKind.name(),
+                .call(saved -> outbox.publish(new SurveyResponded(saved.customerId, saved.surveyId, saved.surveyKind,
                         saved.id, Map.of("primary", saved.score.doubleValue()), saved.touchpoint, saved.caseId,
                         saved.comment, null, null)));
     }

@@ -1,0 +1,7 @@
+package io.journeyline.education.domain;
+
+import java.math.BigDecimal;
+
+/** A learning platform's report of how far a customer got; the REST layer maps requests to it. */
+public record Progress(AssignmentStatus status, BigDecimal score) {
+}

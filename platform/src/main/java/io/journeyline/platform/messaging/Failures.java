@@ -1,0 +1,57 @@
+package io.journeyline.platform.messaging;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import org.apache.kafka.common.errors.RetriableException;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells a failure that may pass (the database or broker is unavailable, a deadlock, a serialization
+ * conflict) from one that will recur on every try (a bug, a constraint, an impossible state). The consumer
+ * pipeline retries the first kind and dead-letters the event on the second; it asks the database too before it
+ * believes a failure permanent, so an unknown kind of outage never dead-letters good events.
+ */
+public final class Failures {
+    /** SQLSTATE classes and codes that describe the moment, not the data (PostgreSQL Appendix A). */
+    private static final Set<String> TRANSIENT_SQLSTATE_CLASSES = Set.of("08", "53", "57", "58");
+    private static final Set<String> TRANSIENT_SQLSTATES = Set.of("40001", "40P01", "55P03");
+
+    private Failures() {
+    }
+
+    /** Whether {@code failure} or any of its causes is known to pass by itself. */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                String state = pg.getSqlState();
+                return state != null && (TRANSIENT_SQLSTATES.contains(state)
+                        || TRANSIENT_SQLSTATE_CLASSES.contains(state.substring(0, Math.min(2, state.length()))));
+            }
+            if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException
+                    || t instanceof io.smallrye.mutiny.TimeoutException || t instanceof RetriableException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage());
+            // The reactive pool's words for "no connection to be had"; they come as plain exceptions.
+            if (message.contains("Connection refused") || message.contains("Pool closed")
+                    || message.contains("Timeout") && message.contains("connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line for a dead-letter header: the innermost message with its exception type. */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String described = root.getClass().getName() + ": " + root.getMessage();
+        return root == failure ? described : failure.getClass().getSimpleName() + " caused by " + described;
+    }
+}

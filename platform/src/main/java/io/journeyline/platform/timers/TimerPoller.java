@@ -1,0 +1,142 @@
+package io.journeyline.platform.timers;
+
+import io.journeyline.platform.tracing.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fires due timers, each in its own transaction: the row is locked ({@code for update skip locked}), its
+ * handler runs, the row is deleted, and all of it commits together. So a timer fires once even with several
+ * replicas polling (each locks a different due timer), and one that was due while the service was down fires at
+ * the first poll after it is back, in due order. Time comes from the injected {@link Clock}: tests move it and
+ * call {@link #fireDue()}.
+ */
+@ApplicationScoped
+public class TimerPoller {
+    private static final Logger LOG = Logger.getLogger(TimerPoller.class);
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final TimerConfig config;
+    private final Tracing tracing;
+    private final MeterRegistry registry;
+    private final Map<String, TimerHandler> handlers = new HashMap<>();
+    private Ticker ticker;
+
+    public TimerPoller(Vertx vertx, Clock clock, TimerConfig config, Tracing tracing, MeterRegistry registry,
+                       Instance<TimerHandler> handlers) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.config = config;
+        this.tracing = tracing;
+        this.registry = registry;
+        handlers.forEach(handler -> {
+            TimerHandler other = this.handlers.put(handler.kind(), handler);
+            if (other != null) {
+                throw new IllegalStateException("two handlers for timers of kind " + handler.kind());
+            }
+        });
+    }
+
+    void start(@Observes StartupEvent event) {
+        ticker = Ticker.start(vertx, "timer poller", config.pollInterval(), this::fireDue);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+
+    /** Fires timers due by the clock's now, up to {@code batch-size}; the number fired. Safe to call concurrently. */
+    public Uni<Integer> fireDue() {
+        return fireNext(0);
+    }
+
+    private Uni<Integer> fireNext(int firedSoFar) {
+        if (firedSoFar >= config.batchSize()) {
+            return Uni.createFrom().item(firedSoFar);
+        }
+        return fireOne().chain(fired -> fired ? fireNext(firedSoFar + 1) : Uni.createFrom().item(firedSoFar));
+    }
+
+    /** Locks, fires and deletes the earliest due timer in one transaction; false when none is due. */
+    private Uni<Boolean> fireOne() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select kind, timer_key, due_at, payload, attempts, traceparent from platform_timers
+                        where status = 'PENDING' and due_at <= ?1
+                        order by due_at, kind, timer_key limit 1 for update skip locked""", Object[].class)
+                .setParameter(1, now)
+                .getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().<FiredTimer>nullItem();
+                    }
+                    Object[] row = rows.get(0);
+                    FiredTimer timer = new FiredTimer((String) row[0], (String) row[1],
+                            ((OffsetDateTime) row[2]).toInstant(), (String) row[3], ((Number) row[4]).intValue() + 1,
+                            (String) row[5]);
+                    return handle(timer).chain(() -> session
+                                    .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key = ?2")
+                                    .setParameter(1, timer.kind()).setParameter(2, timer.key()).executeUpdate())
+                            .replaceWith(timer);
+                })))
+                .onItem().ifNotNull().invoke(timer -> registry.counter("journeyline.timers.fired", "kind", timer.kind()).increment())
+                .map(timer -> timer != null)
+                .onFailure(TimerFailure.class).recoverWithUni(failure -> recordFailure(((TimerFailure) failure).timer,
+                        failure.getCause()).replaceWith(true));
+    }
+
+    private Uni<Void> handle(FiredTimer timer) {
+        TimerHandler handler = handlers.get(timer.kind());
+        Span span = tracing.start("timer " + timer.kind(), SpanKind.INTERNAL, timer.traceparent());
+        Uni<Void> fired = handler == null
+                ? Uni.createFrom().failure(new IllegalStateException("no TimerHandler for kind '" + timer.kind() + "'"))
+                : Uni.createFrom().deferred(() -> handler.fire(timer));
+        return fired.onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(List.of(span), failure))
+                .onFailure().transform(failure -> new TimerFailure(timer, failure));
+    }
+
+    /** After a failed firing (rolled back): count the attempt and try again later, or park the timer as FAILED. */
+    private Uni<Void> recordFailure(FiredTimer timer, Throwable failure) {
+        boolean giveUp = timer.attempt() >= config.maxAttempts();
+        LOG.warnf("timer %s/%s failed (attempt %d%s): %s", timer.kind(), timer.key(), timer.attempt(),
+                giveUp ? ", parked as FAILED" : "", failure.toString());
+        registry.counter("journeyline.timers.failed", "kind", timer.kind()).increment();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update platform_timers set attempts = ?3, last_error = ?4, due_at = ?5, status = ?6
+                        where kind = ?1 and timer_key = ?2""")
+                .setParameter(1, timer.kind()).setParameter(2, timer.key()).setParameter(3, timer.attempt())
+                .setParameter(4, String.valueOf(failure.getMessage()).replace('\u0000', ' '))
+                .setParameter(5, OffsetDateTime.now(clock).plus(config.retryBackOff()))
+                .setParameter(6, giveUp ? "FAILED" : "PENDING")
+                .executeUpdate())).replaceWithVoid();
+    }
+
+    /** Carries the timer out of its rolled-back transaction. */
+    private static final class TimerFailure extends RuntimeException {
+        private final transient FiredTimer timer;
+
+        TimerFailure(FiredTimer timer, Throwable cause) {
+            super(cause);
+            this.timer = timer;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.journeyline.platform.timers;
+
+import io.journeyline.platform.outbox.Cause;
+import io.journeyline.platform.persistence.Transactions;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Durable timers: "do X at time T" that survives restarts. Schedule and cancel inside the caller's transaction,
+ * so a timer exists exactly when the state that needs it was committed; {@link TimerPoller} fires due ones.
+ *
+ * <pre>{@code
+ * timers.schedule("case-sla", caseId + ":ACKNOWLEDGE", openedAt.plus(sla.acknowledge()), caseId)
+ * timers.cancel("case-sla", caseId + ":ACKNOWLEDGE")
+ * }</pre>
+ */
+@ApplicationScoped
+public class Timers {
+    private final Clock clock;
+
+    public Timers(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Schedules the timer (kind, key), or moves it to {@code dueAt} (and resets its attempts) when it exists. */
+    public Uni<Void> schedule(String kind, String key, Instant dueAt, String payload) {
+        return schedule(kind, key, dueAt, payload, null);
+    }
+
+    /** As {@link #schedule(String, String, Instant, String)}, continuing {@code cause}'s trace when it fires. */
+    public Uni<Void> schedule(String kind, String key, Instant dueAt, String payload, Cause cause) {
+        return Transactions.inCallersTransaction("Timers.schedule", session -> session.createNativeQuery("""
+                        insert into platform_timers (kind, timer_key, due_at, payload, traceparent, scheduled_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (kind, timer_key) do update set due_at = excluded.due_at, payload = excluded.payload,
+                            traceparent = excluded.traceparent, scheduled_at = excluded.scheduled_at,
+                            attempts = 0, last_error = null, status = 'PENDING'""")
+                .setParameter(1, kind).setParameter(2, key).setParameter(3, dueAt.atOffset(ZoneOffset.UTC))
+                .setParameter(4, payload).setParameter(5, cause == null ? null : cause.traceparent())
+                .setParameter(6, OffsetDateTime.now(clock))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Cancels the timer (kind, key); true when there was one to cancel. */
+    public Uni<Boolean> cancel(String kind, String key) {
+        return Transactions.inCallersTransaction("Timers.cancel", session -> session
+                .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key = ?2")
+                .setParameter(1, kind).setParameter(2, key)
+                .executeUpdate()).map(deleted -> deleted > 0);
+    }
+}

@@ -1,0 +1,38 @@
+package io.journeyline.platform.testapp;
+
+import io.journeyline.platform.timers.FiredTimer;
+import io.journeyline.platform.timers.TimerHandler;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+/** Timers of kind {@code test} as a service author writes a handler: it records the firing in its transaction. */
+@ApplicationScoped
+public class RecordingTimerHandler implements TimerHandler {
+    public static final String KIND = "test";
+
+    private final Clock clock;
+
+    public RecordingTimerHandler(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Uni<Void> fire(FiredTimer timer) {
+        if ("fail".equals(timer.payload())) {
+            return Uni.createFrom().failure(new IllegalStateException("this timer's work always fails"));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into fired_timers (kind, timer_key, payload, fired_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, timer.kind()).setParameter(2, timer.key()).setParameter(3, timer.payload())
+                .setParameter(4, OffsetDateTime.now(clock)).executeUpdate()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,65 @@
+package io.journeyline.platform.testapp;
+
+import io.journeyline.contract.event.FeedbackReceived;
+import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.EventIntake;
+import io.journeyline.platform.messaging.EventRoutes;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A consumer as a service author writes one: it handles feedback.received (other types on journey.feedback are
+ * skipped) and records each event in handled_events. Test switches in the feedback text: {@code poison} always
+ * throws (a bug); {@code flaky-once:<x>} fails like a lost database connection the first time it is seen.
+ */
+@ApplicationScoped
+public class TestEventsConsumer {
+    public static final String CHANNEL = "test-events";
+
+    private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+
+    private final EventIntake intake;
+    private final EventRoutes routes = EventRoutes.builder()
+            .on(FeedbackReceived.class, this::record)
+            .build();
+
+    public TestEventsConsumer(EventIntake intake) {
+        this.intake = intake;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(CHANNEL, records, routes);
+    }
+
+    /** The routes, for a test that hands the pipeline a batch itself (a redelivery). */
+    public EventRoutes routes() {
+        return routes;
+    }
+
+    private Uni<Void> record(List<Delivery<FeedbackReceived>> deliveries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Delivery<FeedbackReceived> delivery : deliveries) {
+            String text = delivery.data().text();
+            if ("poison".equals(text)) {
+                return Uni.createFrom().failure(new IllegalStateException("poison event " + delivery.event().id()));
+            }
+            if (text != null && text.startsWith("flaky-once:") && FAILED_ONCE.add(text)) {
+                return Uni.createFrom().failure(new ConnectException("Connection refused (simulated outage)"));
+            }
+            chain = chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                            "insert into handled_events (event_id, customer_id, text) values (?1, ?2, ?3)")
+                    .setParameter(1, delivery.event().id()).setParameter(2, delivery.data().customerId())
+                    .setParameter(3, text).executeUpdate())).replaceWithVoid();
+        }
+        return chain;
+    }
+}
