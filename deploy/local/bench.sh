@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
-# Measures event → timeline latency and batch throughput against a running local stack (deploy/local/run.sh).
+# Benchmarks against a running local stack (deploy/local/run.sh); prints medians and percentiles, asserts nothing.
 #   deploy/local/bench.sh [--samples N] [--port-offset N] [--data-dir DIR]
+#       event → timeline latency over HTTP and Kafka, and 1000-event HTTP batch throughput
+#   deploy/local/bench.sh consumer [--events N] [--runs N] --port-offset A [--port-offset B ...]
+#       journey-service consumer throughput, several stacks side by side (e.g. before and after a change)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-exec java -cp deploy/local/target/local-stack.jar io.journeyline.local.IngestBenchmark "$@"
+main=io.journeyline.local.IngestBenchmark
+if [[ "${1:-}" == "consumer" ]]; then
+  shift
+  main=io.journeyline.local.ConsumerBenchmark
+fi
+exec java -cp deploy/local/target/local-stack.jar "$main" "$@"

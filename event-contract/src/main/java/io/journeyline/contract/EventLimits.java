@@ -22,6 +22,9 @@ public final class EventLimits {
      */
     public static final int MAX_DEPTH = 32;
 
+    /** Largest integer every JSON reader holds exactly (2^53−1, RFC 7493 section 2.2). */
+    public static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+
     /** The message of the violation at the first place nesting goes deeper than {@link #MAX_DEPTH}. */
     public static final String TOO_DEEP = "nested deeper than " + MAX_DEPTH + " levels";
 
@@ -43,6 +46,10 @@ public final class EventLimits {
             JsonNode value = node.value;
             if (value.isTextual()) {
                 textProblem(value.textValue()).ifPresent(problem -> violations.add(new Violation(field(node.path), problem)));
+                continue;
+            }
+            if (value.isNumber()) {
+                numberProblem(value).ifPresent(problem -> violations.add(new Violation(field(node.path), problem)));
                 continue;
             }
             if (!value.isContainerNode()) {
@@ -98,6 +105,17 @@ public final class EventLimits {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** Why a number may not appear in an event, or empty when it may. */
+    static java.util.Optional<String> numberProblem(JsonNode number) {
+        if (number.isIntegralNumber()) {
+            boolean safe = number.canConvertToLong() && Math.abs(number.longValue()) <= MAX_SAFE_INTEGER;
+            return safe ? java.util.Optional.empty() : java.util.Optional.of("the integer " + number.asText()
+                    + " is beyond ±(2^53−1), which not every JSON reader holds exactly (RFC 7493); send it as a string");
+        }
+        return Double.isFinite(number.doubleValue()) ? java.util.Optional.empty()
+                : java.util.Optional.of("the number is beyond the range of a 64-bit float (RFC 7493)");
     }
 
     private static String field(String path) {

@@ -38,6 +38,16 @@ class EventLimitsTest {
     }
 
     @Test
+    void numbersThatWouldBeReadBackAlteredAreRejected() {
+        // 1e400 parses as Infinity and is written back as the string "Infinity": data silently altered.
+        String tooBig = touchpointJson("home", "c-1").replace("\"action\":\"visit\"",
+                "\"action\":\"visit\",\"durationMs\":123456789012345678901234567890,\"attributes\":{\"ratio\":1e400,\"ok\":1.5,\"id\":9007199254740991}");
+
+        assertThat(SCHEMAS.validate(read(tooBig))).extracting(Violation::field)
+                .containsExactly("data.attributes.ratio", "data.durationMs");
+    }
+
+    @Test
     void fieldNamesAreTextToo() throws Exception {
         ObjectNode event = (ObjectNode) read(touchpointJson("home", "c-1"));
         ((ObjectNode) event.get("data")).putObject("attributes").put("bad\u0000key", 1);

@@ -139,6 +139,17 @@ class EventIngestTest {
     }
 
     @Test
+    void aNumberThatWouldComeBackAlteredIsA400NamingTheField() {
+        ObjectNode event = TestEvents.touchpoint(JourneyApi.newCustomer(), "web", "home", "visit", T0);
+        String body = event.toString().replace("\"action\":\"visit\"", "\"action\":\"visit\",\"attributes\":{\"ratio\":1e400}");
+
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(body).post("/api/v1/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("data.attributes.ratio"))
+                .body("errors[0].message", containsString("64-bit float"));
+    }
+
+    @Test
     void nestingBeyondTheContractsBoundIsA400NamingTheField() {
         ObjectNode event = TestEvents.touchpoint(JourneyApi.newCustomer(), "web", "home", "visit", T0);
         String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);

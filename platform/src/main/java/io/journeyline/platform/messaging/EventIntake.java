@@ -25,11 +25,11 @@ import java.util.stream.Collectors;
  * The one consumer pipeline. A channel delivers each poll as a batch ({@code batch=true}); the service's
  * {@code @Incoming} method hands it here with its {@link EventRoutes}:
  * <ol>
- * <li>records already dead-lettered by this channel (a redelivery) are skipped;</li>
  * <li>every record is read as a CloudEvent (binary or structured mode) and checked against the contract; one that
- * breaks it goes to the dead-letter topic once, with the reason;</li>
+ * breaks it goes to the dead-letter topic, with the reason, unless this channel dead-lettered it before;</li>
  * <li>events of types no route handles are acknowledged and counted ({@code journeyline.events.skipped});</li>
- * <li>the rest are processed in one transaction: deduplicated on (source, id), then dispatched to the routes.</li>
+ * <li>the rest are processed in one transaction: records this channel dead-lettered before are skipped (a
+ * redelivery), the others deduplicated on (source, id) and dispatched to the routes.</li>
  * </ol>
  * A failure of that transaction is retried with back-off when it is transient (database or broker unavailable);
  * if it persists the channel fails (readiness DOWN, offsets not committed) and the batch comes again after
@@ -67,32 +67,43 @@ public class EventIntake {
      * is processed, dead-lettered or skipped, so the channel may commit the batch's offsets.
      */
     public Uni<Void> accept(String channel, ConsumerRecords<String, byte[]> records, EventRoutes routes) {
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
-        records.forEach(all::add);
-        return deadLetters.alreadyDeadLettered(channel, all).chain(done -> {
-            List<Valid> handled = new ArrayList<>(all.size());
-            List<Uni<Void>> rejected = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : all) {
-                if (done.contains(DeadLetters.Coordinates.of(record))) {
-                    continue;
+        List<Valid> handled = new ArrayList<>(records.count());
+        List<Rejected> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                IncomingEvent event = read(record);
+                if (routes.handles(event.type())) {
+                    handled.add(new Valid(record, event));
+                } else {
+                    registry.counter("journeyline.events.skipped", "channel", channel, "type", event.type().type())
+                            .increment();
                 }
-                try {
-                    IncomingEvent event = read(record);
-                    if (routes.handles(event.type())) {
-                        handled.add(new Valid(record, event));
-                    } else {
-                        registry.counter("journeyline.events.skipped", "channel", channel, "type", event.type().type())
-                                .increment();
-                    }
-                } catch (MalformedEventException e) {
-                    rejected.add(deadLetters.send(channel, record, e.reason(), e.getMessage()));
-                }
+            } catch (MalformedEventException e) {
+                rejected.add(new Rejected(record, e.reason(), e.getMessage()));
             }
-            Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
-                    : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-            return deadLettered.chain(() -> handled.isEmpty() ? Uni.createFrom().voidItem()
-                    : processBatch(channel, handled, routes));
-        });
+        }
+        Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem() : deadLetterOnce(channel, rejected);
+        return deadLettered.chain(() -> handled.isEmpty() ? Uni.createFrom().voidItem()
+                : processBatch(channel, handled, routes));
+    }
+
+    /** A record that breaks the contract, and why. */
+    private record Rejected(ConsumerRecord<String, byte[]> record, String reason, String detail) {
+    }
+
+    /** Dead-letters the contract violations this channel has not dead-lettered before (a redelivery). */
+    private Uni<Void> deadLetterOnce(String channel, List<Rejected> rejected) {
+        return deadLetters.alreadyDeadLettered(channel, rejected.stream().map(Rejected::record).toList())
+                .chain(done -> {
+                    // One after the other, so the dead letters keep their records' order.
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Rejected r : rejected) {
+                        if (!done.contains(DeadLetters.Coordinates.of(r.record()))) {
+                            chain = chain.chain(() -> deadLetters.send(channel, r.record(), r.reason(), r.detail()));
+                        }
+                    }
+                    return chain;
+                });
     }
 
     private Uni<Void> processBatch(String channel, List<Valid> batch, EventRoutes routes) {
@@ -100,7 +111,7 @@ public class EventIntake {
                         SpanKind.CONSUMER, valid.event().traceparent())
                 .setAttribute(Tracing.EVENT_ID, valid.event().id())
                 .setAttribute("messaging.destination.name", valid.record().topic())).toList();
-        return withTransientRetries(() -> inOneTransaction(batch, routes))
+        return withTransientRetries(() -> inOneTransaction(channel, batch, routes))
                 .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> {
                     if (!permanent) {
                         return Uni.createFrom().failure(failure);
@@ -117,7 +128,7 @@ public class EventIntake {
     private Uni<Void> oneByOne(String channel, List<Valid> batch, EventRoutes routes) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Valid valid : batch) {
-            chain = chain.chain(() -> withTransientRetries(() -> inOneTransaction(List.of(valid), routes))
+            chain = chain.chain(() -> withTransientRetries(() -> inOneTransaction(channel, List.of(valid), routes))
                     .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> permanent
                             ? deadLetterFailed(channel, valid, failure)
                             : Uni.createFrom().failure(failure))));
@@ -125,18 +136,27 @@ public class EventIntake {
         return chain;
     }
 
-    /** Dedupe and dispatch in one transaction; counts what was new and what was a duplicate once it committed. */
-    private Uni<Void> inOneTransaction(List<Valid> batch, EventRoutes routes) {
-        List<IncomingEvent> events = batch.stream().map(Valid::event).toList();
-        return Panache.withTransaction(() -> processedEvents.firstSeen(events)
-                        .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : routes.dispatch(fresh)))
-                .invoke(fresh -> {
-                    fresh.forEach(event -> registry.counter("journeyline.events.consumed", "type", event.type().type())
-                            .increment());
-                    if (fresh.size() < events.size()) {
-                        registry.counter("journeyline.events.duplicates").increment(events.size() - fresh.size());
-                    }
-                })
+    /**
+     * One transaction: skip records this channel dead-lettered before (a processing failure, delivered again), then
+     * dedupe and dispatch; counts what was new and what was a duplicate once it committed.
+     */
+    private Uni<Void> inOneTransaction(String channel, List<Valid> batch, EventRoutes routes) {
+        return Panache.withTransaction(() -> deadLetters.alreadyDeadLettered(channel, batch.stream().map(Valid::record).toList())
+                        .chain(done -> {
+                            List<IncomingEvent> events = batch.stream()
+                                    .filter(valid -> !done.contains(DeadLetters.Coordinates.of(valid.record())))
+                                    .map(Valid::event).toList();
+                            return processedEvents.firstSeen(events)
+                                    .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : routes.dispatch(fresh))
+                                    .invoke(fresh -> {
+                                        fresh.forEach(event -> registry.counter("journeyline.events.consumed",
+                                                "type", event.type().type()).increment());
+                                        if (fresh.size() < events.size()) {
+                                            registry.counter("journeyline.events.duplicates")
+                                                    .increment(events.size() - fresh.size());
+                                        }
+                                    });
+                        }))
                 .replaceWithVoid();
     }
 

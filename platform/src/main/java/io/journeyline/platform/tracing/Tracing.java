@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,6 +69,10 @@ public class Tracing {
                     OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build());
         });
         exporters.forEach(exporter -> builder.addSpanProcessor(SimpleSpanProcessor.create(exporter)));
+        // With nowhere to export, spans are not recorded: they still get ids, so trace context propagates, at the
+        // cost of an id rather than of a recorded span on every consumed event.
+        boolean exporting = config.otlpEndpoint().isPresent() || !exporters.isUnsatisfied();
+        builder.setSampler(exporting ? Sampler.alwaysOn() : Sampler.alwaysOff());
         this.provider = builder.build();
         this.tracer = provider.get("io.journeyline.platform");
     }

@@ -21,7 +21,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Durable timers against the real database, with time moved by the test clock instead of waited for. Each test
@@ -109,13 +108,6 @@ class TimersTest {
         clock.advance(Duration.ofMinutes(1));
         fireDue();
         assertThat(state(key)).as("max-attempts is 2 in the test configuration").isEqualTo("FAILED attempts=2");
-    }
-
-    @Test
-    void schedulingOutsideATransactionIsRefused() {
-        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                timers.schedule(RecordingTimerHandler.KIND, "k", Instant.now(), null))))
-                .hasMessageContaining("must be called inside the caller's transaction");
     }
 
     private void fireDue() throws Throwable {
