@@ -1,5 +1,10 @@
 package io.journeyline.platform.testapp;
 
+import io.journeyline.contract.event.CaseSlaBreached;
+import io.journeyline.contract.vocabulary.CaseStatus;
+import io.journeyline.contract.vocabulary.SlaClock;
+import io.journeyline.platform.outbox.Cause;
+import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.timers.FiredTimer;
 import io.journeyline.platform.timers.TimerHandler;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -8,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** Timers of kind {@code test} as a service author writes a handler: it records the firing in its transaction. */
 @ApplicationScoped
@@ -15,9 +21,11 @@ public class RecordingTimerHandler implements TimerHandler {
     public static final String KIND = "test";
 
     private final Clock clock;
+    private final Outbox outbox;
 
-    public RecordingTimerHandler(Clock clock) {
+    public RecordingTimerHandler(Clock clock, Outbox outbox) {
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Override
@@ -29,6 +37,12 @@ public class RecordingTimerHandler implements TimerHandler {
     public Uni<Void> fire(FiredTimer timer) {
         if ("fail".equals(timer.payload())) {
             return Uni.createFrom().failure(new IllegalStateException("this timer's work always fails"));
+        }
+        if (timer.payload() != null && timer.payload().startsWith("breach:")) {
+            // As an SLA clock does: the breach event's id derives from the timer, so a second firing repeats it.
+            String customer = timer.payload().substring("breach:".length());
+            return outbox.publish(new CaseSlaBreached(customer, timer.key(), CaseStatus.RECEIVED, SlaClock.ACKNOWLEDGE,
+                    timer.dueAt().atOffset(ZoneOffset.UTC)), Cause.of(timer)).replaceWithVoid();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "insert into fired_timers (kind, timer_key, payload, fired_at) values (?1, ?2, ?3, ?4)")

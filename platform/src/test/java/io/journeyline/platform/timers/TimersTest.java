@@ -1,8 +1,10 @@
 package io.journeyline.platform.timers;
 
+import io.journeyline.contract.Topics;
 import io.journeyline.platform.testapp.RecordingTimerHandler;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
+import io.journeyline.testing.TestKafka;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -108,6 +110,24 @@ class TimersTest {
         clock.advance(Duration.ofMinutes(1));
         fireDue();
         assertThat(state(key)).as("max-attempts is 2 in the test configuration").isEqualTo("FAILED attempts=2");
+    }
+
+    @Test
+    void aTimerFiredTwicePublishesTheSameEventIdTwiceSoConsumersDropTheCopy() throws Throwable {
+        String customer = "cust-" + UUID.randomUUID();
+        String key = "case-" + UUID.randomUUID();
+        Instant due = clock.instant().plus(Duration.ofDays(2000));
+        // Scheduled, fired, then scheduled again for the same instant: as if the first firing's commit had been lost.
+        for (int firing = 0; firing < 2; firing++) {
+            inTransaction(() -> timers.schedule(RecordingTimerHandler.KIND, key, due, "breach:" + customer));
+            clock.advance(Duration.ofDays(firing == 0 ? 2001 : 0));
+            fireDue();
+        }
+
+        List<String> ids = TestKafka.read(Topics.FEEDBACK, record -> customer.equals(record.key()), 2, Duration.ofSeconds(15))
+                .stream().map(record -> TestKafka.header(record, "ce_id")).toList();
+        assertThat(ids).hasSize(2);
+        assertThat(ids.get(1)).isEqualTo(ids.get(0));
     }
 
     private void fireDue() throws Throwable {
