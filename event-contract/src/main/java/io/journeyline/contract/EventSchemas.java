@@ -2,21 +2,12 @@ package io.journeyline.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Validates CloudEvents (structured-mode JSON) against the contract: the text and nesting limits of
@@ -31,19 +22,9 @@ public final class EventSchemas {
     private final Map<EventType, JsonSchema> dataSchemas = new EnumMap<>(EventType.class);
 
     private EventSchemas() {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(BASE, "classpath:schemas/")));
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                .formatAssertionsEnabled(true)
-                .pathType(PathType.JSON_PATH)
-                .locale(Locale.ENGLISH)
-                .build();
-        envelope = factory.getSchema(SchemaLocation.of(BASE + "cloudevent.json"), config);
-        envelope.initializeValidators();
+        envelope = JsonSchemas.load(BASE + "cloudevent.json");
         for (EventType type : EventType.values()) {
-            JsonSchema schema = factory.getSchema(SchemaLocation.of(BASE + type.type() + ".json"), config);
-            schema.initializeValidators();
-            dataSchemas.put(type, schema);
+            dataSchemas.put(type, JsonSchemas.load(BASE + type.type() + ".json"));
         }
     }
 
@@ -62,7 +43,7 @@ public final class EventSchemas {
             return sorted(new ArrayList<>(limits));
         }
         List<Violation> violations = new ArrayList<>(limits);
-        violations.addAll(toViolations(envelope.validate(cloudEvent), ""));
+        violations.addAll(JsonSchemas.validate(envelope, cloudEvent, ""));
         JsonNode typeNode = cloudEvent.path("type");
         if (!typeNode.isTextual()) {
             return sorted(violations);
@@ -74,7 +55,7 @@ public final class EventSchemas {
         }
         JsonNode data = cloudEvent.path("data");
         if (data.isObject()) {
-            violations.addAll(toViolations(dataSchemas.get(type).validate(data), "data"));
+            violations.addAll(JsonSchemas.validate(dataSchemas.get(type), data, "data"));
             JsonNode subject = cloudEvent.path("subject");
             JsonNode customerId = data.path("customerId");
             if (subject.isTextual() && customerId.isTextual() && !subject.asText().equals(customerId.asText())) {
@@ -82,21 +63,6 @@ public final class EventSchemas {
             }
         }
         return sorted(violations);
-    }
-
-    private static List<Violation> toViolations(Set<ValidationMessage> messages, String prefix) {
-        return messages.stream().map(message -> toViolation(message, prefix)).collect(Collectors.toList());
-    }
-
-    private static Violation toViolation(ValidationMessage message, String prefix) {
-        // "$.data.channel" -> "data.channel"; a missing property is reported on its parent, so name the property itself.
-        String location = message.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
-        if ("required".equals(message.getType()) && message.getProperty() != null) {
-            location = location.isEmpty() ? message.getProperty() : location + "." + message.getProperty();
-        }
-        String field = prefix.isEmpty() ? location : location.isEmpty() ? prefix : prefix + "." + location;
-        String error = message.getError() != null ? message.getError() : message.getMessage();
-        return new Violation(field.isEmpty() ? "(event)" : field, error);
     }
 
     private static List<Violation> sorted(List<Violation> violations) {

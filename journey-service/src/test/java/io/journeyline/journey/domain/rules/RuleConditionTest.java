@@ -1,0 +1,88 @@
+package io.journeyline.journey.domain.rules;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventType;
+import io.journeyline.platform.cloudevents.IncomingEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CEL conditions as rules use them. Also the canary RULES.md asks for: the first compile fails with a
+ * ProtobufRuntimeVersionException when a BOM bump moves protobuf-java away from the version CEL was generated with.
+ */
+class RuleConditionTest {
+
+    @Test
+    void compilesAndEvaluatesOverTheEventsDataAndTheRulesParams() {
+        RuleCondition condition = compiled("data.scores.primary <= params.maxScore");
+
+        assertThat(condition.test(nps(6), Map.of("maxScore", 6))).isTrue();
+        assertThat(condition.test(nps(7), Map.of("maxScore", 6))).isFalse();
+    }
+
+    @Test
+    void jsonNumbersCompareWhetherWrittenAsIntegersOrDecimals() {
+        ObjectNode data = data().put("sentiment", -0.5);
+        ObjectNode integral = data().put("sentiment", -1);
+
+        RuleCondition condition = compiled("has(data.sentiment) && data.sentiment <= params.maxSentiment");
+        assertThat(condition.test(event(EventType.FEEDBACK_RECEIVED, data), Map.of("maxSentiment", -0.5))).isTrue();
+        assertThat(condition.test(event(EventType.FEEDBACK_RECEIVED, integral), Map.of("maxSentiment", -0.5))).isTrue();
+        assertThat(condition.test(event(EventType.FEEDBACK_RECEIVED, data().put("sentiment", -0.49)),
+                Map.of("maxSentiment", -0.5))).isFalse();
+        assertThat(compiled("data.scores.primary <= 6").test(nps(6.0), Map.of())).isTrue();
+    }
+
+    @Test
+    void aFieldTheEventLacksMakesTheConditionFalseNotAnError() {
+        RuleCondition condition = compiled("data.waitMs > params.maxWaitMs");
+
+        assertThat(condition.test(event(EventType.TOUCHPOINT_RECORDED, data()), Map.of("maxWaitMs", 600_000))).isFalse();
+        assertThat(compiled("has(data.topic)").test(event(EventType.TOUCHPOINT_RECORDED, data()), Map.of())).isFalse();
+    }
+
+    @Test
+    void theEnvelopeIsThereToo() {
+        assertThat(compiled("event.type == 'io.journeyline.survey.responded' && event.source == '/survey'"
+                + " && event.time.getHours() == 10").test(nps(9), Map.of())).isTrue();
+    }
+
+    @Test
+    void mistakesAreNamedWithTheirPlace() {
+        assertThat(RuleCondition.compile("dat.score < 3").problems())
+                .singleElement().asString().startsWith("line 1, column 1: ").contains("undeclared reference to 'dat'");
+        assertThat(RuleCondition.compile("data.score < ").problems()).isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem).startsWith("line 1, column"));
+        assertThat(RuleCondition.compile("'a string'").problems())
+                .singleElement().asString().contains("expected type 'bool'");
+    }
+
+    private static RuleCondition compiled(String expression) {
+        RuleCondition.Compiled compiled = RuleCondition.compile(expression);
+        assertThat(compiled.problems()).isEmpty();
+        return compiled.condition();
+    }
+
+    private static IncomingEvent nps(Number score) {
+        ObjectNode data = data().put("surveyId", "nps-q4").put("surveyKind", "NPS").put("responseId", "r-1");
+        if (score instanceof Double d) {
+            data.putObject("scores").put("primary", d);
+        } else {
+            data.putObject("scores").put("primary", score.intValue());
+        }
+        return event(EventType.SURVEY_RESPONDED, data);
+    }
+
+    private static ObjectNode data() {
+        return JsonNodeFactory.instance.objectNode().put("customerId", "c-1");
+    }
+
+    private static IncomingEvent event(EventType type, ObjectNode data) {
+        return new IncomingEvent("e-1", "/survey", type, OffsetDateTime.parse("2026-11-23T10:15:00Z"), "c-1", data, Map.of());
+    }
+}
