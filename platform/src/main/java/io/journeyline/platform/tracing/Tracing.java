@@ -104,15 +104,6 @@ public class Tracing {
         return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 
-    /** The trace id of a {@code traceparent} value, or null when it is not one. */
-    public static String traceId(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        String[] parts = traceparent.split("-");
-        return parts.length == 4 && parts[1].length() == 32 ? parts[1] : null;
-    }
-
     void shutdown(@Observes ShutdownEvent event) {
         provider.shutdown();
     }

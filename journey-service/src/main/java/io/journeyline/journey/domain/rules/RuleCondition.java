@@ -41,11 +41,9 @@ public final class RuleCondition {
             .build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
-    private final String expression;
     private final CelRuntime.Program program;
 
-    private RuleCondition(String expression, CelRuntime.Program program) {
-        this.expression = expression;
+    private RuleCondition(CelRuntime.Program program) {
         this.program = program;
     }
 
@@ -60,7 +58,7 @@ public final class RuleCondition {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
-            return new Compiled(new RuleCondition(expression, RUNTIME.createProgram(ast)), List.of());
+            return new Compiled(new RuleCondition(RUNTIME.createProgram(ast)), List.of());
         } catch (CelValidationException | CelEvaluationException e) {
             return new Compiled(null, List.of(e.getMessage()));
         }
@@ -78,10 +76,6 @@ public final class RuleCondition {
         } catch (CelEvaluationException e) {
             return false;
         }
-    }
-
-    public String expression() {
-        return expression;
     }
 
     private static Map<String, Object> envelope(IncomingEvent event) {
