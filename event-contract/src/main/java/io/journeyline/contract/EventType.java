@@ -31,7 +31,8 @@ public enum EventType {
     CASE_REQUESTED("io.journeyline.intervention.case-requested", Topics.INTERVENTIONS, CaseRequested.class),
     SURVEY_REQUESTED("io.journeyline.intervention.survey-requested", Topics.INTERVENTIONS, SurveyRequested.class),
     STAGE_CHANGED("io.journeyline.journey.stage-changed", Topics.INSIGHTS, StageChanged.class),
-    PAIN_POINT_DETECTED("io.journeyline.journey.pain-point-detected", Topics.INSIGHTS, PainPointDetected.class);
+    PAIN_POINT_DETECTED("io.journeyline.journey.pain-point-detected", Topics.INSIGHTS, PainPointDetected.class),
+    PAIN_POINT_RESOLVED("io.journeyline.journey.pain-point-resolved", Topics.INSIGHTS, PainPointResolved.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -34,11 +34,12 @@ class EventSchemasTest {
             new EducationStarted("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", "pp-1", null),
             new EducationCompleted("c-1", "a-1", null, "path-onboarding", "PP-NEW-CUSTOMER", null, 90.0),
             new EducationDroppedOut("c-1", "a-1", "wifi-setup", null, "PP-REPEATED-ERRORS", null, null),
-            new EducationRequested("c-1", "i-1", "pp-1", "setup.wifi", "PP-REPEATED-ERRORS"),
-            new CaseRequested("c-1", "i-2", "pp-2", Severity.HIGH, "PP-DETRACTOR", List.of("e-1")),
-            new SurveyRequested("c-1", "i-3", SurveyKind.CSAT, "follow-up", null, "case-1"),
+            new EducationRequested("c-1", "i-1", "pp-1", "setup.wifi", "PP-REPEATED-ERRORS", "PROBLEM_SOLVING", "PP-REPEATED-ERRORS"),
+            new CaseRequested("c-1", "i-2", "pp-2", Severity.HIGH, "PP-DETRACTOR", List.of("e-1"), "billing", Priority.HIGH),
+            new SurveyRequested("c-1", "i-3", SurveyKind.CSAT, "follow-up", null, "case-1", "billing"),
             new StageChanged("c-1", Stage.PURCHASE, Stage.ONBOARDING, "e-7"),
-            new PainPointDetected("c-1", "pp-1", "PP-REPEATED-ERRORS", 1, Severity.NORMAL, List.of("e-1", "e-2", "e-3"), "setup.wifi", null));
+            new PainPointDetected("c-1", "pp-1", "PP-REPEATED-ERRORS", 1, Severity.NORMAL, List.of("e-1", "e-2", "e-3"), "setup.wifi", null),
+            new PainPointResolved("c-1", "pp-1", "education-completed", "PP-REPEATED-ERRORS"));
 
     @Test
     void everyContractRecordProducesDataItsSchemaAccepts() {

@@ -11,5 +11,7 @@ public record CaseRequested(
         String painPointId,
         Severity severity,
         String reason,
-        List<String> evidence) implements JourneyEvent {
+        List<String> evidence,
+        String topic,
+        Priority priority) implements JourneyEvent {
 }

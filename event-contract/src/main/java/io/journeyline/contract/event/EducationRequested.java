@@ -6,5 +6,7 @@ public record EducationRequested(
         String interventionId,
         String painPointId,
         String topic,
-        String reason) implements JourneyEvent {
+        String reason,
+        String level,
+        String ruleId) implements JourneyEvent {
 }

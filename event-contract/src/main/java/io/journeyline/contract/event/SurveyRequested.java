@@ -9,5 +9,6 @@ public record SurveyRequested(
         SurveyKind surveyKind,
         String reason,
         String touchpoint,
-        String caseId) implements JourneyEvent {
+        String caseId,
+        String topic) implements JourneyEvent {
 }

@@ -2,7 +2,7 @@ package io.journeyline.journey.messaging;
 
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.Topics;
-import io.journeyline.journey.service.TimelineService;
+import io.journeyline.journey.service.JourneyUpdater;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Puts every touchpoint, education and feedback event into its customer's timeline. */
+/** Every touchpoint, education and feedback event: into its customer's timeline and through the pain-point rules. */
 @ApplicationScoped
 public class JourneyEventsConsumer {
     /** Every type of the three topics this channel reads: all of them belong in a timeline. */
@@ -23,10 +23,10 @@ public class JourneyEventsConsumer {
     private final EventIntake intake;
     private final EventRoutes routes;
 
-    public JourneyEventsConsumer(EventIntake intake, TimelineService timeline) {
+    public JourneyEventsConsumer(EventIntake intake, JourneyUpdater journeys) {
         this.intake = intake;
         this.routes = EventRoutes.builder()
-                .onEvents(TIMELINE_TYPES, timeline::record)
+                .onEvents(TIMELINE_TYPES, journeys::apply)
                 .build();
     }
 

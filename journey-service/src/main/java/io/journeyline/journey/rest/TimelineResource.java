@@ -5,8 +5,6 @@ import io.journeyline.contract.EventJson;
 import io.journeyline.journey.domain.TimelineEntry;
 import io.journeyline.journey.persistence.TimelineRepository;
 import io.journeyline.journey.service.TimelineService;
-import io.journeyline.platform.problem.Problem;
-import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,12 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 
 /** {@code GET /api/v1/customers/{customerId}/timeline}: every event of a customer, newest first. */
@@ -61,12 +55,20 @@ public class TimelineResource {
                                       @QueryParam("channel") String channel,
                                       @QueryParam("from") String from,
                                       @QueryParam("to") String to) {
-        var query = new TimelineRepository.Query(customerId, types, source, channel, time("from", from), time("to", to),
-                decodeCursor(cursor), limit + 1);
+        QueryParams.Position after = QueryParams.position(cursor);
+        TimelineRepository.Position position;
+        try {
+            position = after == null ? null : new TimelineRepository.Position(after.time(), Long.parseLong(after.tieBreaker()));
+        } catch (NumberFormatException e) {
+            throw QueryParams.invalidCursor();
+        }
+        var query = new TimelineRepository.Query(customerId, types, source, channel, QueryParams.time("from", from),
+                QueryParams.time("to", to), position, limit + 1);
         return timeline.page(query).map(entries -> {
             boolean more = entries.size() > limit;
             List<TimelineEntry> page = more ? entries.subList(0, limit) : entries;
-            String next = more ? encodeCursor(page.get(page.size() - 1)) : null;
+            TimelineEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
+            String next = more ? QueryParams.cursor(last.occurredAt, Long.toString(last.seq)) : null;
             return new TimelinePage(customerId, page.stream().map(TimelineResource::item).toList(), next);
         });
     }
@@ -80,41 +82,5 @@ public class TimelineResource {
         }
         return new Item(entry.eventId, entry.eventSource, entry.type, entry.occurredAt.withOffsetSameInstant(ZoneOffset.UTC),
                 entry.channel, entry.touchpoint, entry.summary, data);
-    }
-
-    // A cursor is the keyset position of the last item shown: "<epoch micros>:<seq>", base64url.
-    private static String encodeCursor(TimelineEntry last) {
-        Instant at = last.occurredAt.toInstant();
-        long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((micros + ":" + last.seq).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static TimelineRepository.Position decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
-            long micros = Long.parseLong(parts[0]);
-            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-            return new TimelineRepository.Position(at.atOffset(ZoneOffset.UTC), Long.parseLong(parts[1]));
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("invalid cursor", List.of(Problem.FieldError.of("cursor",
-                    "not a cursor this API returned")));
-        }
-    }
-
-    private static OffsetDateTime time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            // An unencoded "+" of an offset arrives as a space; read it as the client meant it.
-            return OffsetDateTime.parse(value.trim().replace(' ', '+'));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid " + name, List.of(Problem.FieldError.of(name,
-                    "must be an RFC 3339 date-time with offset, e.g. 2026-11-22T09:30:00Z")));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.journeyline.journey.domain.rules;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.vocabulary.Priority;
 import io.journeyline.contract.vocabulary.Severity;
 import io.journeyline.contract.vocabulary.Stage;
@@ -26,7 +27,8 @@ public record RuleSetDocument(List<Rule> rules) {
 
     public record Rule(String id, int version, Status status, String description, Severity severity,
                        Map<String, Object> params, Trigger on, List<String> key, Count count, Sequence sequence,
-                       Absence absence, Stall stall, Aggregate aggregate, Duration cooldown, Action action) {
+                       Absence absence, Stall stall, Aggregate aggregate, Duration cooldown, Action action,
+                       List<RuleTest> tests) {
 
         /** The params, never null. */
         public Map<String, Object> paramsOrEmpty() {
@@ -51,6 +53,18 @@ public record RuleSetDocument(List<Rule> rules) {
     }
 
     public record Aggregate(List<String> key, int atLeast, Duration within) {
+    }
+
+    /**
+     * A rule's own test: events in (each {@code after} the test's start, of the rule's first trigger
+     * type unless named), the pain points expected out, each as the indexes of its evidence events; no lists = must
+     * not fire.
+     */
+    public record RuleTest(String name, List<TestEvent> events, List<List<Integer>> expect) {
+    }
+
+    /** One event of a rule test; {@code customer} tells customers apart (aggregate rules count them). */
+    public record TestEvent(String type, Duration after, String customer, ObjectNode data) {
     }
 
     public record Action(ActionType type, Priority priority, SurveyKind surveyKind, String level, String topicFrom) {

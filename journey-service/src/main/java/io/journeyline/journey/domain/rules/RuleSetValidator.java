@@ -95,6 +95,7 @@ public final class RuleSetValidator {
             if (rule.absence() != null) {
                 checkTrigger(rule.absence().expected(), at + ".absence.expected", problems, conditions);
             }
+            checkTests(rule, at, problems);
         }
         return problems.isEmpty() ? new Result(ruleSet, Map.copyOf(conditions), List.of()) : invalid(problems);
     }
@@ -133,6 +134,23 @@ public final class RuleSetValidator {
         }
         if (action == ActionType.CONTENT_GAP && (rule.aggregate() == null || rule.action().topicFrom() == null)) {
             problems.add(new RuleProblem(at + ".action", "a CONTENT_GAP action needs an aggregate pattern and topicFrom"));
+        }
+    }
+
+    private static void checkTests(Rule rule, String at, List<RuleProblem> problems) {
+        if (rule.tests() == null) {
+            return;
+        }
+        for (int t = 0; t < rule.tests().size(); t++) {
+            var test = rule.tests().get(t);
+            for (int p = 0; p < test.expect().size(); p++) {
+                for (int index : test.expect().get(p)) {
+                    if (index >= test.events().size()) {
+                        problems.add(new RuleProblem(at + ".tests[" + t + "].expect[" + p + "]", "event " + index
+                                + " does not exist: the test has " + test.events().size() + " events"));
+                    }
+                }
+            }
         }
     }
 

@@ -1,0 +1,123 @@
+package io.journeyline.journey.domain.interventions;
+
+import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The restraint of DOMAIN.md ("Guards on every intervention"), as a pure decision: given what a customer was already
+ * sent, their open cases and their consents, may this intervention go out? The first guard that objects names the
+ * suppression. Times are event times, so a replay decides as live evaluation did.
+ */
+public final class InterventionGuards {
+
+    /** Why an intervention was not sent; the wire name is what the API shows. */
+    public enum Guard {
+        CONSENT("consent"), OPEN_CASE("open-case"), COOLDOWN("cooldown"), SURVEY_SPACING("survey-spacing"), CAP("cap");
+
+        private final String wire;
+
+        Guard(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /**
+     * The configured guards.
+     *
+     * @param cooldown        at most one intervention per (customer, rule, topic) within this (a rule may set its own)
+     * @param cap             at most this many interventions per customer within {@code capWindow}, across rules
+     * @param surveySpacing   no survey within this of the last one
+     * @param consentedByDefault purposes that count as consented to while the customer has said nothing
+     */
+    public record Settings(Duration cooldown, int cap, Duration capWindow, Duration surveySpacing,
+                           Set<String> consentedByDefault) {
+    }
+
+    /** An intervention that went out. */
+    public record Sent(String ruleId, String topic, ActionType type, Instant at) {
+    }
+
+    /**
+     * What is known about the customer when deciding.
+     *
+     * @param consents what the customer said, by purpose (for any channel); absent purposes take the default
+     */
+    public record History(List<Sent> sent, boolean caseOpen, Map<String, Boolean> consents) {
+    }
+
+    /** The intervention a firing asks for. {@code ruleCooldown} is the rule's own cooldown, or null. */
+    public record Request(String ruleId, String topic, ActionType type, Instant at, Duration ruleCooldown) {
+    }
+
+    /** Sent when {@code suppressedBy} is null; {@code reason} says why in words either way. */
+    public record Decision(Guard suppressedBy, String reason) {
+        public boolean sent() {
+            return suppressedBy == null;
+        }
+    }
+
+    private final Settings settings;
+
+    public InterventionGuards(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The purpose an intervention of this type serves, as consent is given for it. */
+    public static String purpose(ActionType type) {
+        return switch (type) {
+            case EDUCATION -> "education";
+            case SURVEY -> "survey";
+            default -> "service";
+        };
+    }
+
+    public Decision decide(Request request, History history) {
+        String purpose = purpose(request.type());
+        boolean consented = history.consents().getOrDefault(purpose, settings.consentedByDefault().contains(purpose));
+        if (!consented) {
+            return new Decision(Guard.CONSENT, "the customer has not consented to " + purpose + " contact");
+        }
+        if (request.type() == ActionType.SURVEY && history.caseOpen()) {
+            return new Decision(Guard.OPEN_CASE, "no survey while a case of the customer is open");
+        }
+        Duration cooldown = request.ruleCooldown() != null ? request.ruleCooldown() : settings.cooldown();
+        for (Sent sent : history.sent()) {
+            if (sent.ruleId().equals(request.ruleId()) && same(sent.topic(), request.topic())
+                    && within(sent.at(), request.at(), cooldown)) {
+                return new Decision(Guard.COOLDOWN, request.ruleId() + " already intervened"
+                        + (request.topic() == null ? "" : " on " + request.topic()) + " within " + cooldown);
+            }
+        }
+        if (request.type() == ActionType.SURVEY) {
+            for (Sent sent : history.sent()) {
+                if (sent.type() == ActionType.SURVEY && within(sent.at(), request.at(), settings.surveySpacing())) {
+                    return new Decision(Guard.SURVEY_SPACING, "a survey was requested within " + settings.surveySpacing());
+                }
+            }
+        }
+        long recent = history.sent().stream().filter(sent -> within(sent.at(), request.at(), settings.capWindow())).count();
+        if (recent >= settings.cap()) {
+            return new Decision(Guard.CAP, recent + " interventions within " + settings.capWindow()
+                    + " reach the cap of " + settings.cap());
+        }
+        return new Decision(null, "sent");
+    }
+
+    /** {@code earlier} is at most {@code window} before (or after, for late events) {@code at}. */
+    private static boolean within(Instant earlier, Instant at, Duration window) {
+        return Duration.between(earlier, at).abs().compareTo(window) < 0;
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+}

@@ -1,0 +1,170 @@
+package io.journeyline.journey.domain.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.journey.domain.rules.RuleSetDocument.Rule;
+import io.journeyline.journey.domain.rules.RuleSetDocument.Status;
+import io.journeyline.journey.domain.rules.RuleSetDocument.Trigger;
+import io.journeyline.platform.cloudevents.IncomingEvent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A valid rule set, ready to match events: its rules indexed by the event types they listen to, with their
+ * conditions compiled. Immutable and thread-safe; one instance serves every consumer until an admin activates a new
+ * version. Only SHADOW and ACTIVE rules are evaluated.
+ *
+ * @see RulePatterns what happens to the matches
+ */
+public final class CompiledRuleSet {
+
+    /** What an event is to a rule: its trigger, the second step of a sequence, or the event an absence waits for. */
+    public enum Role { TRIGGER, THEN, EXPECTED }
+
+    /**
+     * An event matched a rule.
+     *
+     * @param key the values of the rule's key fields ({@code topic=returns}); empty for rules without a key
+     */
+    public record Match(Rule rule, Role role, String key) {
+    }
+
+    private record Listener(Rule rule, Role role, Trigger trigger, RuleCondition condition) {
+    }
+
+    private final int version;
+    private final RuleSetDocument document;
+    private final Map<String, List<Listener>> byType = new HashMap<>();
+
+    private CompiledRuleSet(int version, RuleSetDocument document, Map<String, RuleCondition> conditions) {
+        this.version = version;
+        this.document = document;
+        for (int i = 0; i < document.rules().size(); i++) {
+            Rule rule = document.rules().get(i);
+            if (rule.status() != Status.ACTIVE && rule.status() != Status.SHADOW) {
+                continue;
+            }
+            String at = "rules[" + i + "]";
+            listen(rule, Role.TRIGGER, rule.on(), conditions.get(at + ".on.condition"));
+            if (rule.sequence() != null) {
+                listen(rule, Role.THEN, rule.sequence().then(), conditions.get(at + ".sequence.then.condition"));
+            }
+            if (rule.absence() != null) {
+                listen(rule, Role.EXPECTED, rule.absence().expected(), conditions.get(at + ".absence.expected.condition"));
+            }
+        }
+    }
+
+    /** The rule set of a successful validation, as version {@code version}. */
+    public static CompiledRuleSet of(int version, RuleSetValidator.Result validated) {
+        if (!validated.valid()) {
+            throw new IllegalArgumentException("an invalid rule set cannot be compiled: " + validated.problems());
+        }
+        return new CompiledRuleSet(version, validated.ruleSet(), validated.conditions());
+    }
+
+    private void listen(Rule rule, Role role, Trigger trigger, RuleCondition condition) {
+        if (trigger == null) {
+            return;
+        }
+        for (String type : trigger.types()) {
+            byType.computeIfAbsent(type, t -> new ArrayList<>()).add(new Listener(rule, role, trigger, condition));
+        }
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public RuleSetDocument document() {
+        return document;
+    }
+
+    /** The evaluated rules (SHADOW and ACTIVE), in document order. */
+    public List<Rule> evaluatedRules() {
+        return document.rules().stream()
+                .filter(rule -> rule.status() == Status.ACTIVE || rule.status() == Status.SHADOW).toList();
+    }
+
+    /** Whether any evaluated rule listens to events of this type: events of other types skip rule work entirely. */
+    public boolean listensTo(String type) {
+        return byType.containsKey(type);
+    }
+
+    /**
+     * Every (rule, role) this event matches: the type is one the trigger names, every {@code where} field equals, the
+     * condition holds, and every key field is present.
+     */
+    public List<Match> matches(IncomingEvent event) {
+        List<Listener> listeners = byType.get(event.type().type());
+        if (listeners == null) {
+            return List.of();
+        }
+        List<Match> matches = new ArrayList<>(2);
+        for (Listener listener : listeners) {
+            if (!whereHolds(listener.trigger(), event.data())) {
+                continue;
+            }
+            if (listener.condition() != null && !listener.condition().test(event, listener.rule().paramsOrEmpty())) {
+                continue;
+            }
+            String key = key(keyFields(listener.rule()), event.data());
+            if (key != null) {
+                matches.add(new Match(listener.rule(), listener.role(), key));
+            }
+        }
+        return matches;
+    }
+
+    private static List<String> keyFields(Rule rule) {
+        if (rule.aggregate() != null) {
+            return rule.aggregate().key();
+        }
+        return rule.key() == null ? List.of() : rule.key();
+    }
+
+    private static boolean whereHolds(Trigger trigger, JsonNode data) {
+        if (trigger.where() == null) {
+            return true;
+        }
+        for (Map.Entry<String, Object> field : trigger.where().entrySet()) {
+            JsonNode value = data.get(field.getKey());
+            if (value == null || value.isNull() || !equal(value, field.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equal(JsonNode value, Object expected) {
+        if (expected instanceof Number number) {
+            return value.isNumber() && value.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
+        }
+        if (expected instanceof Boolean bool) {
+            return value.isBoolean() && value.booleanValue() == bool;
+        }
+        return value.isTextual() && value.textValue().equals(Objects.toString(expected));
+    }
+
+    /** {@code topic=returns|touchpoint=setup.wifi}; null when a key field is missing (the rule cannot group it). */
+    private static String key(List<String> fields, JsonNode data) {
+        if (fields.isEmpty()) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder();
+        for (String field : fields) {
+            JsonNode value = data.get(field);
+            if (value == null || value.isNull() || value.asText().isEmpty()) {
+                return null;
+            }
+            if (!key.isEmpty()) {
+                key.append('|');
+            }
+            key.append(field).append('=').append(value.asText());
+        }
+        return key.toString();
+    }
+}

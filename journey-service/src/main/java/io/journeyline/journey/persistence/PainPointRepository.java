@@ -1,0 +1,117 @@
+package io.journeyline.journey.persistence;
+
+import io.journeyline.journey.domain.PainPoint;
+import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.Transactions;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Pain points and their evidence: written set-based by rule evaluation, read by the worklist. */
+@ApplicationScoped
+public class PainPointRepository implements PanacheRepositoryBase<PainPoint, String> {
+
+    /** One piece of evidence: an event of a customer. */
+    public record Evidence(String painPointId, String eventId, OffsetDateTime occurredAt, String customerId) {
+    }
+
+    /** Inserts the pain points that do not exist yet; the ids of those it inserted. */
+    public Uni<Set<String>> insertNew(List<PainPoint> painPoints) {
+        if (painPoints.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<Object[]> rows = painPoints.stream().map(p -> new Object[]{p.id, p.customerId, p.ruleId, p.ruleVersion,
+                p.ruleSetVersion, p.shadow, p.status, p.severity, p.stateKey, p.topic, p.touchpoint, p.detectedAt,
+                p.recordedAt}).toList();
+        return Transactions.inCallersTransaction("PainPointRepository.insertNew", session -> MultiRowStatement.of("""
+                        insert into pain_points (id, customer_id, rule_id, rule_version, rule_set_version, shadow, status,
+                            severity, state_key, topic, touchpoint, detected_at, recorded_at) values""", rows,
+                "on conflict (id) do nothing returning id").getResultList(session, String.class))
+                .map(HashSet::new);
+    }
+
+    public Uni<Void> addEvidence(List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object[]> rows = evidence.stream()
+                .map(e -> new Object[]{e.painPointId(), e.eventId(), e.occurredAt(), e.customerId()}).toList();
+        return Transactions.inCallersTransaction("PainPointRepository.addEvidence", session -> MultiRowStatement.of(
+                "insert into pain_point_evidence (pain_point_id, event_id, occurred_at, customer_id) values", rows,
+                "on conflict do nothing").executeUpdate(session)).replaceWithVoid();
+    }
+
+    /** Evidence event ids of each pain point, in event-time order. */
+    public Uni<Map<String, List<String>>> evidence(List<String> painPointIds) {
+        if (painPointIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select pain_point_id, event_id from pain_point_evidence where pain_point_id in (?1)
+                        order by pain_point_id, occurred_at, event_id""", Object[].class)
+                .setParameter(1, painPointIds).getResultList())
+                .map(rows -> {
+                    Map<String, List<String>> byPainPoint = new HashMap<>();
+                    for (Object[] row : rows) {
+                        byPainPoint.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((String) row[1]);
+                    }
+                    return byPainPoint;
+                });
+    }
+
+    /**
+     * Worklist filters; null means any. {@code after} is the keyset position (detected_at, id) of the previous page's
+     * last item.
+     */
+    public record Query(String customerId, List<String> statuses, String ruleId, String severity, String topic,
+                        String touchpoint, OffsetDateTime since, OffsetDateTime afterTime, String afterId, int limit,
+                        boolean includeShadow) {
+    }
+
+    /** Newest first by detection time. */
+    public Uni<List<PainPoint>> page(Query query) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (query.customerId() != null) {
+            where.append(" and customerId = :customerId");
+            parameters.and("customerId", query.customerId());
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.append(" and status in :statuses");
+            parameters.and("statuses", query.statuses());
+        }
+        if (!query.includeShadow()) {
+            where.append(" and shadow = false");
+        }
+        equal(where, parameters, "ruleId", query.ruleId());
+        equal(where, parameters, "severity", query.severity());
+        equal(where, parameters, "topic", query.topic());
+        equal(where, parameters, "touchpoint", query.touchpoint());
+        if (query.since() != null) {
+            where.append(" and detectedAt >= :since");
+            parameters.and("since", query.since());
+        }
+        if (query.afterTime() != null) {
+            where.append(" and (detectedAt < :afterTime or (detectedAt = :afterTime and id < :afterId))");
+            parameters.and("afterTime", query.afterTime()).and("afterId", query.afterId());
+        }
+        return find(where + " order by detectedAt desc, id desc", parameters).range(0, query.limit() - 1).list();
+    }
+
+    private static void equal(StringBuilder where, Parameters parameters, String field, String value) {
+        if (value != null) {
+            where.append(" and ").append(field).append(" = :").append(field);
+            parameters.and(field, value);
+        }
+    }
+}

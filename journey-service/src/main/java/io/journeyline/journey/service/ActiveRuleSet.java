@@ -1,0 +1,68 @@
+package io.journeyline.journey.service;
+
+import io.journeyline.journey.domain.rules.CompiledRuleSet;
+import io.journeyline.journey.domain.rules.RuleSetValidator;
+import io.journeyline.journey.persistence.RuleSetRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The rule set in force. Every evaluation asks the database for the active version (one tiny query per batch), so a
+ * rule set saved through any replica takes effect on all of them at their next batch, without a restart; the
+ * document is read and compiled only when the version changes. Until an admin saves one, the shipped defaults are
+ * version 1.
+ */
+@ApplicationScoped
+public class ActiveRuleSet {
+    /** The shipped defaults' version. */
+    public static final int DEFAULTS_VERSION = 1;
+
+    private final RuleSetRepository repository;
+    private final AtomicReference<CompiledRuleSet> cached = new AtomicReference<>();
+
+    public ActiveRuleSet(RuleSetRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The active rule set, read in the caller's session. */
+    public Uni<CompiledRuleSet> current() {
+        return repository.activeVersion().chain(version -> {
+            CompiledRuleSet known = cached.get();
+            int active = Math.max(version, DEFAULTS_VERSION);
+            if (known != null && known.version() == active) {
+                return Uni.createFrom().item(known);
+            }
+            if (version == 0) {
+                return Uni.createFrom().item(remember(CompiledRuleSet.of(DEFAULTS_VERSION, RuleSetValidator.defaults())));
+            }
+            return repository.find(version).map(saved -> remember(CompiledRuleSet.of(version,
+                    RuleSetValidator.validate(saved.orElseThrow().document()))));
+        });
+    }
+
+    /** The text of the active rule set as it was saved (the shipped YAML for the defaults). */
+    public Uni<String> currentDocument() {
+        return repository.activeVersion().chain(version -> version == 0
+                ? Uni.createFrom().item(defaultsText())
+                : repository.find(version).map(saved -> saved.orElseThrow().document()));
+    }
+
+    static String defaultsText() {
+        try (InputStream in = ActiveRuleSet.class.getClassLoader().getResourceAsStream(RuleSetValidator.DEFAULT_RULES)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CompiledRuleSet remember(CompiledRuleSet ruleSet) {
+        cached.set(ruleSet);
+        return ruleSet;
+    }
+}

@@ -1,0 +1,185 @@
+package io.journeyline.journey.service;
+
+import io.journeyline.contract.event.CaseRequested;
+import io.journeyline.contract.event.EducationRequested;
+import io.journeyline.contract.event.JourneyEvent;
+import io.journeyline.contract.event.SurveyRequested;
+import io.journeyline.contract.vocabulary.Priority;
+import io.journeyline.journey.config.InterventionsConfig;
+import io.journeyline.journey.domain.Intervention;
+import io.journeyline.journey.domain.interventions.InterventionGuards;
+import io.journeyline.journey.domain.interventions.InterventionGuards.Decision;
+import io.journeyline.journey.domain.interventions.InterventionGuards.History;
+import io.journeyline.journey.domain.interventions.InterventionGuards.Request;
+import io.journeyline.journey.domain.interventions.InterventionGuards.Sent;
+import io.journeyline.journey.domain.rules.Detection;
+import io.journeyline.journey.domain.rules.RuleSetDocument.Action;
+import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
+import io.journeyline.journey.domain.rules.RuleState.Mark;
+import io.journeyline.journey.persistence.CustomerContextRepository;
+import io.journeyline.journey.persistence.InterventionRepository;
+import io.journeyline.platform.outbox.Cause;
+import io.journeyline.platform.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Turns new pain points into interventions, restrained by the guards: reads the customers' recent interventions,
+ * open cases and consents in three set-based queries, decides in event-time order (each decision seeing the ones
+ * before it), stores every decision, and publishes the sent ones on {@code journey.interventions}.
+ */
+@ApplicationScoped
+public class InterventionService {
+    private final InterventionRepository interventions;
+    private final CustomerContextRepository context;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final InterventionGuards guards;
+    private final Duration lookBack;
+
+    public InterventionService(InterventionRepository interventions, CustomerContextRepository context, Outbox outbox,
+                               Clock clock, InterventionsConfig settings) {
+        this.interventions = interventions;
+        this.context = context;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.guards = new InterventionGuards(new InterventionGuards.Settings(settings.cooldown(), settings.cap(),
+                settings.capWindow(), settings.surveySpacing(), Set.copyOf(settings.consentedByDefault())));
+        this.lookBack = Stream.of(settings.cooldown(), settings.capWindow(), settings.surveySpacing())
+                .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** One intervention a pain point asks for, for one customer. */
+    private record Ask(Detection detection, String customerId, String topic) {
+    }
+
+    /** Decides, stores and publishes the interventions of newly detected, ACTIVE pain points. */
+    public Uni<Void> decide(List<Detection> detections) {
+        List<Ask> asks = new ArrayList<>();
+        for (Detection detection : detections) {
+            ActionType type = detection.rule().action().type();
+            if (type == ActionType.NONE || type == ActionType.CONTENT_GAP || detection.customerId() == null) {
+                continue;
+            }
+            asks.add(new Ask(detection, detection.customerId(), topicOf(detection)));
+        }
+        if (asks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        asks.sort(Comparator.comparing((Ask ask) -> ask.detection().detectedAt())
+                .thenComparing(ask -> ask.detection().painPointId()));
+        Set<String> customers = asks.stream().map(Ask::customerId).collect(Collectors.toSet());
+        OffsetDateTime since = asks.get(0).detection().detectedAt().minus(lookBack).atOffset(ZoneOffset.UTC);
+        return interventions.sentSince(customers, since).chain(sent -> context.withOpenCase(customers)
+                .chain(openCases -> context.purposeConsents(customers)
+                        .chain(consents -> record(asks, sent, openCases, consents))));
+    }
+
+    private Uni<Void> record(List<Ask> asks, List<Intervention> alreadySent, Set<String> openCases,
+                             Map<String, Map<String, Boolean>> consents) {
+        Map<String, List<Sent>> sentTo = new HashMap<>();
+        for (Intervention intervention : alreadySent) {
+            sentTo.computeIfAbsent(intervention.customerId, c -> new ArrayList<>()).add(new Sent(intervention.ruleId,
+                    intervention.topic, ActionType.valueOf(intervention.type), intervention.decidedAt.toInstant()));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Intervention> rows = new ArrayList<>();
+        Map<String, JourneyEvent> toPublish = new HashMap<>();
+        for (Ask ask : asks) {
+            Detection detection = ask.detection();
+            ActionType type = detection.rule().action().type();
+            List<Sent> history = sentTo.computeIfAbsent(ask.customerId(), c -> new ArrayList<>());
+            Decision decision = guards.decide(new Request(detection.rule().id(), ask.topic(), type,
+                    detection.detectedAt(), detection.rule().cooldown()), new History(history,
+                    openCases.contains(ask.customerId()), consents.getOrDefault(ask.customerId(), Map.of())));
+            Intervention row = new Intervention();
+            row.id = uuid("intervention|" + detection.painPointId() + "|" + ask.customerId());
+            row.painPointId = detection.painPointId();
+            row.customerId = ask.customerId();
+            row.ruleId = detection.rule().id();
+            row.type = type.name();
+            row.topic = ask.topic();
+            row.status = (decision.sent() ? Intervention.Status.SENT : Intervention.Status.SUPPRESSED).name();
+            row.suppressedBy = decision.sent() ? null : decision.suppressedBy().wire();
+            row.reason = decision.reason();
+            row.decidedAt = detection.detectedAt().atOffset(ZoneOffset.UTC);
+            row.recordedAt = now;
+            rows.add(row);
+            if (decision.sent()) {
+                history.add(new Sent(row.ruleId, row.topic, type, detection.detectedAt()));
+                toPublish.put(row.id, event(row, detection));
+            }
+        }
+        return interventions.insertNew(rows).chain(inserted -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Intervention row : rows) {
+                JourneyEvent event = toPublish.get(row.id);
+                if (event != null && inserted.contains(row.id)) {
+                    chain = chain.chain(() -> outbox.publish(event, new Cause("intervention|" + row.id, null)))
+                            .replaceWithVoid();
+                }
+            }
+            return chain;
+        });
+    }
+
+    private static JourneyEvent event(Intervention row, Detection detection) {
+        Action action = detection.rule().action();
+        String reason = reason(detection);
+        return switch (ActionType.valueOf(row.type)) {
+            case EDUCATION -> new EducationRequested(row.customerId, row.id, row.painPointId, row.topic, reason,
+                    action.level(), detection.rule().id());
+            case CASE -> new CaseRequested(row.customerId, row.id, row.painPointId, detection.rule().severity(), reason,
+                    detection.evidence().stream().map(Mark::eventId).toList(), row.topic,
+                    action.priority() == null ? Priority.NORMAL : action.priority());
+            case SURVEY -> new SurveyRequested(row.customerId, row.id, action.surveyKind(), reason,
+                    detection.latest("touchpoint"), null, row.topic);
+            default -> throw new IllegalArgumentException("no intervention for " + row.type);
+        };
+    }
+
+    /** The rule's id and description: what an agent or a satellite service reads as the reason. */
+    private static String reason(Detection detection) {
+        String description = detection.rule().description();
+        String reason = detection.rule().id() + (description == null ? "" : ": " + description);
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    /**
+     * The topic an intervention is about: the data field the rule's action names ({@code topicFrom}), else the
+     * evidence's topic, else its touchpoint, else the key (a stall's stage).
+     */
+    static String topicOf(Detection detection) {
+        String from = detection.rule().action().topicFrom();
+        String topic = from == null ? null : detection.latest(from);
+        if (topic == null) {
+            topic = detection.latest("topic");
+        }
+        if (topic == null) {
+            topic = detection.latest("touchpoint");
+        }
+        if (topic == null && !detection.key().isEmpty()) {
+            topic = detection.key().substring(detection.key().indexOf('=') + 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return topic == null ? "general" : topic;
+    }
+
+    private static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,177 @@
+package io.journeyline.journey.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.journeyline.contract.EventJson;
+import io.journeyline.journey.config.RulesConfig;
+import io.journeyline.journey.domain.rules.CompiledRuleSet;
+import io.journeyline.journey.domain.rules.CompiledRuleSet.Match;
+import io.journeyline.journey.domain.rules.Detection;
+import io.journeyline.journey.domain.rules.RulePatterns;
+import io.journeyline.journey.domain.rules.RulePatterns.Anchor;
+import io.journeyline.journey.domain.rules.RulePatterns.Firing;
+import io.journeyline.journey.domain.rules.RulePatterns.Step;
+import io.journeyline.journey.domain.rules.RuleSetDocument.Rule;
+import io.journeyline.journey.domain.rules.RuleState;
+import io.journeyline.journey.domain.rules.RuleState.Mark;
+import io.journeyline.journey.persistence.RuleStateRepository;
+import io.journeyline.journey.persistence.RuleStateRepository.StateKey;
+import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.timers.FiredTimer;
+import io.journeyline.platform.timers.TimerHandler;
+import io.journeyline.platform.timers.Timers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the active rule set over a consumed batch, inside the batch's transaction: matches every event against the
+ * rules listening to its type, reads all touched rule states in one locking statement, applies the patterns in
+ * memory, writes the states back in one statement, schedules absence timers, and records what fired. When an
+ * absence timer comes due it checks, in its own transaction, whether the expected event came.
+ */
+@ApplicationScoped
+public class RuleEvaluationService implements TimerHandler {
+    /** The timer kind of absence checks; its key names the rule, state and anchor event. */
+    static final String ABSENCE = "rule-absence";
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private final ActiveRuleSet active;
+    private final RuleStateRepository states;
+    private final PainPointRecorder recorder;
+    private final Timers timers;
+    private final Clock clock;
+    private final RulesConfig config;
+    private final Counter lateEvents;
+
+    public RuleEvaluationService(ActiveRuleSet active, RuleStateRepository states, PainPointRecorder recorder,
+                                 Timers timers, Clock clock, RulesConfig config, MeterRegistry registry) {
+        this.active = active;
+        this.states = states;
+        this.recorder = recorder;
+        this.timers = timers;
+        this.clock = clock;
+        this.config = config;
+        this.lateEvents = Counter.builder("journeyline.rules.late.events")
+                .description("Matches older than the allowed lateness: in the timeline, not in rule state")
+                .register(registry);
+    }
+
+    /** An absence check waiting for its time: which rule state and which anchor event. */
+    record AbsencePayload(String ruleId, String scope, String key, String anchorId) {
+    }
+
+    public Uni<Void> evaluate(List<IncomingEvent> events) {
+        return active.current().chain(ruleSet -> evaluate(ruleSet, events));
+    }
+
+    private Uni<Void> evaluate(CompiledRuleSet ruleSet, List<IncomingEvent> events) {
+        List<Detection> detections = new ArrayList<>();
+        Map<StateKey, List<Mark>> matches = new TreeMap<>();
+        Map<String, Rule> rules = new TreeMap<>();
+        for (IncomingEvent event : events) {
+            if (event.customerId() == null || !ruleSet.listensTo(event.type().type())) {
+                continue;
+            }
+            for (Match match : ruleSet.matches(event)) {
+                Rule rule = match.rule();
+                Mark mark = new Mark(match.role(), event.time().toInstant(), event.id(), event.customerId(),
+                        event.dataText("topic"), event.dataText("touchpoint"), RuleState.PENDING);
+                if (stateful(rule)) {
+                    String scope = rule.aggregate() != null ? RuleStateRepository.ACROSS_CUSTOMERS : event.customerId();
+                    matches.computeIfAbsent(new StateKey(rule.id(), scope, match.key()), k -> new ArrayList<>()).add(mark);
+                    rules.put(rule.id(), rule);
+                } else {
+                    detections.add(Detection.ofEvent(rule, ruleSet.version(), event.customerId(), match.key(), mark));
+                }
+            }
+        }
+        if (matches.isEmpty()) {
+            return recorder.record(detections);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return states.lockAndRead(List.copyOf(matches.keySet()), now).chain(read -> {
+            Map<StateKey, RuleState> next = new TreeMap<>();
+            List<AbsencePayload> anchors = new ArrayList<>();
+            List<Instant> dueTimes = new ArrayList<>();
+            matches.forEach((key, marks) -> {
+                Rule rule = rules.get(key.ruleId());
+                Step step = RulePatterns.apply(rule, read.getOrDefault(key, RuleState.empty()), marks,
+                        config.allowedLateness());
+                next.put(key, step.state());
+                lateEvents.increment(step.late().size());
+                for (Firing firing : step.firings()) {
+                    detections.add(Detection.ofEpisode(rule, ruleSet.version(), key.scope(), key.key(), firing));
+                }
+                for (Anchor anchor : step.absenceAnchors()) {
+                    anchors.add(new AbsencePayload(key.ruleId(), key.scope(), key.key(), anchor.mark().eventId()));
+                    dueTimes.add(anchor.dueAt());
+                }
+            });
+            Uni<Void> scheduled = states.write(next, now);
+            for (int i = 0; i < anchors.size(); i++) {
+                AbsencePayload anchor = anchors.get(i);
+                Instant due = dueTimes.get(i);
+                scheduled = scheduled.chain(() -> timers.schedule(ABSENCE, timerKey(anchor), due, json(anchor)));
+            }
+            return scheduled.chain(() -> recorder.record(detections));
+        });
+    }
+
+    @Override
+    public String kind() {
+        return ABSENCE;
+    }
+
+    /** An absence check came due: fires when the expected event has not come (and the rule is still evaluated). */
+    @Override
+    public Uni<Void> fire(FiredTimer timer) {
+        AbsencePayload anchor;
+        try {
+            anchor = JSON.readValue(timer.payload(), AbsencePayload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable absence timer " + timer.key(), e);
+        }
+        return active.current().chain(ruleSet -> {
+            Rule rule = ruleSet.evaluatedRules().stream().filter(r -> r.id().equals(anchor.ruleId()) && r.absence() != null)
+                    .findFirst().orElse(null);
+            if (rule == null) {
+                return Uni.createFrom().voidItem();
+            }
+            StateKey key = new StateKey(anchor.ruleId(), anchor.scope(), anchor.key());
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            return states.lockAndRead(List.of(key), now).chain(read -> {
+                Step step = RulePatterns.absenceDue(read.getOrDefault(key, RuleState.empty()), anchor.anchorId());
+                List<Detection> detections = step.firings().stream()
+                        .map(firing -> Detection.ofEpisode(rule, ruleSet.version(), key.scope(), key.key(), firing))
+                        .toList();
+                return states.write(Map.of(key, step.state()), now).chain(() -> recorder.record(detections));
+            });
+        });
+    }
+
+    private static boolean stateful(Rule rule) {
+        return rule.count() != null || rule.sequence() != null || rule.absence() != null || rule.aggregate() != null;
+    }
+
+    private static String timerKey(AbsencePayload anchor) {
+        return anchor.ruleId() + "|" + anchor.scope() + "|" + anchor.key() + "|" + anchor.anchorId();
+    }
+
+    private static String json(AbsencePayload anchor) {
+        try {
+            return JSON.writeValueAsString(anchor);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.journeyline.journey.domain.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tests rules carry: the shipped defaults' pass in the build; a wrong expectation or bad event is named. */
+class RuleTestRunnerTest {
+    private static final Duration LATENESS = Duration.ofHours(6);
+
+    @Test
+    void everyShippedDefaultRulePassesItsOwnTests() {
+        CompiledRuleSet defaults = CompiledRuleSet.of(1, RuleSetValidator.defaults());
+
+        assertThat(defaults.document().rules().stream().filter(rule -> rule.tests() == null).map(rule -> rule.id()))
+                .as("rules without tests (a stall is driven by stages, not events)").containsExactly("PP-STALL");
+        assertThat(RuleTestRunner.run(defaults, LATENESS)).isEmpty();
+    }
+
+    @Test
+    void aTestWhoseExpectationTheRuleDoesNotMeetIsNamedWithWhatHappened() {
+        CompiledRuleSet ruleSet = compile("""
+                rules:
+                  - id: PP-LONG-WAIT
+                    version: 1
+                    status: ACTIVE
+                    severity: LOW
+                    on:
+                      types: [io.journeyline.touchpoint.recorded]
+                      condition: has(data.waitMs) && data.waitMs > 600000
+                    action: {type: NONE}
+                    tests:
+                      - name: ten minutes is too long
+                        events:
+                          - data: {channel: phone, touchpoint: hotline, action: contact, waitMs: 600000}
+                        expect: [[0]]
+                """);
+
+        assertThat(RuleTestRunner.run(ruleSet, LATENESS)).containsExactly(new RuleProblem("rules[0].tests[0]",
+                "'ten minutes is too long': expected pain points with evidence [[0]] (event indexes), got []"));
+    }
+
+    @Test
+    void aTestEventTheContractWouldRejectIsNamedField() {
+        CompiledRuleSet ruleSet = compile("""
+                rules:
+                  - id: PP-ERRORS
+                    version: 1
+                    status: ACTIVE
+                    severity: LOW
+                    on: {types: [io.journeyline.touchpoint.recorded], where: {action: error}}
+                    action: {type: NONE}
+                    tests:
+                      - name: an error
+                        events:
+                          - data: {channel: pigeon, action: error}
+                        expect: [[0]]
+                """);
+
+        assertThat(RuleTestRunner.run(ruleSet, LATENESS)).extracting(RuleProblem::field)
+                .containsExactly("rules[0].tests[0].events[0].data.channel", "rules[0].tests[0].events[0].data.touchpoint");
+    }
+
+    @Test
+    void anExpectedEventThatIsNotInTheTestIsAValidationProblem() {
+        RuleSetValidator.Result result = RuleSetValidator.validate("""
+                rules:
+                  - id: PP-ERRORS
+                    version: 1
+                    status: ACTIVE
+                    severity: LOW
+                    on: {types: [io.journeyline.touchpoint.recorded]}
+                    action: {type: NONE}
+                    tests:
+                      - name: one event
+                        events:
+                          - data: {channel: app, touchpoint: x, action: error}
+                        expect: [[0, 3]]
+                """);
+
+        assertThat(result.problems()).containsExactly(new RuleProblem("rules[0].tests[0].expect[0]",
+                "event 3 does not exist: the test has 1 events"));
+    }
+
+    private static CompiledRuleSet compile(String yaml) {
+        RuleSetValidator.Result result = RuleSetValidator.validate(yaml);
+        assertThat(result.problems()).isEmpty();
+        return CompiledRuleSet.of(2, result);
+    }
+}
