@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 final class JourneyApi {
     static final String AGENT = TestTokens.bearer(Roles.AGENT);
     static final String INGEST = TestTokens.bearer(Roles.INGEST);
+    static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
 
     private JourneyApi() {
     }
