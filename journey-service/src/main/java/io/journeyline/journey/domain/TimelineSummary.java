@@ -1,5 +1,7 @@
 package io.journeyline.journey.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.contract.EventType;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 
 import java.util.Objects;
@@ -12,26 +14,47 @@ public final class TimelineSummary {
 
     /** E.g. "error at setup.wifi via app (failure)", "NPS response: 3", "complaint BILLING_FEES via phone". */
     public static String of(IncomingEvent event) {
-        return switch (event.type()) {
-            case TOUCHPOINT_RECORDED -> join(event.dataText("action"), "at", event.dataText("touchpoint"),
-                    "via", event.dataText("channel"), parenthesised(event.dataText("outcome")));
-            case SURVEY_RESPONDED -> event.dataText("surveyKind") + " response: "
-                    + event.data().path("scores").path("primary").asText();
-            case FEEDBACK_RECEIVED -> join(event.dataText("kind"), event.dataText("category"), "via", event.dataText("channel"),
-                    event.dataText("topic") == null ? null : "about " + event.dataText("topic"));
+        return of(event.type(), event.data());
+    }
+
+    /** The summary of an event of {@code type} with {@code data}, whoever published it. */
+    public static String of(EventType type, JsonNode data) {
+        return switch (type) {
+            case TOUCHPOINT_RECORDED -> join(text(data, "action"), "at", text(data, "touchpoint"),
+                    "via", text(data, "channel"), parenthesised(text(data, "outcome")));
+            case SURVEY_RESPONDED -> text(data, "surveyKind") + " response: " + data.path("scores").path("primary").asText();
+            case FEEDBACK_RECEIVED -> join(text(data, "kind"), text(data, "category"), "via", text(data, "channel"),
+                    about(text(data, "topic")));
             case CASE_OPENED, CASE_ACKNOWLEDGED, CASE_RESOLVED, CASE_CLOSED, CASE_REOPENED, CASE_SLA_BREACHED ->
-                    join("case", event.dataText("caseId"), verb(event), parenthesised(firstNonNull(
-                            event.dataText("rootCause"), event.dataText("outcome"), event.dataText("clock"))));
+                    join("case", text(data, "caseId"), verb(type), parenthesised(firstNonNull(
+                            text(data, "rootCause"), text(data, "outcome"), text(data, "clock"))));
             case EDUCATION_ASSIGNED, EDUCATION_HELD_OUT, EDUCATION_STARTED, EDUCATION_COMPLETED, EDUCATION_DROPPED_OUT ->
-                    join("education", verb(event), firstNonNull(event.dataText("contentId"), event.dataText("pathId")),
-                            parenthesised(event.dataText("reason")));
-            default -> join(verb(event), parenthesised(event.type().type()));
+                    join("education", verb(type), firstNonNull(text(data, "contentId"), text(data, "pathId")),
+                            parenthesised(text(data, "reason")));
+            case STAGE_CHANGED -> "stage " + text(data, "from") + " → " + text(data, "to");
+            case PAIN_POINT_DETECTED -> join("pain point", text(data, "ruleId"), parenthesised(text(data, "severity")),
+                    about(firstNonNull(text(data, "topic"), text(data, "touchpoint"))));
+            case PAIN_POINT_RESOLVED -> join("pain point resolved", parenthesised(text(data, "resolution")));
+            case EDUCATION_REQUESTED -> join("education requested", about(text(data, "topic")),
+                    parenthesised(text(data, "ruleId")));
+            case CASE_REQUESTED -> join("case requested", about(text(data, "topic")), parenthesised(text(data, "priority")));
+            case SURVEY_REQUESTED -> join(text(data, "surveyKind"), "survey requested", about(text(data, "topic")));
+            default -> join(verb(type), parenthesised(type.type()));
         };
     }
 
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String about(String topic) {
+        return topic == null ? null : "about " + topic;
+    }
+
     /** The last segment of the type: {@code io.journeyline.case.sla-breached} → "sla-breached". */
-    private static String verb(IncomingEvent event) {
-        String type = event.type().type();
+    private static String verb(EventType eventType) {
+        String type = eventType.type();
         return type.substring(type.lastIndexOf('.') + 1);
     }
 

@@ -1,6 +1,7 @@
 package io.journeyline.journey.persistence;
 
 import io.journeyline.journey.domain.TimelineEntry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Timeline entries, read newest first with keyset (cursor) paging. */
 @ApplicationScoped
@@ -55,5 +58,31 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
             parameters.and("afterTime", query.after().occurredAt()).and("afterSeq", query.after().seq());
         }
         return find(where + " order by occurredAt desc, seq desc", parameters).range(0, query.limit() - 1).list();
+    }
+
+    /** A customer's latest survey score of each kind (NPS, CSAT, CES, CUSTOM): kind → (score, time). */
+    public Uni<List<Object[]>> latestScores(String customerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select distinct on (data::jsonb ->> 'surveyKind') data::jsonb ->> 'surveyKind',
+                            (data::jsonb -> 'scores' ->> 'primary')::float8, occurred_at
+                        from timeline_entries
+                        where customer_id = ?1 and type = 'io.journeyline.survey.responded'
+                        order by data::jsonb ->> 'surveyKind', occurred_at desc, seq desc""", Object[].class)
+                .setParameter(1, customerId).getResultList());
+    }
+
+    /** How many contacts (touchpoints with action contact) a customer made per topic since {@code since}. */
+    public Uni<Map<String, Long>> contactsByTopic(String customerId, OffsetDateTime since) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select coalesce(data::jsonb ->> 'topic', '(no topic)'), count(*) from timeline_entries
+                        where customer_id = ?1 and type = 'io.journeyline.touchpoint.recorded' and occurred_at >= ?2
+                            and data::jsonb ->> 'action' = 'contact'
+                        group by 1 order by 1""", Object[].class)
+                .setParameter(1, customerId).setParameter(2, since).getResultList())
+                .map(rows -> {
+                    Map<String, Long> counts = new TreeMap<>();
+                    rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+                    return counts;
+                });
     }
 }

@@ -1,5 +1,7 @@
 package io.journeyline.journey.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventJson;
 import io.journeyline.contract.event.CaseRequested;
 import io.journeyline.contract.event.EducationRequested;
 import io.journeyline.contract.event.JourneyEvent;
@@ -18,6 +20,7 @@ import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
 import io.journeyline.journey.persistence.CustomerContextRepository;
 import io.journeyline.journey.persistence.InterventionRepository;
+import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -48,15 +51,17 @@ public class InterventionService {
     private final InterventionRepository interventions;
     private final CustomerContextRepository context;
     private final Outbox outbox;
+    private final TimelineService timeline;
     private final Clock clock;
     private final InterventionGuards guards;
     private final Duration lookBack;
 
     public InterventionService(InterventionRepository interventions, CustomerContextRepository context, Outbox outbox,
-                               Clock clock, InterventionsConfig settings) {
+                               TimelineService timeline, Clock clock, InterventionsConfig settings) {
         this.interventions = interventions;
         this.context = context;
         this.outbox = outbox;
+        this.timeline = timeline;
         this.clock = clock;
         this.guards = new InterventionGuards(new InterventionGuards.Settings(settings.cooldown(), settings.cap(),
                 settings.capWindow(), settings.surveySpacing(), Set.copyOf(settings.consentedByDefault())));
@@ -126,16 +131,39 @@ public class InterventionService {
             }
         }
         return interventions.insertNew(rows).chain(inserted -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            Uni<List<OwnEntry>> entries = Uni.createFrom().item(new ArrayList<>());
             for (Intervention row : rows) {
+                if (!inserted.contains(row.id)) {
+                    continue;
+                }
                 JourneyEvent event = toPublish.get(row.id);
-                if (event != null && inserted.contains(row.id)) {
-                    chain = chain.chain(() -> outbox.publish(event, new Cause("intervention|" + row.id, null)))
-                            .replaceWithVoid();
+                if (event == null) {
+                    entries = entries.map(list -> {
+                        list.add(suppressed(row));
+                        return list;
+                    });
+                } else {
+                    entries = entries.chain(list -> outbox.publish(event, new Cause("intervention|" + row.id, null))
+                            .map(id -> {
+                                list.add(OwnEntry.of(event, id, row.decidedAt));
+                                return list;
+                            }));
                 }
             }
-            return chain;
+            return entries.chain(timeline::recordOwn);
         });
+    }
+
+    /** The timeline type of a suppressed intervention (never published: a timeline entry only). */
+    public static final String SUPPRESSED_TYPE = "io.journeyline.journey.intervention-suppressed";
+
+    private static OwnEntry suppressed(Intervention row) {
+        ObjectNode data = EventJson.mapper().createObjectNode().put("customerId", row.customerId)
+                .put("interventionId", row.id).put("painPointId", row.painPointId).put("ruleId", row.ruleId)
+                .put("type", row.type).put("topic", row.topic).put("suppressedBy", row.suppressedBy)
+                .put("reason", row.reason);
+        return new OwnEntry(row.customerId, row.id, SUPPRESSED_TYPE, row.decidedAt, row.type + " not sent ("
+                + row.suppressedBy + "): " + row.reason, data);
     }
 
     private static JourneyEvent event(Intervention row, Detection detection) {

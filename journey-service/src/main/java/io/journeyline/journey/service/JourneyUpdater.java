@@ -10,17 +10,23 @@ import java.util.List;
 
 /**
  * Everything a consumed batch changes in journey-service, in the batch's transaction and in this order: the
- * timelines, what the guards must know (the customers' cases), then the pain-point rules.
+ * timelines, what the guards must know (the customers' cases), the stages, then the pain-point rules (all with
+ * the rule set active when the batch began).
  */
 @ApplicationScoped
 public class JourneyUpdater {
     private final TimelineService timeline;
     private final CustomerContextRepository context;
+    private final ActiveRuleSet active;
+    private final StageService stages;
     private final RuleEvaluationService rules;
 
-    public JourneyUpdater(TimelineService timeline, CustomerContextRepository context, RuleEvaluationService rules) {
+    public JourneyUpdater(TimelineService timeline, CustomerContextRepository context, ActiveRuleSet active,
+                          StageService stages, RuleEvaluationService rules) {
         this.timeline = timeline;
         this.context = context;
+        this.active = active;
+        this.stages = stages;
         this.rules = rules;
     }
 
@@ -29,7 +35,8 @@ public class JourneyUpdater {
                 .chain(() -> context.recordCases(events.stream()
                         .filter(event -> event.type().type().startsWith("io.journeyline.case."))
                         .map(JourneyUpdater::caseStatus).toList()))
-                .chain(() -> rules.evaluate(events));
+                .chain(active::current)
+                .chain(ruleSet -> stages.apply(events, ruleSet).chain(() -> rules.evaluate(ruleSet, events)));
     }
 
     private static CaseStatusRow caseStatus(IncomingEvent event) {

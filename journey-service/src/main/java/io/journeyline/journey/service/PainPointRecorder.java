@@ -7,6 +7,7 @@ import io.journeyline.journey.domain.rules.RuleSetDocument.Status;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
 import io.journeyline.journey.persistence.PainPointRepository;
 import io.journeyline.journey.persistence.PainPointRepository.Evidence;
+import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -30,13 +31,15 @@ public class PainPointRecorder {
     private final PainPointRepository painPoints;
     private final InterventionService interventions;
     private final Outbox outbox;
+    private final TimelineService timeline;
     private final Clock clock;
 
     public PainPointRecorder(PainPointRepository painPoints, InterventionService interventions, Outbox outbox,
-                             Clock clock) {
+                             TimelineService timeline, Clock clock) {
         this.painPoints = painPoints;
         this.interventions = interventions;
         this.outbox = outbox;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -63,14 +66,18 @@ public class PainPointRecorder {
                     List<Detection> fresh = opened.values().stream()
                             .filter(detection -> inserted.contains(detection.painPointId()))
                             .filter(detection -> detection.rule().status() == Status.ACTIVE).toList();
-                    Uni<Void> published = Uni.createFrom().voidItem();
+                    Uni<List<OwnEntry>> published = Uni.createFrom().item(new ArrayList<>());
                     for (Detection detection : fresh) {
                         if (detection.customerId() != null) {
-                            published = published.chain(() -> outbox.publish(detected(detection),
-                                    new Cause("pain-point|" + detection.painPointId(), null))).replaceWithVoid();
+                            PainPointDetected event = detected(detection);
+                            published = published.chain(entries -> outbox.publish(event,
+                                    new Cause("pain-point|" + detection.painPointId(), null)).map(id -> {
+                                entries.add(OwnEntry.of(event, id, detection.detectedAt().atOffset(ZoneOffset.UTC)));
+                                return entries;
+                            }));
                         }
                     }
-                    return published.chain(() -> interventions.decide(fresh));
+                    return published.chain(timeline::recordOwn).chain(() -> interventions.decide(fresh));
                 });
     }
 

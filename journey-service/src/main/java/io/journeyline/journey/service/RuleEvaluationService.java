@@ -70,11 +70,8 @@ public class RuleEvaluationService implements TimerHandler {
     record AbsencePayload(String ruleId, String scope, String key, String anchorId) {
     }
 
-    public Uni<Void> evaluate(List<IncomingEvent> events) {
-        return active.current().chain(ruleSet -> evaluate(ruleSet, events));
-    }
-
-    private Uni<Void> evaluate(CompiledRuleSet ruleSet, List<IncomingEvent> events) {
+    /** Evaluates {@code ruleSet} (the active one, read by the caller in the batch's transaction) over a batch. */
+    public Uni<Void> evaluate(CompiledRuleSet ruleSet, List<IncomingEvent> events) {
         List<Detection> detections = new ArrayList<>();
         Map<StateKey, List<Mark>> matches = new TreeMap<>();
         Map<String, Rule> rules = new TreeMap<>();

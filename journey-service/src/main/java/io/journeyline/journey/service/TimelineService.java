@@ -1,5 +1,9 @@
 package io.journeyline.journey.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.contract.EventJson;
+import io.journeyline.contract.EventType;
+import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.journey.domain.TimelineEntry;
 import io.journeyline.journey.domain.TimelineSummary;
 import io.journeyline.journey.persistence.CustomerRepository;
@@ -17,6 +21,8 @@ import java.util.List;
 /** Builds and reads customers' timelines. */
 @ApplicationScoped
 public class TimelineService {
+    /** The source of journey-service's own entries (as the outbox names it). */
+    public static final String OWN_SOURCE = "/journeyline/journey-service";
     private final TimelineRepository timeline;
     private final CustomerRepository customers;
     private final Clock clock;
@@ -41,6 +47,42 @@ public class TimelineService {
         return customers.exists(query.customerId())
                 .chain(exists -> exists ? timeline.page(query)
                         : Uni.createFrom().failure(ProblemException.notFound("customer", query.customerId())));
+    }
+
+    /**
+     * An entry journey-service adds itself beside the raw events: a stage change, a pain point, an intervention
+     * (published, so {@code eventId} is the published event's id) or a suppressed one (never published).
+     */
+    public record OwnEntry(String customerId, String eventId, String type, OffsetDateTime occurredAt, String summary,
+                           JsonNode data) {
+
+        /** The entry of an event journey-service published. */
+        public static OwnEntry of(JourneyEvent event, String eventId, OffsetDateTime occurredAt) {
+            EventType type = EventType.of(event);
+            JsonNode data = EventJson.mapper().valueToTree(event);
+            return new OwnEntry(event.customerId(), eventId, type.type(), occurredAt, TimelineSummary.of(type, data), data);
+        }
+    }
+
+    /** Adds journey-service's own entries, in the caller's transaction. */
+    public Uni<Void> recordOwn(List<OwnEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return timeline.persist(entries.stream().map(own -> {
+            TimelineEntry entry = new TimelineEntry();
+            entry.customerId = own.customerId();
+            entry.eventSource = OWN_SOURCE;
+            entry.eventId = own.eventId();
+            entry.type = own.type();
+            entry.occurredAt = own.occurredAt();
+            entry.touchpoint = own.data().hasNonNull("touchpoint") ? own.data().get("touchpoint").asText() : null;
+            entry.summary = own.summary();
+            entry.data = own.data().toString();
+            entry.recordedAt = now;
+            return entry;
+        }));
     }
 
     private TimelineEntry entryOf(IncomingEvent event) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A valid rule set, ready to match events: its rules indexed by the event types they listen to, with their
@@ -32,7 +31,7 @@ public final class CompiledRuleSet {
     public record Match(Rule rule, Role role, String key) {
     }
 
-    private record Listener(Rule rule, Role role, Trigger trigger, RuleCondition condition) {
+    private record Listener(Rule rule, Role role, CompiledTrigger trigger) {
     }
 
     private final int version;
@@ -71,7 +70,8 @@ public final class CompiledRuleSet {
             return;
         }
         for (String type : trigger.types()) {
-            byType.computeIfAbsent(type, t -> new ArrayList<>()).add(new Listener(rule, role, trigger, condition));
+            byType.computeIfAbsent(type, t -> new ArrayList<>())
+                    .add(new Listener(rule, role, new CompiledTrigger(trigger, condition)));
         }
     }
 
@@ -105,10 +105,7 @@ public final class CompiledRuleSet {
         }
         List<Match> matches = new ArrayList<>(2);
         for (Listener listener : listeners) {
-            if (!whereHolds(listener.trigger(), event.data())) {
-                continue;
-            }
-            if (listener.condition() != null && !listener.condition().test(event, listener.rule().paramsOrEmpty())) {
+            if (!listener.trigger().matches(event, listener.rule().paramsOrEmpty())) {
                 continue;
             }
             String key = key(keyFields(listener.rule()), event.data());
@@ -124,29 +121,6 @@ public final class CompiledRuleSet {
             return rule.aggregate().key();
         }
         return rule.key() == null ? List.of() : rule.key();
-    }
-
-    private static boolean whereHolds(Trigger trigger, JsonNode data) {
-        if (trigger.where() == null) {
-            return true;
-        }
-        for (Map.Entry<String, Object> field : trigger.where().entrySet()) {
-            JsonNode value = data.get(field.getKey());
-            if (value == null || value.isNull() || !equal(value, field.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean equal(JsonNode value, Object expected) {
-        if (expected instanceof Number number) {
-            return value.isNumber() && value.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
-        }
-        if (expected instanceof Boolean bool) {
-            return value.isBoolean() && value.booleanValue() == bool;
-        }
-        return value.isTextual() && value.textValue().equals(Objects.toString(expected));
     }
 
     /** {@code topic=returns|touchpoint=setup.wifi}; null when a key field is missing (the rule cannot group it). */

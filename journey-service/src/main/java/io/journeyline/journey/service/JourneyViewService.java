@@ -1,0 +1,108 @@
+package io.journeyline.journey.service;
+
+import io.journeyline.contract.vocabulary.Stage;
+import io.journeyline.journey.config.HealthConfig;
+import io.journeyline.journey.domain.HealthScore;
+import io.journeyline.journey.domain.Intervention;
+import io.journeyline.journey.domain.PainPoint;
+import io.journeyline.journey.domain.stages.StageModel;
+import io.journeyline.journey.persistence.CustomerRepository;
+import io.journeyline.journey.persistence.InterventionRepository;
+import io.journeyline.journey.persistence.PainPointRepository;
+import io.journeyline.journey.persistence.StageRepository;
+import io.journeyline.journey.persistence.StageRepository.Change;
+import io.journeyline.journey.persistence.StageRepository.StageRow;
+import io.journeyline.journey.persistence.TimelineRepository;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A customer's journey at a glance: stage, scores, contacts, open pain points, interventions, health. */
+@ApplicationScoped
+public class JourneyViewService {
+    private final CustomerRepository customers;
+    private final StageRepository stages;
+    private final TimelineRepository timeline;
+    private final PainPointService painPoints;
+    private final InterventionRepository interventions;
+    private final StageModel model;
+    private final HealthConfig health;
+    private final Clock clock;
+
+    public JourneyViewService(CustomerRepository customers, StageRepository stages, TimelineRepository timeline,
+                              PainPointService painPoints, InterventionRepository interventions, StageModel model,
+                              HealthConfig health, Clock clock) {
+        this.customers = customers;
+        this.stages = stages;
+        this.timeline = timeline;
+        this.painPoints = painPoints;
+        this.interventions = interventions;
+        this.model = model;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** A survey kind's latest score. */
+    public record Score(double score, OffsetDateTime at) {
+    }
+
+    public record Journey(String customerId, String stage, String phase, OffsetDateTime stageEnteredAt,
+                          Duration timeInStage, List<Change> stageHistory, Map<String, Score> latestScores,
+                          Map<String, Long> contactsByTopic, Duration contactsWindow,
+                          List<PainPointService.View> openPainPoints, List<Intervention> interventions,
+                          HealthScore.Score health) {
+    }
+
+    @WithSession
+    public Uni<Journey> journey(String customerId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return customers.exists(customerId).chain(exists -> {
+            if (!exists) {
+                return Uni.createFrom().failure(ProblemException.notFound("customer", customerId));
+            }
+            return stages.stagesOf(Set.of(customerId)).chain(stageRows -> stages.history(customerId)
+                    .chain(history -> timeline.latestScores(customerId)
+                            .chain(scores -> timeline.contactsByTopic(customerId, now.minus(health.contactsWindow()))
+                                    .chain(contacts -> painPoints.page(new PainPointRepository.Query(customerId,
+                                            List.of(PainPoint.Status.OPEN.name(), PainPoint.Status.ACKNOWLEDGED.name()),
+                                            null, null, null, null, null, null, null, 200, false))
+                                            .chain(open -> interventions.ofCustomer(customerId, 100)
+                                                    .map(sent -> view(customerId, stageRows.get(customerId), history,
+                                                            scores, contacts, open, sent, now)))))));
+        });
+    }
+
+    private Journey view(String customerId, StageRow stage, List<Change> history, List<Object[]> scoreRows,
+                         Map<String, Long> contacts, List<PainPointService.View> open, List<Intervention> sent,
+                         OffsetDateTime now) {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        for (Object[] row : scoreRows) {
+            if (row[1] != null) {
+                scores.put((String) row[0], new Score(((Number) row[1]).doubleValue(), (OffsetDateTime) row[2]));
+            }
+        }
+        String current = stage == null ? null : stage.stage();
+        HealthScore.Score score = HealthScore.of(new HealthScore.Facts(
+                open.stream().map(view -> view.painPoint().severity).toList(), value(scores, "NPS"),
+                value(scores, "CSAT"), value(scores, "CES"), current, contacts), health.weights());
+        OffsetDateTime entered = stage == null ? null : stage.enteredAt();
+        return new Journey(customerId, current, current == null ? null : model.phase(Stage.valueOf(current)), entered,
+                entered == null ? null : Duration.between(entered, now).isNegative() ? Duration.ZERO
+                        : Duration.between(entered, now), history, scores, contacts, health.contactsWindow(), open, sent,
+                score);
+    }
+
+    private static Double value(Map<String, Score> scores, String kind) {
+        Score score = scores.get(kind);
+        return score == null ? null : score.score();
+    }
+}
