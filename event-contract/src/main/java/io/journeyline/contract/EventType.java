@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
     TOUCHPOINT_RECORDED("io.journeyline.touchpoint.recorded", Topics.TOUCHPOINTS, TouchpointRecorded.class),
+    CONSENT_CHANGED("io.journeyline.consent.changed", Topics.TOUCHPOINTS, ConsentChanged.class),
     SURVEY_RESPONDED("io.journeyline.survey.responded", Topics.FEEDBACK, SurveyResponded.class),
     FEEDBACK_RECEIVED("io.journeyline.feedback.received", Topics.FEEDBACK, FeedbackReceived.class),
     CASE_OPENED("io.journeyline.case.opened", Topics.FEEDBACK, CaseOpened.class),
@@ -32,7 +33,8 @@ public enum EventType {
     SURVEY_REQUESTED("io.journeyline.intervention.survey-requested", Topics.INTERVENTIONS, SurveyRequested.class),
     STAGE_CHANGED("io.journeyline.journey.stage-changed", Topics.INSIGHTS, StageChanged.class),
     PAIN_POINT_DETECTED("io.journeyline.journey.pain-point-detected", Topics.INSIGHTS, PainPointDetected.class),
-    PAIN_POINT_RESOLVED("io.journeyline.journey.pain-point-resolved", Topics.INSIGHTS, PainPointResolved.class);
+    PAIN_POINT_RESOLVED("io.journeyline.journey.pain-point-resolved", Topics.INSIGHTS, PainPointResolved.class),
+    CUSTOMER_CONSENT_CHANGED("io.journeyline.journey.consent-changed", Topics.INSIGHTS, CustomerConsentChanged.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

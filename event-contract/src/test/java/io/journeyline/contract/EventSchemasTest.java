@@ -39,7 +39,10 @@ class EventSchemasTest {
             new SurveyRequested("c-1", "i-3", SurveyKind.CSAT, "follow-up", null, "case-1", "billing"),
             new StageChanged("c-1", Stage.PURCHASE, Stage.ONBOARDING, "e-7"),
             new PainPointDetected("c-1", "pp-1", "PP-REPEATED-ERRORS", 1, Severity.NORMAL, List.of("e-1", "e-2", "e-3"), "setup.wifi", null),
-            new PainPointResolved("c-1", "pp-1", "education-completed", "PP-REPEATED-ERRORS"));
+            new PainPointResolved("c-1", "pp-1", "education-completed", "PP-REPEATED-ERRORS"),
+            new ConsentChanged("c-1", "survey", "email", false),
+            new CustomerConsentChanged("c-1", List.of(new CustomerConsentChanged.Consent("survey", "email", false),
+                    new CustomerConsentChanged.Consent("education", "any", true))));
 
     @Test
     void everyContractRecordProducesDataItsSchemaAccepts() {

@@ -43,7 +43,7 @@ class EventIngestTest {
                 .then().statusCode(202).body("accepted", contains(event.get("id").asText()));
 
         awaitInTimeline(customer, event.get("id").asText());
-        JourneyApi.timeline(customer, "").statusCode(200)
+        JourneyApi.timeline(customer, "type=io.journeyline.touchpoint.recorded").statusCode(200)
                 .body("items[0].type", equalTo("io.journeyline.touchpoint.recorded"))
                 .body("items[0].source", equalTo("/shop/web"))
                 .body("items[0].channel", equalTo("web"))

@@ -15,6 +15,7 @@ final class JourneyApi {
     static final String AGENT = TestTokens.bearer(Roles.AGENT);
     static final String INGEST = TestTokens.bearer(Roles.INGEST);
     static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
+    static final String SUPERVISOR = TestTokens.bearer(Roles.SUPERVISOR);
 
     private JourneyApi() {
     }
@@ -30,11 +31,15 @@ final class JourneyApi {
                 .then();
     }
 
-    /** Event ids of the customer's timeline, newest first ([] while the customer is unknown). */
+    /**
+     * Ids of the events the customer's timeline holds from other systems, newest first ([] while the customer is
+     * unknown): journey-service's own entries (stage changes, pain points, interventions) left out.
+     */
     static List<String> timelineIds(String customerId) {
         var response = given().header("Authorization", AGENT)
                 .get("/api/v1/customers/" + customerId + "/timeline?limit=200");
-        return response.statusCode() == 404 ? List.of() : response.jsonPath().getList("items.eventId", String.class);
+        return response.statusCode() == 404 ? List.of() : response.jsonPath()
+                .getList("items.findAll { it.source != '/journeyline/journey-service' }.eventId", String.class);
     }
 
     /** Waits until the timeline holds {@code eventId}; returns the timeline's ids then. */

@@ -37,7 +37,7 @@ class KafkaConsumptionTest {
                 data(customer).put("channel", "phone").put("touchpoint", "hotline").put("action", "contact"));
 
         awaitInTimeline(customer, id);
-        JourneyApi.timeline(customer, "").body("items[0].source", equalTo("/callcenter"))
+        JourneyApi.timeline(customer, "type=io.journeyline.touchpoint.recorded").body("items[0].source", equalTo("/callcenter"))
                 .body("items[0].summary", equalTo("contact at hotline via phone"));
     }
 

@@ -61,7 +61,8 @@ class PainPointRulesTest {
         assertThat(request.get("painPointId").asText()).isEqualTo(painPointId);
         assertThat(request.get("topic").asText()).isEqualTo("setup.wifi");
         assertThat(request.get("level").asText()).isEqualTo("PROBLEM_SOLVING");
-        JsonNode detected = data(TestKafka.read(Topics.INSIGHTS, r -> r.key().equals(a.id), 1,
+        JsonNode detected = data(TestKafka.read(Topics.INSIGHTS, r -> r.key().equals(a.id)
+                && "io.journeyline.journey.pain-point-detected".equals(TestKafka.header(r, "ce_type")), 1,
                 Duration.ofSeconds(20)).get(0));
         assertThat(detected.get("ruleId").asText()).isEqualTo("PP-REPEATED-ERRORS");
         assertThat(detected.get("evidence")).extracting(JsonNode::asText)

@@ -31,6 +31,9 @@ public final class TimelineSummary {
             case EDUCATION_ASSIGNED, EDUCATION_HELD_OUT, EDUCATION_STARTED, EDUCATION_COMPLETED, EDUCATION_DROPPED_OUT ->
                     join("education", verb(type), firstNonNull(text(data, "contentId"), text(data, "pathId")),
                             parenthesised(text(data, "reason")));
+            case CONSENT_CHANGED -> "consent for " + text(data, "purpose") + " via " + text(data, "channel") + ": "
+                    + (data.path("granted").asBoolean() ? "granted" : "revoked");
+            case CUSTOMER_CONSENT_CHANGED -> "consent updated (" + data.path("consents").size() + " settings)";
             case STAGE_CHANGED -> "stage " + text(data, "from") + " → " + text(data, "to");
             case PAIN_POINT_DETECTED -> join("pain point", text(data, "ruleId"), parenthesised(text(data, "severity")),
                     about(firstNonNull(text(data, "topic"), text(data, "touchpoint"))));

@@ -37,8 +37,8 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                 Parameters.with("customers", List.copyOf(customerIds)).and("since", since));
     }
 
-    public Uni<List<Intervention>> ofCustomer(String customerId, int limit) {
-        return find("customerId = ?1 order by decidedAt desc, id desc", customerId).range(0, limit - 1).list();
+    public Uni<List<Intervention>> ofCustomers(List<String> customerIds, int limit) {
+        return find("customerId in ?1 order by decidedAt desc, id desc", customerIds).range(0, limit - 1).list();
     }
 
     public Uni<List<Intervention>> ofPainPoints(List<String> painPointIds) {

@@ -73,7 +73,7 @@ public class PainPointRepository implements PanacheRepositoryBase<PainPoint, Str
      * Worklist filters; null means any. {@code after} is the keyset position (detected_at, id) of the previous page's
      * last item.
      */
-    public record Query(String customerId, List<String> statuses, String ruleId, String severity, String topic,
+    public record Query(List<String> customerIds, List<String> statuses, String ruleId, String severity, String topic,
                         String touchpoint, OffsetDateTime since, OffsetDateTime afterTime, String afterId, int limit,
                         boolean includeShadow) {
     }
@@ -82,9 +82,9 @@ public class PainPointRepository implements PanacheRepositoryBase<PainPoint, Str
     public Uni<List<PainPoint>> page(Query query) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
-        if (query.customerId() != null) {
-            where.append(" and customerId = :customerId");
-            parameters.and("customerId", query.customerId());
+        if (query.customerIds() != null) {
+            where.append(" and customerId in :customerIds");
+            parameters.and("customerIds", query.customerIds());
         }
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             where.append(" and status in :statuses");

@@ -26,13 +26,17 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
                         OffsetDateTime from, OffsetDateTime to, Position after, int limit) {
     }
 
+    /** One page of the timeline of these customers (a customer and those linked to it), newest first. */
+    public Uni<List<TimelineEntry>> page(Query query, List<String> members) {
+        return page(query, "customerId in :members", Parameters.with("members", members));
+    }
+
     /** A place in the newest-first order. */
     public record Position(OffsetDateTime occurredAt, long seq) {
     }
 
-    public Uni<List<TimelineEntry>> page(Query query) {
-        StringBuilder where = new StringBuilder("customerId = :customerId");
-        Parameters parameters = Parameters.with("customerId", query.customerId());
+    private Uni<List<TimelineEntry>> page(Query query, String customers, Parameters parameters) {
+        StringBuilder where = new StringBuilder(customers);
         if (query.types() != null && !query.types().isEmpty()) {
             where.append(" and type in :types");
             parameters.and("types", new ArrayList<>(query.types()));
@@ -60,25 +64,25 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
         return find(where + " order by occurredAt desc, seq desc", parameters).range(0, query.limit() - 1).list();
     }
 
-    /** A customer's latest survey score of each kind (NPS, CSAT, CES, CUSTOM): kind → (score, time). */
-    public Uni<List<Object[]>> latestScores(String customerId) {
+    /** These customers' latest survey score of each kind (NPS, CSAT, CES, CUSTOM): kind → (score, time). */
+    public Uni<List<Object[]>> latestScores(List<String> customerIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select distinct on (data::jsonb ->> 'surveyKind') data::jsonb ->> 'surveyKind',
                             (data::jsonb -> 'scores' ->> 'primary')::float8, occurred_at
                         from timeline_entries
-                        where customer_id = ?1 and type = 'io.journeyline.survey.responded'
+                        where customer_id in (?1) and type = 'io.journeyline.survey.responded'
                         order by data::jsonb ->> 'surveyKind', occurred_at desc, seq desc""", Object[].class)
-                .setParameter(1, customerId).getResultList());
+                .setParameter(1, customerIds).getResultList());
     }
 
-    /** How many contacts (touchpoints with action contact) a customer made per topic since {@code since}. */
-    public Uni<Map<String, Long>> contactsByTopic(String customerId, OffsetDateTime since) {
+    /** How many contacts (touchpoints with action contact) these customers made per topic since {@code since}. */
+    public Uni<Map<String, Long>> contactsByTopic(List<String> customerIds, OffsetDateTime since) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select coalesce(data::jsonb ->> 'topic', '(no topic)'), count(*) from timeline_entries
-                        where customer_id = ?1 and type = 'io.journeyline.touchpoint.recorded' and occurred_at >= ?2
+                        where customer_id in (?1) and type = 'io.journeyline.touchpoint.recorded' and occurred_at >= ?2
                             and data::jsonb ->> 'action' = 'contact'
                         group by 1 order by 1""", Object[].class)
-                .setParameter(1, customerId).setParameter(2, since).getResultList())
+                .setParameter(1, customerIds).setParameter(2, since).getResultList())
                 .map(rows -> {
                     Map<String, Long> counts = new TreeMap<>();
                     rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));

@@ -33,7 +33,7 @@ public class JourneyResource {
     /**
      * The journey. Durations are ISO-8601 ({@code P3DT4H}); {@code health.score} is 100 minus its parts' points.
      */
-    public record Journey(String customerId, String stage, String phase, OffsetDateTime stageEnteredAt,
+    public record Journey(String customerId, List<String> linkedCustomerIds, String stage, String phase, OffsetDateTime stageEnteredAt,
                           String timeInStage, List<StageEntry> stageHistory, Map<String, Score> latestScores,
                           ContactsByTopic contacts, List<PainPointResource.Item> openPainPoints,
                           Interventions interventions, HealthScore.Score health) {
@@ -62,7 +62,7 @@ public class JourneyResource {
             Map<String, Score> scores = new LinkedHashMap<>();
             j.latestScores().forEach((kind, score) -> scores.put(kind, new Score(score.score(), utc(score.at()))));
             var interventions = j.interventions().stream().map(PainPointResource::intervention).toList();
-            return new Journey(j.customerId(), j.stage(), j.phase(), utc(j.stageEnteredAt()),
+            return new Journey(j.customerId(), j.linkedCustomerIds(), j.stage(), j.phase(), utc(j.stageEnteredAt()),
                     j.timeInStage() == null ? null : j.timeInStage().toString(),
                     j.stageHistory().stream().map(JourneyResource::entry).toList(), scores,
                     new ContactsByTopic(j.contactsWindow().toString(), j.contactsByTopic()),

@@ -138,7 +138,7 @@ public class PainPointResource {
             throw ProblemException.badRequest("invalid filter", errors);
         }
         QueryParams.Position after = QueryParams.position(cursor);
-        var query = new PainPointRepository.Query(customerId, statusNames, rule,
+        var query = new PainPointRepository.Query(customerId == null ? null : List.of(customerId), statusNames, rule,
                 severity == null ? null : severity.toUpperCase(Locale.ROOT), topic, touchpoint,
                 QueryParams.time("since", since), after == null ? null : after.time(),
                 after == null ? null : after.tieBreaker(), limit + 1, shadow);

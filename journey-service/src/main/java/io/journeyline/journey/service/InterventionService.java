@@ -18,7 +18,8 @@ import io.journeyline.journey.domain.rules.Detection;
 import io.journeyline.journey.domain.rules.RuleSetDocument.Action;
 import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
-import io.journeyline.journey.persistence.CustomerContextRepository;
+import io.journeyline.journey.persistence.ConsentRepository;
+import io.journeyline.journey.persistence.KnownCaseRepository;
 import io.journeyline.journey.persistence.InterventionRepository;
 import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.outbox.Cause;
@@ -49,17 +50,20 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class InterventionService {
     private final InterventionRepository interventions;
-    private final CustomerContextRepository context;
+    private final KnownCaseRepository cases;
+    private final ConsentRepository consents;
     private final Outbox outbox;
     private final TimelineService timeline;
     private final Clock clock;
     private final InterventionGuards guards;
     private final Duration lookBack;
 
-    public InterventionService(InterventionRepository interventions, CustomerContextRepository context, Outbox outbox,
-                               TimelineService timeline, Clock clock, InterventionsConfig settings) {
+    public InterventionService(InterventionRepository interventions, KnownCaseRepository cases,
+                               ConsentRepository consents, Outbox outbox, TimelineService timeline, Clock clock,
+                               InterventionsConfig settings) {
         this.interventions = interventions;
-        this.context = context;
+        this.cases = cases;
+        this.consents = consents;
         this.outbox = outbox;
         this.timeline = timeline;
         this.clock = clock;
@@ -90,9 +94,9 @@ public class InterventionService {
                 .thenComparing(ask -> ask.detection().painPointId()));
         Set<String> customers = asks.stream().map(Ask::customerId).collect(Collectors.toSet());
         OffsetDateTime since = asks.get(0).detection().detectedAt().minus(lookBack).atOffset(ZoneOffset.UTC);
-        return interventions.sentSince(customers, since).chain(sent -> context.withOpenCase(customers)
-                .chain(openCases -> context.purposeConsents(customers)
-                        .chain(consents -> record(asks, sent, openCases, consents))));
+        return interventions.sentSince(customers, since).chain(sent -> cases.withOpenCase(customers)
+                .chain(openCases -> consents.purposeConsents(customers)
+                        .chain(consented -> record(asks, sent, openCases, consented))));
     }
 
     private Uni<Void> record(List<Ask> asks, List<Intervention> alreadySent, Set<String> openCases,

@@ -1,7 +1,7 @@
 package io.journeyline.journey.service;
 
-import io.journeyline.journey.persistence.CustomerContextRepository;
-import io.journeyline.journey.persistence.CustomerContextRepository.CaseStatusRow;
+import io.journeyline.journey.persistence.KnownCaseRepository;
+import io.journeyline.journey.persistence.KnownCaseRepository.CaseStatusRow;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,21 +10,26 @@ import java.util.List;
 
 /**
  * Everything a consumed batch changes in journey-service, in the batch's transaction and in this order: the
- * timelines, what the guards must know (the customers' cases), the stages, then the pain-point rules (all with
- * the rule set active when the batch began).
+ * timelines, what the guards must know (the customers' cases), identity links, consent, the stages, then the
+ * pain-point rules (stages and rules with the rule set active when the batch began).
  */
 @ApplicationScoped
 public class JourneyUpdater {
     private final TimelineService timeline;
-    private final CustomerContextRepository context;
+    private final KnownCaseRepository context;
+    private final IdentityService identities;
+    private final ConsentService consents;
     private final ActiveRuleSet active;
     private final StageService stages;
     private final RuleEvaluationService rules;
 
-    public JourneyUpdater(TimelineService timeline, CustomerContextRepository context, ActiveRuleSet active,
-                          StageService stages, RuleEvaluationService rules) {
+    public JourneyUpdater(TimelineService timeline, KnownCaseRepository context, IdentityService identities,
+                          ConsentService consents, ActiveRuleSet active, StageService stages,
+                          RuleEvaluationService rules) {
         this.timeline = timeline;
         this.context = context;
+        this.identities = identities;
+        this.consents = consents;
         this.active = active;
         this.stages = stages;
         this.rules = rules;
@@ -35,6 +40,8 @@ public class JourneyUpdater {
                 .chain(() -> context.recordCases(events.stream()
                         .filter(event -> event.type().type().startsWith("io.journeyline.case."))
                         .map(JourneyUpdater::caseStatus).toList()))
+                .chain(() -> identities.apply(events))
+                .chain(() -> consents.apply(events))
                 .chain(active::current)
                 .chain(ruleSet -> stages.apply(events, ruleSet).chain(() -> rules.evaluate(ruleSet, events)));
     }

@@ -7,6 +7,7 @@ import io.journeyline.journey.domain.Intervention;
 import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.journey.domain.stages.StageModel;
 import io.journeyline.journey.persistence.CustomerRepository;
+import io.journeyline.journey.persistence.IdentityRepository;
 import io.journeyline.journey.persistence.InterventionRepository;
 import io.journeyline.journey.persistence.PainPointRepository;
 import io.journeyline.journey.persistence.StageRepository;
@@ -26,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A customer's journey at a glance: stage, scores, contacts, open pain points, interventions, health. */
+/**
+ * A customer's journey at a glance: stage, scores, contacts, open pain points, interventions, health. Scores,
+ * contacts, pain points and interventions include those of the customers linked to it; the stage is its own.
+ */
 @ApplicationScoped
 public class JourneyViewService {
     private final CustomerRepository customers;
@@ -34,18 +38,20 @@ public class JourneyViewService {
     private final TimelineRepository timeline;
     private final PainPointService painPoints;
     private final InterventionRepository interventions;
+    private final IdentityRepository identities;
     private final StageModel model;
     private final HealthConfig health;
     private final Clock clock;
 
     public JourneyViewService(CustomerRepository customers, StageRepository stages, TimelineRepository timeline,
-                              PainPointService painPoints, InterventionRepository interventions, StageModel model,
-                              HealthConfig health, Clock clock) {
+                              PainPointService painPoints, InterventionRepository interventions,
+                              IdentityRepository identities, StageModel model, HealthConfig health, Clock clock) {
         this.customers = customers;
         this.stages = stages;
         this.timeline = timeline;
         this.painPoints = painPoints;
         this.interventions = interventions;
+        this.identities = identities;
         this.model = model;
         this.health = health;
         this.clock = clock;
@@ -55,7 +61,7 @@ public class JourneyViewService {
     public record Score(double score, OffsetDateTime at) {
     }
 
-    public record Journey(String customerId, String stage, String phase, OffsetDateTime stageEnteredAt,
+    public record Journey(String customerId, List<String> linkedCustomerIds, String stage, String phase, OffsetDateTime stageEnteredAt,
                           Duration timeInStage, List<Change> stageHistory, Map<String, Score> latestScores,
                           Map<String, Long> contactsByTopic, Duration contactsWindow,
                           List<PainPointService.View> openPainPoints, List<Intervention> interventions,
@@ -69,19 +75,20 @@ public class JourneyViewService {
             if (!exists) {
                 return Uni.createFrom().failure(ProblemException.notFound("customer", customerId));
             }
-            return stages.stagesOf(Set.of(customerId)).chain(stageRows -> stages.history(customerId)
-                    .chain(history -> timeline.latestScores(customerId)
-                            .chain(scores -> timeline.contactsByTopic(customerId, now.minus(health.contactsWindow()))
-                                    .chain(contacts -> painPoints.page(new PainPointRepository.Query(customerId,
-                                            List.of(PainPoint.Status.OPEN.name(), PainPoint.Status.ACKNOWLEDGED.name()),
-                                            null, null, null, null, null, null, null, 200, false))
-                                            .chain(open -> interventions.ofCustomer(customerId, 100)
-                                                    .map(sent -> view(customerId, stageRows.get(customerId), history,
-                                                            scores, contacts, open, sent, now)))))));
+            return identities.members(customerId).chain(members -> stages.stagesOf(Set.of(customerId))
+                    .chain(stageRows -> stages.history(customerId)
+                    .chain(history -> timeline.latestScores(members)
+                    .chain(scores -> timeline.contactsByTopic(members, now.minus(health.contactsWindow()))
+                    .chain(contacts -> painPoints.page(new PainPointRepository.Query(members,
+                            List.of(PainPoint.Status.OPEN.name(), PainPoint.Status.ACKNOWLEDGED.name()),
+                            null, null, null, null, null, null, null, 200, false))
+                    .chain(open -> interventions.ofCustomers(members, 100)
+                    .map(sent -> view(customerId, members, stageRows.get(customerId), history, scores, contacts, open,
+                            sent, now))))))));
         });
     }
 
-    private Journey view(String customerId, StageRow stage, List<Change> history, List<Object[]> scoreRows,
+    private Journey view(String customerId, List<String> members, StageRow stage, List<Change> history, List<Object[]> scoreRows,
                          Map<String, Long> contacts, List<PainPointService.View> open, List<Intervention> sent,
                          OffsetDateTime now) {
         Map<String, Score> scores = new LinkedHashMap<>();
@@ -95,7 +102,7 @@ public class JourneyViewService {
                 open.stream().map(view -> view.painPoint().severity).toList(), value(scores, "NPS"),
                 value(scores, "CSAT"), value(scores, "CES"), current, contacts), health.weights());
         OffsetDateTime entered = stage == null ? null : stage.enteredAt();
-        return new Journey(customerId, current, current == null ? null : model.phase(Stage.valueOf(current)), entered,
+        return new Journey(customerId, members.stream().filter(m -> !m.equals(customerId)).toList(), current, current == null ? null : model.phase(Stage.valueOf(current)), entered,
                 entered == null ? null : Duration.between(entered, now).isNegative() ? Duration.ZERO
                         : Duration.between(entered, now), history, scores, contacts, health.contactsWindow(), open, sent,
                 score);

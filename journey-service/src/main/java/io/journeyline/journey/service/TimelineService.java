@@ -7,6 +7,7 @@ import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.journey.domain.TimelineEntry;
 import io.journeyline.journey.domain.TimelineSummary;
 import io.journeyline.journey.persistence.CustomerRepository;
+import io.journeyline.journey.persistence.IdentityRepository;
 import io.journeyline.journey.persistence.TimelineRepository;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.problem.ProblemException;
@@ -25,11 +26,14 @@ public class TimelineService {
     public static final String OWN_SOURCE = "/journeyline/journey-service";
     private final TimelineRepository timeline;
     private final CustomerRepository customers;
+    private final IdentityRepository identities;
     private final Clock clock;
 
-    public TimelineService(TimelineRepository timeline, CustomerRepository customers, Clock clock) {
+    public TimelineService(TimelineRepository timeline, CustomerRepository customers, IdentityRepository identities,
+                           Clock clock) {
         this.timeline = timeline;
         this.customers = customers;
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -41,11 +45,14 @@ public class TimelineService {
         return customers.recordEvents(events).chain(() -> timeline.persist(events.stream().map(this::entryOf)));
     }
 
-    /** One page of a customer's timeline, newest first; 404 when the customer has no events at all. */
+    /**
+     * One page of a customer's timeline, newest first, with the events of the customers linked to it; 404 when the
+     * customer has no events at all.
+     */
     @WithSession
     public Uni<List<TimelineEntry>> page(TimelineRepository.Query query) {
         return customers.exists(query.customerId())
-                .chain(exists -> exists ? timeline.page(query)
+                .chain(exists -> exists ? identities.members(query.customerId()).chain(members -> timeline.page(query, members))
                         : Uni.createFrom().failure(ProblemException.notFound("customer", query.customerId())));
     }
 

@@ -13,12 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * What the guards need to know about customers beyond their interventions: the cases feedback-service tells about
- * (open or not) and the consents they gave or revoked. Both are read set-based for a batch's customers.
- */
+/** The customers' cases as feedback-service's case events tell them: the guards suppress surveys while one is open. */
 @ApplicationScoped
-public class CustomerContextRepository {
+public class KnownCaseRepository {
 
     /** A case's latest status as its events told it. */
     public record CaseStatusRow(String caseId, String customerId, String topic, String status, OffsetDateTime at) {
@@ -33,7 +30,7 @@ public class CustomerContextRepository {
         cases.forEach(row -> latest.merge(row.caseId(), row, (a, b) -> b.at().isBefore(a.at()) ? a : b));
         List<Object[]> rows = latest.values().stream().sorted(java.util.Comparator.comparing(CaseStatusRow::caseId))
                 .map(row -> new Object[]{row.caseId(), row.customerId(), row.topic(), row.status(), row.at()}).toList();
-        return Transactions.inCallersTransaction("CustomerContextRepository.recordCases", session -> MultiRowStatement.of(
+        return Transactions.inCallersTransaction("KnownCaseRepository.recordCases", session -> MultiRowStatement.of(
                 "insert into known_cases (case_id, customer_id, topic, status, updated_at) values", rows, """
                         on conflict (case_id) do update set status = excluded.status, updated_at = excluded.updated_at,
                             topic = coalesce(excluded.topic, known_cases.topic)
@@ -46,20 +43,5 @@ public class CustomerContextRepository {
                         "select distinct customer_id from known_cases where customer_id in (?1) and status <> 'CLOSED'",
                         String.class)
                 .setParameter(1, List.copyOf(customerIds)).getResultList()).map(HashSet::new);
-    }
-
-    /** What each customer said about each purpose for every channel ({@code channel = 'any'}). */
-    public Uni<Map<String, Map<String, Boolean>>> purposeConsents(Set<String> customerIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select customer_id, purpose, granted from consents where customer_id in (?1) and channel = 'any'",
-                        Object[].class)
-                .setParameter(1, List.copyOf(customerIds)).getResultList())
-                .map(rows -> {
-                    Map<String, Map<String, Boolean>> consents = new HashMap<>();
-                    for (Object[] row : rows) {
-                        consents.computeIfAbsent((String) row[0], c -> new HashMap<>()).put((String) row[1], (Boolean) row[2]);
-                    }
-                    return consents;
-                });
     }
 }
