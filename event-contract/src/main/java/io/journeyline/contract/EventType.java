@@ -34,7 +34,8 @@ public enum EventType {
     STAGE_CHANGED("io.journeyline.journey.stage-changed", Topics.INSIGHTS, StageChanged.class),
     PAIN_POINT_DETECTED("io.journeyline.journey.pain-point-detected", Topics.INSIGHTS, PainPointDetected.class),
     PAIN_POINT_RESOLVED("io.journeyline.journey.pain-point-resolved", Topics.INSIGHTS, PainPointResolved.class),
-    CUSTOMER_CONSENT_CHANGED("io.journeyline.journey.consent-changed", Topics.INSIGHTS, CustomerConsentChanged.class);
+    CUSTOMER_CONSENT_CHANGED("io.journeyline.journey.consent-changed", Topics.INSIGHTS, CustomerConsentChanged.class),
+    CONTENT_GAP_DETECTED("io.journeyline.journey.content-gap-detected", Topics.INSIGHTS, ContentGapDetected.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -74,18 +74,24 @@ public class InterventionService {
     }
 
     /** One intervention a pain point asks for, for one customer. */
-    private record Ask(Detection detection, String customerId, String topic) {
+    private record Ask(Detection detection, String customerId, ActionType type, String topic) {
     }
 
-    /** Decides, stores and publishes the interventions of newly detected, ACTIVE pain points. */
+    /**
+     * Decides, stores and publishes the interventions of ACTIVE pain points: new ones ask for their action; a content
+     * gap (new, or joined by more complainants) asks for an explainer for each complainant, once per complainant.
+     */
     public Uni<Void> decide(List<Detection> detections) {
         List<Ask> asks = new ArrayList<>();
         for (Detection detection : detections) {
             ActionType type = detection.rule().action().type();
-            if (type == ActionType.NONE || type == ActionType.CONTENT_GAP || detection.customerId() == null) {
-                continue;
+            if (type == ActionType.CONTENT_GAP) {
+                String topic = topicOf(detection);
+                detection.evidence().stream().map(Mark::customerId).distinct()
+                        .forEach(customer -> asks.add(new Ask(detection, customer, ActionType.EDUCATION, topic)));
+            } else if (type != ActionType.NONE && detection.customerId() != null && detection.firing().opened()) {
+                asks.add(new Ask(detection, detection.customerId(), type, topicOf(detection)));
             }
-            asks.add(new Ask(detection, detection.customerId(), topicOf(detection)));
         }
         if (asks.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -111,7 +117,7 @@ public class InterventionService {
         Map<String, JourneyEvent> toPublish = new HashMap<>();
         for (Ask ask : asks) {
             Detection detection = ask.detection();
-            ActionType type = detection.rule().action().type();
+            ActionType type = ask.type();
             List<Sent> history = sentTo.computeIfAbsent(ask.customerId(), c -> new ArrayList<>());
             Decision decision = guards.decide(new Request(detection.rule().id(), ask.topic(), type,
                     detection.detectedAt(), detection.rule().cooldown()), new History(history,
@@ -131,7 +137,7 @@ public class InterventionService {
             rows.add(row);
             if (decision.sent()) {
                 history.add(new Sent(row.ruleId, row.topic, type, detection.detectedAt()));
-                toPublish.put(row.id, event(row, detection));
+                toPublish.put(row.id, event(row, detection, ask.customerId()));
             }
         }
         return interventions.insertNew(rows).chain(inserted -> {
@@ -158,6 +164,9 @@ public class InterventionService {
         });
     }
 
+    /** The topic of an education request whose pain point names none (the contract requires one). */
+    static final String GENERAL_TOPIC = "general";
+
     /** The timeline type of a suppressed intervention (never published: a timeline entry only). */
     public static final String SUPPRESSED_TYPE = "io.journeyline.journey.intervention-suppressed";
 
@@ -170,14 +179,16 @@ public class InterventionService {
                 + row.suppressedBy + "): " + row.reason, data);
     }
 
-    private static JourneyEvent event(Intervention row, Detection detection) {
+    private static JourneyEvent event(Intervention row, Detection detection, String customerId) {
         Action action = detection.rule().action();
         String reason = reason(detection);
         return switch (ActionType.valueOf(row.type)) {
-            case EDUCATION -> new EducationRequested(row.customerId, row.id, row.painPointId, row.topic, reason,
-                    action.level(), detection.rule().id());
+            case EDUCATION -> new EducationRequested(row.customerId, row.id, row.painPointId,
+                    row.topic != null ? row.topic : GENERAL_TOPIC, reason,
+                    action.level() != null ? action.level() : "BASIC", detection.rule().id());
             case CASE -> new CaseRequested(row.customerId, row.id, row.painPointId, detection.rule().severity(), reason,
-                    detection.evidence().stream().map(Mark::eventId).toList(), row.topic,
+                    detection.evidence().stream().filter(mark -> customerId.equals(mark.customerId()))
+                            .map(Mark::eventId).toList(), row.topic,
                     action.priority() == null ? Priority.NORMAL : action.priority());
             case SURVEY -> new SurveyRequested(row.customerId, row.id, action.surveyKind(), reason,
                     detection.latest("touchpoint"), null, row.topic);
@@ -194,7 +205,7 @@ public class InterventionService {
 
     /**
      * The topic an intervention is about: the data field the rule's action names ({@code topicFrom}), else the
-     * evidence's topic, else its touchpoint, else the key (a stall's stage).
+     * evidence's topic, else its touchpoint, else the key (a stall's stage); null when there is none.
      */
     static String topicOf(Detection detection) {
         String from = detection.rule().action().topicFrom();
@@ -208,7 +219,7 @@ public class InterventionService {
         if (topic == null && !detection.key().isEmpty()) {
             topic = detection.key().substring(detection.key().indexOf('=') + 1).toLowerCase(java.util.Locale.ROOT);
         }
-        return topic == null ? "general" : topic;
+        return topic;
     }
 
     private static String uuid(String name) {

@@ -1,8 +1,10 @@
 package io.journeyline.journey.service;
 
+import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.contract.event.PainPointDetected;
 import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.journey.domain.rules.Detection;
+import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
 import io.journeyline.journey.domain.rules.RuleSetDocument.Status;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
 import io.journeyline.journey.persistence.PainPointRepository;
@@ -66,9 +68,18 @@ public class PainPointRecorder {
                     List<Detection> fresh = opened.values().stream()
                             .filter(detection -> inserted.contains(detection.painPointId()))
                             .filter(detection -> detection.rule().status() == Status.ACTIVE).toList();
+                    // complainants who join a content gap already detected are educated too
+                    List<Detection> toAct = new ArrayList<>(fresh);
+                    detections.stream().filter(detection -> !detection.firing().opened())
+                            .filter(detection -> detection.rule().status() == Status.ACTIVE)
+                            .filter(detection -> detection.rule().action().type() == ActionType.CONTENT_GAP)
+                            .forEach(toAct::add);
                     Uni<List<OwnEntry>> published = Uni.createFrom().item(new ArrayList<>());
                     for (Detection detection : fresh) {
-                        if (detection.customerId() != null) {
+                        if (detection.rule().action().type() == ActionType.CONTENT_GAP) {
+                            published = published.call(() -> outbox.publish(contentGap(detection),
+                                    new Cause("content-gap|" + detection.painPointId(), null)));
+                        } else if (detection.customerId() != null) {
                             PainPointDetected event = detected(detection);
                             published = published.chain(entries -> outbox.publish(event,
                                     new Cause("pain-point|" + detection.painPointId(), null)).map(id -> {
@@ -77,7 +88,7 @@ public class PainPointRecorder {
                             }));
                         }
                     }
-                    return published.chain(timeline::recordOwn).chain(() -> interventions.decide(fresh));
+                    return published.chain(timeline::recordOwn).chain(() -> interventions.decide(toAct));
                 });
     }
 
@@ -97,6 +108,17 @@ public class PainPointRecorder {
         row.detectedAt = detection.detectedAt().atOffset(ZoneOffset.UTC);
         row.recordedAt = now;
         return row;
+    }
+
+    private static ContentGapDetected contentGap(Detection detection) {
+        List<Mark> evidence = detection.evidence();
+        Object category = detection.rule().on().where() == null ? null : detection.rule().on().where().get("category");
+        String key = detection.key();
+        return new ContentGapDetected(key.substring(key.indexOf('=') + 1), category == null ? "MISUNDERSTANDING"
+                : category.toString(), evidence.size(), evidence.get(0).time().atOffset(ZoneOffset.UTC),
+                evidence.get(evidence.size() - 1).time().atOffset(ZoneOffset.UTC),
+                evidence.stream().map(Mark::customerId).distinct().toList(),
+                evidence.stream().map(Mark::eventId).toList(), detection.painPointId());
     }
 
     private static PainPointDetected detected(Detection detection) {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param source     CloudEvents {@code source}
  * @param type       the contract type
  * @param time       when it happened (event time, not receipt time)
- * @param customerId {@code data.customerId}
+ * @param customerId {@code data.customerId}; null for an aggregate event (a content gap), which has none
  * @param data       the event's data, unknown fields included
  * @param extensions extension attributes (for example {@code traceparent}), kept as sent
  */
@@ -59,7 +59,7 @@ public record IncomingEvent(String id, String source, EventType type, OffsetDate
                 envelope.get("source").asText(),
                 EventType.fromType(envelope.get("type").asText()).orElseThrow(),
                 time,
-                data.get("customerId").asText(),
+                data.hasNonNull("customerId") ? data.get("customerId").asText() : null,
                 data,
                 Map.copyOf(extensions));
     }

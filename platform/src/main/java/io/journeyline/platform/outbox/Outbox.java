@@ -3,6 +3,7 @@ package io.journeyline.platform.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
+import io.journeyline.contract.event.AggregateEvent;
 import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.persistence.MultiRowStatement;
@@ -71,14 +72,17 @@ public class Outbox {
         span.end();
         String extensions = MAPPER.valueToTree(Map.of(IncomingEvent.TRACEPARENT, Tracing.traceparent(span))).toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OutboxEvent row = row(id, source, type, event.customerId(), now, MAPPER.valueToTree(event).toString(), extensions);
+        String key = event instanceof AggregateEvent aggregate ? aggregate.aggregateKey() : event.customerId();
+        OutboxEvent row = row(id, source, type, key, now, MAPPER.valueToTree(event).toString(), extensions);
         return insert("Outbox.publish", List.of(row)).replaceWith(id);
     }
 
     /** Forwards events another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */
     public Uni<Void> forwardAll(List<IncomingEvent> events) {
         return insert("Outbox.forwardAll", events.stream()
-                .map(event -> row(event.id(), event.source(), event.type(), event.customerId(), event.time(),
+                // an aggregate event (no customer) is keyed by its id: its producer's key is not in the envelope
+                .map(event -> row(event.id(), event.source(), event.type(),
+                        event.customerId() != null ? event.customerId() : event.id(), event.time(),
                         event.data().toString(), event.extensionsJson()))
                 .toList());
     }
@@ -92,14 +96,14 @@ public class Outbox {
                 values, "").executeUpdate(session)).replaceWithVoid();
     }
 
-    private OutboxEvent row(String id, String source, EventType type, String customerId, OffsetDateTime time,
+    private OutboxEvent row(String id, String source, EventType type, String recordKey, OffsetDateTime time,
                             String data, String extensions) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = id;
         row.source = source;
         row.type = type.type();
         row.topic = type.topic();
-        row.recordKey = customerId;
+        row.recordKey = recordKey;
         row.occurredAt = time;
         row.data = data;
         row.extensions = extensions;

@@ -32,7 +32,7 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String topic;
 
-    /** The Kafka record key and CloudEvents subject: the customer id. */
+    /** The Kafka record key and CloudEvents subject: the customer id (an aggregate event's key for those). */
     @Column(name = "record_key", nullable = false)
     public String recordKey;
 

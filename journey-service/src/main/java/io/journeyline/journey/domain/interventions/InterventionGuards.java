@@ -11,13 +11,16 @@ import java.util.Set;
 /**
  * The restraint of DOMAIN.md ("Guards on every intervention"), as a pure decision: given what a customer was already
  * sent, their open cases and their consents, may this intervention go out? The first guard that objects names the
- * suppression. Times are event times, so a replay decides as live evaluation did.
+ * suppression, checked in this order: consent, open case (surveys), cooldown per (rule, topic), duplicate (the same
+ * kind of request on the same topic from another rule within the cooldown: one explainer, one case), survey spacing,
+ * cap. Times are event times, so a replay decides as live evaluation did.
  */
 public final class InterventionGuards {
 
     /** Why an intervention was not sent; the wire name is what the API shows. */
     public enum Guard {
-        CONSENT("consent"), OPEN_CASE("open-case"), COOLDOWN("cooldown"), SURVEY_SPACING("survey-spacing"), CAP("cap");
+        CONSENT("consent"), OPEN_CASE("open-case"), COOLDOWN("cooldown"), DUPLICATE("duplicate"),
+        SURVEY_SPACING("survey-spacing"), CAP("cap");
 
         private final String wire;
 
@@ -95,6 +98,13 @@ public final class InterventionGuards {
                     && within(sent.at(), request.at(), cooldown)) {
                 return new Decision(Guard.COOLDOWN, request.ruleId() + " already intervened"
                         + (request.topic() == null ? "" : " on " + request.topic()) + " within " + cooldown);
+            }
+        }
+        for (Sent sent : history.sent()) {
+            if (sent.type() == request.type() && request.topic() != null && request.topic().equals(sent.topic())
+                    && within(sent.at(), request.at(), settings.cooldown())) {
+                return new Decision(Guard.DUPLICATE, "a " + request.type() + " request on " + request.topic()
+                        + " was already sent within " + settings.cooldown() + " (for " + sent.ruleId() + ")");
             }
         }
         if (request.type() == ActionType.SURVEY) {

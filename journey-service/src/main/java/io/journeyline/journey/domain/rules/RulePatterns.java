@@ -55,9 +55,15 @@ public final class RulePatterns {
 
     /**
      * Adds {@code matches} (one rule, one state key) to {@code state} and evaluates the rule's pattern: count,
-     * sequence, absence or aggregate. (Single-event rules and stalls need no state; see {@link #single}.)
+     * sequence, absence or aggregate. (Single-event rules and stalls need no state; see {@link #single}.) Matches more
+     * than the allowed lateness behind the state's latest event are set aside — for an aggregate, more than its
+     * window.
      */
-    public static Step apply(Rule rule, RuleState state, List<Mark> matches, Duration lateness) {
+    public static Step apply(Rule rule, RuleState state, List<Mark> matches, Duration allowedLateness) {
+        // an aggregate sees many customers' events from many partitions and producers, in no common order: any
+        // match inside its window still counts
+        Duration lateness = rule.aggregate() != null && rule.aggregate().within().compareTo(allowedLateness) > 0
+                ? rule.aggregate().within() : allowedLateness;
         Instant watermark = state.watermark();
         Set<String> known = new HashSet<>();
         state.marks().forEach(mark -> known.add(mark.role() + "|" + mark.eventId()));

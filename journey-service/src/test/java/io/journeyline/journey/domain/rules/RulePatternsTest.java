@@ -191,6 +191,21 @@ class RulePatternsTest {
                         "customer-0", "customer-1", "customer-2", "customer-3", "customer-4"));
     }
 
+    @Test
+    void anAggregateCountsCustomersWhoseEventsArriveInAnyOrderWithinItsWindow() {
+        Rule rule = rule("PP-CONTENT-GAP");
+        RuleState state = RuleState.empty();
+        List<Firing> firings = new ArrayList<>();
+        for (int day = 6; day >= 2; day--) {            // newest first: other partitions lag, days apart
+            Step step = RulePatterns.apply(rule, state, List.of(mark(Role.TRIGGER, "m" + day, day * 24 * 60,
+                    "customer-" + day)), LATENESS);
+            firings.addAll(step.firings());
+            state = step.state();
+        }
+
+        assertThat(firings).singleElement().satisfies(firing -> assertThat(firing.evidence()).hasSize(5));
+    }
+
     private static List<List<String>> episodes(Rule rule, List<List<Mark>> batches) {
         return episodes(rule, batches, LATENESS);
     }
