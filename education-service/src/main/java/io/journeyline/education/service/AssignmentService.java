@@ -93,6 +93,6 @@ public class AssignmentService {
         Double score = a.score == null ? null : a.score.doubleValue();
         return a.status == AssignmentStatus.STARTED
                 ? new EducationStarted(a.customerId, a.id, a.contentId, a.pathId, a.reason, null, null)
-                : new EducationCompleted(a.customerId, a.id, a.contentId, a.pathId, a.reason, null, score);
+                : new EducationCompleted(a.customerId, a.id, a.contentId, a.pathId, a.reason, null, score, null);
     }
 }

@@ -8,5 +8,6 @@ public record EducationCompleted(
         String pathId,
         String reason,
         String painPointId,
-        Double score) implements JourneyEvent {
+        Double score,
+        String topic) implements JourneyEvent {
 }

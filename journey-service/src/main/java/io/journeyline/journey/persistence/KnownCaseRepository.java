@@ -18,10 +18,11 @@ import java.util.Set;
 public class KnownCaseRepository {
 
     /** A case's latest status as its events told it. */
-    public record CaseStatusRow(String caseId, String customerId, String topic, String status, OffsetDateTime at) {
+    public record CaseStatusRow(String caseId, String customerId, String topic, String status, OffsetDateTime at,
+                                String painPointId) {
     }
 
-    /** Records case statuses; an older event never overwrites a newer status. */
+    /** Records case statuses; an older event never overwrites a newer status, and what a case answers is kept. */
     public Uni<Void> recordCases(List<CaseStatusRow> cases) {
         if (cases.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -29,12 +30,30 @@ public class KnownCaseRepository {
         Map<String, CaseStatusRow> latest = new HashMap<>();
         cases.forEach(row -> latest.merge(row.caseId(), row, (a, b) -> b.at().isBefore(a.at()) ? a : b));
         List<Object[]> rows = latest.values().stream().sorted(java.util.Comparator.comparing(CaseStatusRow::caseId))
-                .map(row -> new Object[]{row.caseId(), row.customerId(), row.topic(), row.status(), row.at()}).toList();
+                .map(row -> new Object[]{row.caseId(), row.customerId(), row.topic(), row.status(), row.at(),
+                        row.painPointId()}).toList();
         return Transactions.inCallersTransaction("KnownCaseRepository.recordCases", session -> MultiRowStatement.of(
-                "insert into known_cases (case_id, customer_id, topic, status, updated_at) values", rows, """
-                        on conflict (case_id) do update set status = excluded.status, updated_at = excluded.updated_at,
-                            topic = coalesce(excluded.topic, known_cases.topic)
-                        where known_cases.updated_at <= excluded.updated_at""").executeUpdate(session)).replaceWithVoid();
+                "insert into known_cases (case_id, customer_id, topic, status, updated_at, pain_point_id) values", rows, """
+                        on conflict (case_id) do update set
+                            status = case when known_cases.updated_at <= excluded.updated_at then excluded.status
+                                else known_cases.status end,
+                            updated_at = greatest(known_cases.updated_at, excluded.updated_at),
+                            topic = coalesce(known_cases.topic, excluded.topic),
+                            pain_point_id = coalesce(known_cases.pain_point_id, excluded.pain_point_id)""")
+                .executeUpdate(session)).replaceWithVoid();
+    }
+
+    /** The pain points these cases answer, by case id (cases without one left out). */
+    public Uni<Map<String, String>> painPointsOf(List<String> caseIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select case_id, pain_point_id from known_cases where case_id in (?1) and pain_point_id is not null",
+                        Object[].class)
+                .setParameter(1, caseIds).getResultList())
+                .map(rows -> {
+                    Map<String, String> painPoints = new HashMap<>();
+                    rows.forEach(row -> painPoints.put((String) row[0], (String) row[1]));
+                    return painPoints;
+                });
     }
 
     /** Those of {@code customerIds} with a case that is not closed. */

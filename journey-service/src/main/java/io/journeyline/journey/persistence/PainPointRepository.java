@@ -69,6 +69,21 @@ public class PainPointRepository implements PanacheRepositoryBase<PainPoint, Str
                 });
     }
 
+    /** Those of these pain points still OPEN or ACKNOWLEDGED (not shadow candidates), as managed entities. */
+    public Uni<List<PainPoint>> openOnes(List<String> ids) {
+        return list("id in ?1 and status in ('OPEN', 'ACKNOWLEDGED')", ids);
+    }
+
+    /** Those of these pain points whose signal came back: a later pain point of the same rule, customer and key. */
+    public Uni<Set<String>> recurred(List<String> ids) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select distinct p.id from pain_points p join pain_points later
+                            on later.customer_id = p.customer_id and later.rule_id = p.rule_id
+                            and later.state_key = p.state_key and later.detected_at > p.detected_at
+                        where p.id in (?1)""", String.class)
+                .setParameter(1, ids).getResultList()).map(HashSet::new);
+    }
+
     /**
      * Worklist filters; null means any. {@code after} is the keyset position (detected_at, id) of the previous page's
      * last item.

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Everything a consumed batch changes in journey-service, in the batch's transaction and in this order: the
  * timelines, what the guards must know (the customers' cases), identity links, consent, the stages, then the
- * pain-point rules (stages and rules with the rule set active when the batch began).
+ * pain-point rules (stages and rules with the rule set active when the batch began), then resolutions (education
+ * completed, cases recovered).
  */
 @ApplicationScoped
 public class JourneyUpdater {
@@ -22,10 +23,11 @@ public class JourneyUpdater {
     private final ActiveRuleSet active;
     private final StageService stages;
     private final RuleEvaluationService rules;
+    private final ResolutionService resolutions;
 
     public JourneyUpdater(TimelineService timeline, KnownCaseRepository context, IdentityService identities,
                           ConsentService consents, ActiveRuleSet active, StageService stages,
-                          RuleEvaluationService rules) {
+                          RuleEvaluationService rules, ResolutionService resolutions) {
         this.timeline = timeline;
         this.context = context;
         this.identities = identities;
@@ -33,6 +35,7 @@ public class JourneyUpdater {
         this.active = active;
         this.stages = stages;
         this.rules = rules;
+        this.resolutions = resolutions;
     }
 
     public Uni<Void> apply(List<IncomingEvent> events) {
@@ -43,11 +46,12 @@ public class JourneyUpdater {
                 .chain(() -> identities.apply(events))
                 .chain(() -> consents.apply(events))
                 .chain(active::current)
-                .chain(ruleSet -> stages.apply(events, ruleSet).chain(() -> rules.evaluate(ruleSet, events)));
+                .chain(ruleSet -> stages.apply(events, ruleSet).chain(() -> rules.evaluate(ruleSet, events)))
+                .chain(() -> resolutions.apply(events));
     }
 
     private static CaseStatusRow caseStatus(IncomingEvent event) {
         return new CaseStatusRow(event.dataText("caseId"), event.customerId(), event.dataText("topic"),
-                event.dataText("status"), event.time());
+                event.dataText("status"), event.time(), event.dataText("painPointId"));
     }
 }

@@ -1,5 +1,7 @@
 package io.journeyline.journey.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.contract.event.PainPointDetected;
 import io.journeyline.journey.domain.PainPoint;
@@ -10,6 +12,7 @@ import io.journeyline.journey.domain.rules.RuleState.Mark;
 import io.journeyline.journey.persistence.PainPointRepository;
 import io.journeyline.journey.persistence.PainPointRepository.Evidence;
 import io.journeyline.journey.service.TimelineService.OwnEntry;
+import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -45,9 +48,13 @@ public class PainPointRecorder {
         this.clock = clock;
     }
 
-    public Uni<Void> record(List<Detection> detections) {
+    /**
+     * Records the detections; returns the {@code pain-point-detected} events it published, as consumed events, for
+     * the rules that listen to pain points (PP-EDU-NO-EFFECT).
+     */
+    public Uni<List<IncomingEvent>> record(List<Detection> detections) {
         if (detections.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Detection> opened = new LinkedHashMap<>();
@@ -75,6 +82,7 @@ public class PainPointRecorder {
                             .filter(detection -> detection.rule().action().type() == ActionType.CONTENT_GAP)
                             .forEach(toAct::add);
                     Uni<List<OwnEntry>> published = Uni.createFrom().item(new ArrayList<>());
+                    List<IncomingEvent> detected = new ArrayList<>();
                     for (Detection detection : fresh) {
                         if (detection.rule().action().type() == ActionType.CONTENT_GAP) {
                             published = published.call(() -> outbox.publish(contentGap(detection),
@@ -83,12 +91,17 @@ public class PainPointRecorder {
                             PainPointDetected event = detected(detection);
                             published = published.chain(entries -> outbox.publish(event,
                                     new Cause("pain-point|" + detection.painPointId(), null)).map(id -> {
-                                entries.add(OwnEntry.of(event, id, detection.detectedAt().atOffset(ZoneOffset.UTC)));
+                                OwnEntry entry = OwnEntry.of(event, id, detection.detectedAt().atOffset(ZoneOffset.UTC));
+                                entries.add(entry);
+                                detected.add(new IncomingEvent(id, TimelineService.OWN_SOURCE,
+                                        EventType.PAIN_POINT_DETECTED, entry.occurredAt(), event.customerId(),
+                                        (ObjectNode) entry.data(), Map.of()));
                                 return entries;
                             }));
                         }
                     }
-                    return published.chain(timeline::recordOwn).chain(() -> interventions.decide(toAct));
+                    return published.chain(timeline::recordOwn).chain(() -> interventions.decide(toAct))
+                            .replaceWith(detected);
                 });
     }
 
@@ -103,7 +116,7 @@ public class PainPointRecorder {
         row.status = (row.shadow ? PainPoint.Status.CANDIDATE : PainPoint.Status.OPEN).name();
         row.severity = detection.rule().severity().name();
         row.stateKey = detection.key();
-        row.topic = detection.latest("topic");
+        row.topic = InterventionService.topicOf(detection);
         row.touchpoint = detection.latest("touchpoint");
         row.detectedAt = detection.detectedAt().atOffset(ZoneOffset.UTC);
         row.recordedAt = now;
@@ -125,6 +138,6 @@ public class PainPointRecorder {
         return new PainPointDetected(detection.customerId(), detection.painPointId(), detection.rule().id(),
                 detection.rule().version(), detection.rule().severity(),
                 detection.evidence().stream().map(Mark::eventId).toList(),
-                detection.latest("touchpoint"), detection.latest("topic"));
+                detection.latest("touchpoint"), InterventionService.topicOf(detection));
     }
 }

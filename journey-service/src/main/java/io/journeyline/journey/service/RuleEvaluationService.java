@@ -3,6 +3,7 @@ package io.journeyline.journey.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.contract.EventJson;
+import io.journeyline.contract.EventType;
 import io.journeyline.journey.config.RulesConfig;
 import io.journeyline.journey.domain.rules.CompiledRuleSet;
 import io.journeyline.journey.domain.rules.CompiledRuleSet.Match;
@@ -70,8 +71,35 @@ public class RuleEvaluationService implements TimerHandler {
     record AbsencePayload(String ruleId, String scope, String key, String anchorId) {
     }
 
-    /** Evaluates {@code ruleSet} (the active one, read by the caller in the batch's transaction) over a batch. */
+    /**
+     * Evaluates {@code ruleSet} (the active one, read by the caller in the batch's transaction) over a batch, then
+     * over the pain points it detected, for the rules that listen to pain points (one level: PP-EDU-NO-EFFECT's own
+     * detections are not evaluated again).
+     */
     public Uni<Void> evaluate(CompiledRuleSet ruleSet, List<IncomingEvent> events) {
+        return evaluateOnce(ruleSet, events).chain(detected -> feedBack(ruleSet, detected));
+    }
+
+    /** Evaluates the rules that listen to pain points over journey-service's own fresh detections. */
+    Uni<Void> feedBack(CompiledRuleSet ruleSet, List<IncomingEvent> detected) {
+        String type = EventType.PAIN_POINT_DETECTED.type();
+        if (detected.isEmpty() || !ruleSet.listensTo(type)) {
+            return Uni.createFrom().voidItem();
+        }
+        List<IncomingEvent> fromOtherRules = detected.stream().filter(event -> ruleSet.evaluatedRules().stream()
+                .filter(rule -> rule.id().equals(event.dataText("ruleId"))).noneMatch(rule -> listensToPainPoints(rule)))
+                .toList();
+        return evaluateOnce(ruleSet, fromOtherRules).replaceWithVoid();
+    }
+
+    private static boolean listensToPainPoints(Rule rule) {
+        String type = EventType.PAIN_POINT_DETECTED.type();
+        return rule.on() != null && rule.on().types().contains(type)
+                || rule.sequence() != null && rule.sequence().then().types().contains(type)
+                || rule.absence() != null && rule.absence().expected().types().contains(type);
+    }
+
+    private Uni<List<IncomingEvent>> evaluateOnce(CompiledRuleSet ruleSet, List<IncomingEvent> events) {
         List<Detection> detections = new ArrayList<>();
         Map<StateKey, List<Mark>> matches = new TreeMap<>();
         Map<String, Rule> rules = new TreeMap<>();
@@ -151,7 +179,8 @@ public class RuleEvaluationService implements TimerHandler {
                 List<Detection> detections = step.firings().stream()
                         .map(firing -> Detection.ofEpisode(rule, ruleSet.version(), key.scope(), key.key(), firing))
                         .toList();
-                return states.write(Map.of(key, step.state()), now).chain(() -> recorder.record(detections));
+                return states.write(Map.of(key, step.state()), now).chain(() -> recorder.record(detections))
+                        .chain(detected -> feedBack(ruleSet, detected));
             });
         });
     }

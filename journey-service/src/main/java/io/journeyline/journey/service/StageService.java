@@ -54,9 +54,10 @@ public class StageService implements TimerHandler {
     private final Timers timers;
     private final ActiveRuleSet active;
     private final PainPointRecorder recorder;
+    private final RuleEvaluationService rules;
 
     public StageService(StageModel model, StageRepository stages, Outbox outbox, TimelineService timeline, Timers timers,
-                        ActiveRuleSet active, PainPointRecorder recorder) {
+                        ActiveRuleSet active, PainPointRecorder recorder, RuleEvaluationService rules) {
         this.model = model;
         this.stages = stages;
         this.outbox = outbox;
@@ -64,6 +65,7 @@ public class StageService implements TimerHandler {
         this.timers = timers;
         this.active = active;
         this.recorder = recorder;
+        this.rules = rules;
     }
 
     /** A stall check: the customer, the stall rule, and the stage entry it watches. */
@@ -172,7 +174,7 @@ public class StageService implements TimerHandler {
             Mark cause = new Mark(Role.TRIGGER, timer.dueAt(), stall.cause(), stall.customerId(), null, null,
                     RuleState.PENDING);
             return recorder.record(List.of(Detection.ofStall(rule, ruleSet.version(), stall.customerId(), stall.stage(),
-                    stall.enteredAt().toInstant(), cause)));
+                    stall.enteredAt().toInstant(), cause))).chain(detected -> rules.feedBack(ruleSet, detected));
         }));
     }
 
