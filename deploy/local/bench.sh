@@ -4,11 +4,16 @@
 #       event → timeline latency over HTTP and Kafka, and 1000-event HTTP batch throughput
 #   deploy/local/bench.sh consumer [--events N] [--runs N] --port-offset A [--port-offset B ...]
 #       journey-service consumer throughput, several stacks side by side (e.g. before and after a change)
+#   deploy/local/bench.sh rules --on OFFSET:DATA_DIR --off OFFSET:DATA_DIR [--events N] [--runs N]
+#       journey-service consumer throughput with the default rules on versus off, two stacks side by side
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
 if [[ "${1:-}" == "consumer" ]]; then
   shift
   main=io.journeyline.local.ConsumerBenchmark
+elif [[ "${1:-}" == "rules" ]]; then
+  shift
+  main=io.journeyline.local.RulesBenchmark
 fi
 exec java -cp deploy/local/target/local-stack.jar "$main" "$@"

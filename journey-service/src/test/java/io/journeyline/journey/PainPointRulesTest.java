@@ -39,7 +39,6 @@ class PainPointRulesTest {
     @Test
     void threeErrorsOnOneTouchpointWithinADayAreOnePainPointWithOneEducationRequest() {
         Customer a = new Customer(T0);
-        a.touchpoint(0, "web", "checkout.payment", "purchase", NONE);
         ObjectNode e1 = a.touchpoint(5, "app", "setup.wifi", "error", NONE);
         ObjectNode e2 = a.touchpoint(25, "app", "setup.wifi", "error", NONE);
         ObjectNode e3 = a.touchpoint(50, "app", "setup.wifi", "error", NONE);

@@ -73,8 +73,13 @@ public final class ConsumerBenchmark {
     }
 
     private static double measure(int offset, int events) throws Exception {
+        return measure(offset, records(events));
+    }
+
+    /** Produces {@code records} onto the stack at {@code offset}; events per second until all are consumed. */
+    static double measure(int offset, List<ProducerRecord<String, byte[]>> records) throws Exception {
+        int events = records.size();
         String journey = "http://localhost:" + (8081 + offset);
-        List<ProducerRecord<String, byte[]>> records = records(events);
         double before = consumed(journey);
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = producer("localhost:" + (9092 + offset))) {
@@ -110,7 +115,7 @@ public final class ConsumerBenchmark {
         return records;
     }
 
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+    static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -130,7 +135,7 @@ public final class ConsumerBenchmark {
         return new KafkaProducer<>(props);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();

@@ -113,8 +113,35 @@ public final class RulePatterns {
                 .filter(mark -> !mark.time().isBefore(keepFrom)
                         || (rule.absence() != null && mark.role() == Role.TRIGGER && mark.episode() == RuleState.PENDING))
                 .toList();
+        if (rule.count() != null || rule.aggregate() != null) {
+            kept = boundEvidence(kept);
+        }
         List<Episode> recent = working.episodes.stream().filter(e -> !e.last().isBefore(keepFrom)).toList();
         return new Step(new RuleState(watermark, kept, recent, working.count), firings, late, anchors);
+    }
+
+    /**
+     * A count or aggregate needs only the pending matches and its episodes' bounds; matches already evidence (stored
+     * with their pain point) are kept only up to {@link #EVIDENCE_KEPT}, the latest, so a popular aggregate's state
+     * stays small. (Redelivered events are dropped before they get here; these only catch a replay within a state.)
+     */
+    static final int EVIDENCE_KEPT = 100;
+
+    private static List<Mark> boundEvidence(List<Mark> marks) {
+        long assigned = marks.stream().filter(mark -> mark.episode() > 0).count();
+        if (assigned <= EVIDENCE_KEPT) {
+            return marks;
+        }
+        long skip = assigned - EVIDENCE_KEPT;
+        List<Mark> kept = new ArrayList<>(marks.size());
+        for (Mark mark : marks) {
+            if (mark.episode() > 0 && skip > 0) {
+                skip--;
+            } else {
+                kept.add(mark);
+            }
+        }
+        return kept;
     }
 
     /**

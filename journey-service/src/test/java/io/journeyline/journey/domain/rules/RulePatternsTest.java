@@ -206,6 +206,22 @@ class RulePatternsTest {
         assertThat(firings).singleElement().satisfies(firing -> assertThat(firing.evidence()).hasSize(5));
     }
 
+    @Test
+    void aPopularAggregateKeepsItsStateSmall() {
+        Rule rule = rule("PP-CONTENT-GAP");
+        RuleState state = RuleState.empty();
+        int evidence = 0;
+        for (int i = 0; i < 300; i++) {
+            Step step = RulePatterns.apply(rule, state, List.of(mark(Role.TRIGGER, "m" + i, i, "customer-" + i)), LATENESS);
+            evidence += step.firings().stream().mapToInt(firing -> firing.evidence().size()).sum();
+            state = step.state();
+        }
+
+        assertThat(evidence).as("every complaint is evidence of the one gap").isEqualTo(300);
+        assertThat(state.episodes()).hasSize(1);
+        assertThat(state.marks()).hasSize(RulePatterns.EVIDENCE_KEPT);
+    }
+
     private static List<List<String>> episodes(Rule rule, List<List<Mark>> batches) {
         return episodes(rule, batches, LATENESS);
     }

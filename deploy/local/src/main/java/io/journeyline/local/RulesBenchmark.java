@@ -1,0 +1,175 @@
+package io.journeyline.local;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * journey-service's consumer throughput with the default pain-point rules on versus off, on two running stacks side
+ * by side (same build, same machine load, runs interleaved): the "off" stack gets the default rule set with every
+ * rule RETIRED through the admin API, the "on" stack keeps (or gets back) every rule ACTIVE. Both receive the same
+ * journey mix — visits, purchases, errors, contacts with waits, failed self-service, first use, NPS answers and
+ * misunderstanding complaints, 2,000 customers — so that every default rule has matches to evaluate and many fire.
+ * Reports medians and the ratio; asserts nothing.
+ *
+ * <pre>java -cp deploy/local/target/local-stack.jar io.journeyline.local.RulesBenchmark
+ *     --on 0:deploy/local/data --off 100:/tmp/stack-b [--events 20000] [--runs 5]</pre>
+ */
+public final class RulesBenchmark {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern RULE_STATE = Pattern.compile("(?m)^(    version: )(\\d+)\\n(    status: )(\\w+)$");
+
+    private RulesBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = 20_000;
+        int runs = 5;
+        String[] on = null;
+        String[] off = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> events = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--on" -> on = args[++i].split(":", 2);
+                case "--off" -> off = args[++i].split(":", 2);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (on == null || off == null) {
+            throw new IllegalArgumentException("usage: --on OFFSET:DATA_DIR --off OFFSET:DATA_DIR [--events N] [--runs N]");
+        }
+        int onOffset = Integer.parseInt(on[0]);
+        int offOffset = Integer.parseInt(off[0]);
+        setRules(onOffset, Path.of(on[1]), "ACTIVE");
+        setRules(offOffset, Path.of(off[1]), "RETIRED");
+
+        List<Double> onRates = new ArrayList<>();
+        List<Double> offRates = new ArrayList<>();
+        ConsumerBenchmark.measure(onOffset, journeys(2_000));   // warm-up
+        ConsumerBenchmark.measure(offOffset, journeys(2_000));
+        for (int run = 0; run < runs; run++) {
+            double rulesOn = ConsumerBenchmark.measure(onOffset, journeys(events));
+            double rulesOff = ConsumerBenchmark.measure(offOffset, journeys(events));
+            onRates.add(rulesOn);
+            offRates.add(rulesOff);
+            System.out.printf("run %d: rules on %.0f events/s, rules off %.0f events/s%n", run + 1, rulesOn, rulesOff);
+        }
+        double medianOn = ConsumerBenchmark.median(onRates);
+        double medianOff = ConsumerBenchmark.median(offRates);
+        System.out.printf("%d journey events (2,000 customers), %d runs each:%n", events, runs);
+        System.out.printf("  rules on  (port offset %d): median %.0f events/s %s%n", onOffset, medianOn, rounded(onRates));
+        System.out.printf("  rules off (port offset %d): median %.0f events/s %s%n", offOffset, medianOff, rounded(offRates));
+        System.out.printf("  rules on / rules off: %.2f (goal ≥ 0.70)%n", medianOn / medianOff);
+    }
+
+    /** Puts every rule of the stack's active set into {@code status} (a new version of each rule that changes). */
+    private static void setRules(int offset, Path dataDir, String status) throws Exception {
+        String admin = tokens(dataDir).get("JOURNEYLINE_TOKEN_ADMIN");
+        String base = "http://localhost:" + (8081 + offset) + "/api/v1/rules";
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base)).header("Authorization", "Bearer " + admin).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String document = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(body)
+                .get("document").asText();
+        Matcher matcher = RULE_STATE.matcher(document);
+        StringBuilder changed = new StringBuilder();
+        boolean any = false;
+        while (matcher.find()) {
+            boolean differs = !matcher.group(4).equals(status);
+            any |= differs;
+            int version = Integer.parseInt(matcher.group(2)) + (differs ? 1 : 0);
+            matcher.appendReplacement(changed, Matcher.quoteReplacement(matcher.group(1) + version + "\n"
+                    + matcher.group(3) + (differs ? status : matcher.group(4))));
+        }
+        matcher.appendTail(changed);
+        if (!any) {
+            return;
+        }
+        HttpResponse<String> saved = HTTP.send(HttpRequest.newBuilder(URI.create(base))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(changed.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (saved.statusCode() != 200) {
+            throw new IllegalStateException("could not set the rules " + status + " at port offset " + offset + ": "
+                    + saved.statusCode() + " " + saved.body());
+        }
+        System.out.printf("port offset %d: rules %s (%s)%n", offset, status, saved.body());
+    }
+
+    private static Map<String, String> tokens(Path dataDir) throws Exception {
+        return Files.readAllLines(dataDir.resolve("tokens.env")).stream().filter(line -> line.contains("="))
+                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
+                        line -> line.substring(line.indexOf('=') + 1)));
+    }
+
+    /**
+     * {@code events} records: customer i % 2,000 walks through ten steps in order, one step per 2,000 events, a
+     * minute apart in event time.
+     */
+    static List<ProducerRecord<String, byte[]>> journeys(int events) {
+        String run = UUID.randomUUID().toString();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
+        long base = java.time.Instant.parse("2026-11-23T08:00:00Z").getEpochSecond();
+        for (int i = 0; i < events; i++) {
+            int c = i % 2_000;
+            int step = (i / 2_000) % 10;
+            String customer = "bench-rules-" + run + "-" + c;
+            String time = java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString();
+            String topic = "journey.touchpoints";
+            String type = "io.journeyline.touchpoint.recorded";
+            String data = switch (step) {
+                case 0 -> touchpoint(customer, "web", "home", "visit", "");
+                case 1 -> touchpoint(customer, "web", "checkout.payment", "purchase", "");
+                case 2, 3, 4 -> touchpoint(customer, "app", "setup.wifi", "error", "");
+                case 5 -> touchpoint(customer, "phone", "hotline", "contact",
+                        ",\"topic\":\"returns\",\"waitMs\":" + (c % 2 == 0 ? 700_000 : 60_000));
+                case 6 -> touchpoint(customer, "web", "returns.portal", "self_service",
+                        ",\"topic\":\"returns\",\"outcome\":\"failure\"");
+                case 7 -> touchpoint(customer, "app", "dashboard", "feature_use", ",\"outcome\":\"success\"");
+                case 8 -> {
+                    topic = "journey.feedback";
+                    type = "io.journeyline.survey.responded";
+                    yield "{\"customerId\":\"" + customer + "\",\"surveyId\":\"nps\",\"surveyKind\":\"NPS\",\"responseId\":\"r-"
+                            + run + "-" + i + "\",\"scores\":{\"primary\":" + (c % 11) + "}}";
+                }
+                default -> {
+                    topic = "journey.feedback";
+                    type = "io.journeyline.feedback.received";
+                    yield "{\"customerId\":\"" + customer + "\",\"feedbackId\":\"f-" + run + "-" + i + "\",\"kind\":\"complaint\","
+                            + "\"category\":\"" + (c % 4 == 0 ? "MISUNDERSTANDING" : "DELIVERY") + "\",\"channel\":\"phone\","
+                            + "\"topic\":\"refund-policy-" + (c % 5) + "\"}";
+                }
+            };
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, customer, data.getBytes(StandardCharsets.UTF_8));
+            ConsumerBenchmark.header(record, "ce_specversion", "1.0");
+            ConsumerBenchmark.header(record, "ce_id", run + "-" + i);
+            ConsumerBenchmark.header(record, "ce_source", "/bench/rules");
+            ConsumerBenchmark.header(record, "ce_type", type);
+            ConsumerBenchmark.header(record, "ce_time", time);
+            ConsumerBenchmark.header(record, "content-type", "application/json");
+            records.add(record);
+        }
+        return records;
+    }
+
+    private static String touchpoint(String customer, String channel, String touchpoint, String action, String more) {
+        return "{\"customerId\":\"" + customer + "\",\"channel\":\"" + channel + "\",\"touchpoint\":\"" + touchpoint
+                + "\",\"action\":\"" + action + "\"" + more + "}";
+    }
+
+    private static String rounded(List<Double> rates) {
+        return rates.stream().map(rate -> String.format("%.0f", rate)).toList().toString();
+    }
+}
