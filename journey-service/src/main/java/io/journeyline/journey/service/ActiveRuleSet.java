@@ -6,10 +6,6 @@ import io.journeyline.journey.persistence.RuleSetRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,16 +45,8 @@ public class ActiveRuleSet {
     /** The text of the active rule set as it was saved (the shipped YAML for the defaults). */
     public Uni<String> currentDocument() {
         return repository.activeVersion().chain(version -> version == 0
-                ? Uni.createFrom().item(defaultsText())
+                ? Uni.createFrom().item(RuleSetValidator.defaultsText())
                 : repository.find(version).map(saved -> saved.orElseThrow().document()));
-    }
-
-    static String defaultsText() {
-        try (InputStream in = ActiveRuleSet.class.getClassLoader().getResourceAsStream(RuleSetValidator.DEFAULT_RULES)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private CompiledRuleSet remember(CompiledRuleSet ruleSet) {

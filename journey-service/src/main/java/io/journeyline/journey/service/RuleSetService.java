@@ -83,7 +83,7 @@ public class RuleSetService {
             return validated.problems();
         }
         List<RuleProblem> problems = new ArrayList<>(versionProblems(validated, current));
-        problems.addAll(RuleTestRunner.run(CompiledRuleSet.of(current.version() + 1, validated), config.allowedLateness()));
+        problems.addAll(RuleTestRunner.run(validated, config.allowedLateness()));
         return problems;
     }
 

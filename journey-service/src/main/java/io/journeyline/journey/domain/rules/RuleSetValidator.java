@@ -102,11 +102,16 @@ public final class RuleSetValidator {
 
     /** The shipped default rule set, validated; it is a bug in the build when it is not valid. */
     public static Result defaults() {
+        return validate(defaultsText());
+    }
+
+    /** The shipped default rule set as written. */
+    public static String defaultsText() {
         try (InputStream in = RuleSetValidator.class.getClassLoader().getResourceAsStream(DEFAULT_RULES)) {
             if (in == null) {
                 throw new IllegalStateException(DEFAULT_RULES + " is missing from the classpath");
             }
-            return validate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("could not read " + DEFAULT_RULES, e);
         }

@@ -12,16 +12,16 @@ class RuleTestRunnerTest {
 
     @Test
     void everyShippedDefaultRulePassesItsOwnTests() {
-        CompiledRuleSet defaults = CompiledRuleSet.of(1, RuleSetValidator.defaults());
+        RuleSetValidator.Result defaults = RuleSetValidator.defaults();
 
-        assertThat(defaults.document().rules().stream().filter(rule -> rule.tests() == null).map(rule -> rule.id()))
+        assertThat(defaults.ruleSet().rules().stream().filter(rule -> rule.tests() == null).map(rule -> rule.id()))
                 .as("rules without tests (a stall is driven by stages, not events)").containsExactly("PP-STALL");
         assertThat(RuleTestRunner.run(defaults, LATENESS)).isEmpty();
     }
 
     @Test
     void aTestWhoseExpectationTheRuleDoesNotMeetIsNamedWithWhatHappened() {
-        CompiledRuleSet ruleSet = compile("""
+        RuleSetValidator.Result ruleSet = compile("""
                 rules:
                   - id: PP-LONG-WAIT
                     version: 1
@@ -44,7 +44,7 @@ class RuleTestRunnerTest {
 
     @Test
     void aTestEventTheContractWouldRejectIsNamedField() {
-        CompiledRuleSet ruleSet = compile("""
+        RuleSetValidator.Result ruleSet = compile("""
                 rules:
                   - id: PP-ERRORS
                     version: 1
@@ -84,9 +84,18 @@ class RuleTestRunnerTest {
                 "event 3 does not exist: the test has 1 events"));
     }
 
-    private static CompiledRuleSet compile(String yaml) {
+    @Test
+    void aDraftOrRetiredRulesTestsRunToo() {
+        RuleSetValidator.Result retired = RuleSetValidator.validate(RuleSetValidator.defaultsText()
+                .replace("status: ACTIVE", "status: RETIRED"));
+        assertThat(retired.problems()).isEmpty();
+
+        assertThat(RuleTestRunner.run(retired, LATENESS)).isEmpty();
+    }
+
+    private static RuleSetValidator.Result compile(String yaml) {
         RuleSetValidator.Result result = RuleSetValidator.validate(yaml);
         assertThat(result.problems()).isEmpty();
-        return CompiledRuleSet.of(2, result);
+        return result;
     }
 }
