@@ -2,10 +2,7 @@ package io.journeyline.journey.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -14,10 +11,8 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "timeline_entries")
 public class TimelineEntry {
-    /** Orders entries of the same instant; from a pooled sequence so a batch's rows insert in JDBC batches. */
+    /** Orders entries of the same instant; the column's default takes it from {@code timeline_entries_seq}. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "timeline_entries_seq")
-    @SequenceGenerator(name = "timeline_entries_seq", sequenceName = "timeline_entries_seq", allocationSize = 50)
     public Long seq;
 
     @Column(name = "customer_id", nullable = false)

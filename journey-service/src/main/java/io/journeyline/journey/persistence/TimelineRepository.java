@@ -1,6 +1,8 @@
 package io.journeyline.journey.persistence;
 
 import io.journeyline.journey.domain.TimelineEntry;
+import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -29,6 +31,33 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
     /** One page of the timeline of these customers (a customer and those linked to it), newest first. */
     public Uni<List<TimelineEntry>> page(Query query, List<String> members) {
         return page(query, "customerId in :members", Parameters.with("members", members));
+    }
+
+    /**
+     * Inserts entries with multi-row statements (no managed entities: a batch's later statements would otherwise
+     * dirty-check every one of them before each query). {@code seq} comes from the table's sequence.
+     */
+    public Uni<Void> insert(List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object[]> rows = entries.stream().map(e -> new Object[]{e.customerId, e.eventSource, e.eventId, e.type,
+                e.occurredAt, e.channel, e.touchpoint, e.summary, e.data, e.extensions, e.recordedAt}).toList();
+        return Transactions.inCallersTransaction("TimelineRepository.insert", session -> MultiRowStatement.of("""
+                insert into timeline_entries (customer_id, event_source, event_id, type, occurred_at, channel, touchpoint,
+                    summary, data, extensions, recorded_at) select v.customer_id, v.event_source, v.event_id, v.type,
+                    v.occurred_at::timestamptz, v.channel, v.touchpoint, v.summary, v.data, v.extensions,
+                    v.recorded_at::timestamptz from (values""", rows.stream().map(TimelineRepository::textTimes).toList(), """
+                ) as v (customer_id, event_source, event_id, type, occurred_at, channel, touchpoint, summary, data,
+                    extensions, recorded_at)""").executeUpdate(session)).replaceWithVoid();
+    }
+
+    /** VALUES columns are untyped: times go as ISO text and are cast where they are used. */
+    private static Object[] textTimes(Object[] row) {
+        Object[] copy = row.clone();
+        copy[4] = row[4].toString();
+        copy[10] = row[10].toString();
+        return copy;
     }
 
     /** A place in the newest-first order. */

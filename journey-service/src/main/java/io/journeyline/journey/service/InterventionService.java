@@ -141,26 +141,18 @@ public class InterventionService {
             }
         }
         return interventions.insertNew(rows).chain(inserted -> {
-            Uni<List<OwnEntry>> entries = Uni.createFrom().item(new ArrayList<>());
-            for (Intervention row : rows) {
-                if (!inserted.contains(row.id)) {
-                    continue;
+            List<Intervention> fresh = rows.stream().filter(row -> inserted.contains(row.id)).toList();
+            List<Intervention> sent = fresh.stream().filter(row -> toPublish.containsKey(row.id)).toList();
+            return outbox.publishAll(sent.stream().map(row -> new Outbox.Publication(toPublish.get(row.id),
+                    new Cause("intervention|" + row.id, null))).toList()).chain(ids -> {
+                List<OwnEntry> entries = new ArrayList<>();
+                for (int i = 0; i < sent.size(); i++) {
+                    entries.add(OwnEntry.of(toPublish.get(sent.get(i).id), ids.get(i), sent.get(i).decidedAt));
                 }
-                JourneyEvent event = toPublish.get(row.id);
-                if (event == null) {
-                    entries = entries.map(list -> {
-                        list.add(suppressed(row));
-                        return list;
-                    });
-                } else {
-                    entries = entries.chain(list -> outbox.publish(event, new Cause("intervention|" + row.id, null))
-                            .map(id -> {
-                                list.add(OwnEntry.of(event, id, row.decidedAt));
-                                return list;
-                            }));
-                }
-            }
-            return entries.chain(timeline::recordOwn);
+                fresh.stream().filter(row -> !toPublish.containsKey(row.id)).map(InterventionService::suppressed)
+                        .forEach(entries::add);
+                return timeline.recordOwn(entries);
+            });
         });
     }
 

@@ -81,25 +81,34 @@ public class PainPointRecorder {
                             .filter(detection -> detection.rule().status() == Status.ACTIVE)
                             .filter(detection -> detection.rule().action().type() == ActionType.CONTENT_GAP)
                             .forEach(toAct::add);
-                    Uni<List<OwnEntry>> published = Uni.createFrom().item(new ArrayList<>());
-                    List<IncomingEvent> detected = new ArrayList<>();
+                    List<Outbox.Publication> publications = new ArrayList<>();
+                    List<Detection> ofCustomers = new ArrayList<>();
                     for (Detection detection : fresh) {
                         if (detection.rule().action().type() == ActionType.CONTENT_GAP) {
-                            published = published.call(() -> outbox.publish(contentGap(detection),
+                            publications.add(new Outbox.Publication(contentGap(detection),
                                     new Cause("content-gap|" + detection.painPointId(), null)));
                         } else if (detection.customerId() != null) {
-                            PainPointDetected event = detected(detection);
-                            published = published.chain(entries -> outbox.publish(event,
-                                    new Cause("pain-point|" + detection.painPointId(), null)).map(id -> {
-                                OwnEntry entry = OwnEntry.of(event, id, detection.detectedAt().atOffset(ZoneOffset.UTC));
-                                entries.add(entry);
-                                detected.add(new IncomingEvent(id, TimelineService.OWN_SOURCE,
-                                        EventType.PAIN_POINT_DETECTED, entry.occurredAt(), event.customerId(),
-                                        (ObjectNode) entry.data(), Map.of()));
-                                return entries;
-                            }));
+                            publications.add(new Outbox.Publication(detected(detection),
+                                    new Cause("pain-point|" + detection.painPointId(), null)));
+                            ofCustomers.add(detection);
                         }
                     }
+                    List<IncomingEvent> detected = new ArrayList<>();
+                    Uni<List<OwnEntry>> published = outbox.publishAll(publications).map(ids -> {
+                        List<OwnEntry> entries = new ArrayList<>();
+                        for (int p = 0, d = 0; p < publications.size(); p++) {
+                            if (!(publications.get(p).event() instanceof PainPointDetected event)) {
+                                continue;
+                            }
+                            OwnEntry entry = OwnEntry.of(event, ids.get(p),
+                                    ofCustomers.get(d++).detectedAt().atOffset(ZoneOffset.UTC));
+                            entries.add(entry);
+                            detected.add(new IncomingEvent(ids.get(p), TimelineService.OWN_SOURCE,
+                                    EventType.PAIN_POINT_DETECTED, entry.occurredAt(), event.customerId(),
+                                    (ObjectNode) entry.data(), Map.of()));
+                        }
+                        return entries;
+                    });
                     return published.chain(timeline::recordOwn).chain(() -> interventions.decide(toAct))
                             .replaceWith(detected);
                 });

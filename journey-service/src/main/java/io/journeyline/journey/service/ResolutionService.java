@@ -77,7 +77,8 @@ public class ResolutionService {
 
     private Uni<Void> resolve(List<PainPoint> open, Map<String, Outcome> outcomes, Set<String> recurred) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Uni<List<OwnEntry>> entries = Uni.createFrom().item(new ArrayList<>());
+        List<Outbox.Publication> publications = new ArrayList<>();
+        List<OffsetDateTime> times = new ArrayList<>();
         for (PainPoint painPoint : open) {
             Outcome outcome = outcomes.get(painPoint.id);
             if (outcome.resolution().equals("education-completed") && recurred.contains(painPoint.id)) {
@@ -89,12 +90,15 @@ public class ResolutionService {
             painPoint.statusChangedBy = RESOLVED_BY;
             PainPointResolved event = new PainPointResolved(painPoint.customerId, painPoint.id, outcome.resolution(),
                     painPoint.ruleId);
-            entries = entries.chain(list -> outbox.publish(event, Cause.of(outcome.cause()).and("pain-point=" + painPoint.id))
-                    .map(id -> {
-                        list.add(OwnEntry.of(event, id, outcome.cause().time()));
-                        return list;
-                    }));
+            publications.add(new Outbox.Publication(event, Cause.of(outcome.cause()).and("pain-point=" + painPoint.id)));
+            times.add(outcome.cause().time());
         }
-        return entries.chain(timeline::recordOwn);
+        return outbox.publishAll(publications).chain(ids -> {
+            List<OwnEntry> entries = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                entries.add(OwnEntry.of(publications.get(i).event(), ids.get(i), times.get(i)));
+            }
+            return timeline.recordOwn(entries);
+        });
     }
 }

@@ -142,13 +142,12 @@ public class RuleEvaluationService implements TimerHandler {
                     dueTimes.add(anchor.dueAt());
                 }
             });
-            Uni<Void> scheduled = states.write(next, now);
+            List<Timers.Schedule> schedules = new ArrayList<>(anchors.size());
             for (int i = 0; i < anchors.size(); i++) {
-                AbsencePayload anchor = anchors.get(i);
-                Instant due = dueTimes.get(i);
-                scheduled = scheduled.chain(() -> timers.schedule(ABSENCE, timerKey(anchor), due, json(anchor)));
+                schedules.add(new Timers.Schedule(ABSENCE, timerKey(anchors.get(i)), dueTimes.get(i), json(anchors.get(i))));
             }
-            return scheduled.chain(() -> recorder.record(detections));
+            return states.write(next, now).chain(() -> timers.scheduleAll(schedules))
+                    .chain(() -> recorder.record(detections));
         });
     }
 

@@ -112,40 +112,38 @@ public class StageService implements TimerHandler {
     }
 
     private Uni<Void> publish(List<Change> changes) {
-        Uni<List<OwnEntry>> entries = Uni.createFrom().item(new ArrayList<>());
-        for (Change change : changes) {
-            if (change.from() == null) {
-                continue;
+        List<Change> moves = changes.stream().filter(change -> change.from() != null).toList();
+        List<Outbox.Publication> publications = moves.stream().map(change -> new Outbox.Publication(
+                new StageChanged(change.customerId(), Stage.valueOf(change.from()), Stage.valueOf(change.to()),
+                        change.causeEventId()),
+                new Cause("stage|" + change.customerId() + "|" + change.causeEventId(), null))).toList();
+        return outbox.publishAll(publications).chain(ids -> {
+            List<OwnEntry> entries = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                entries.add(OwnEntry.of(publications.get(i).event(), ids.get(i), moves.get(i).at()));
             }
-            StageChanged event = new StageChanged(change.customerId(), Stage.valueOf(change.from()),
-                    Stage.valueOf(change.to()), change.causeEventId());
-            entries = entries.chain(list -> outbox.publish(event, new Cause("stage|" + change.customerId() + "|"
-                    + change.causeEventId(), null)).map(id -> {
-                list.add(OwnEntry.of(event, id, change.at()));
-                return list;
-            }));
-        }
-        return entries.chain(timeline::recordOwn);
+            return timeline.recordOwn(entries);
+        });
     }
 
     /** For each customer whose stage changed: a stall timer per stall rule that limits the new stage. */
     private Uni<Void> watchStalls(List<StageRow> updated, CompiledRuleSet ruleSet) {
         List<Rule> stallRules = ruleSet.evaluatedRules().stream().filter(rule -> rule.stall() != null).toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Timers.Schedule> schedules = new ArrayList<>();
+        List<String> cancels = new ArrayList<>();
         for (StageRow row : updated) {
             for (Rule rule : stallRules) {
                 String key = row.customerId() + "|" + rule.id();
                 Duration limit = rule.stall().stages().get(Stage.valueOf(row.stage()));
                 if (limit == null) {
-                    chain = chain.chain(() -> timers.cancel(STALL, key)).replaceWithVoid();
+                    cancels.add(key);
                 } else {
-                    String payload = json(new StallPayload(row.customerId(), rule.id(), row.stage(), row.enteredAt(),
-                            row.cause()));
-                    chain = chain.chain(() -> timers.schedule(STALL, key, row.enteredAt().toInstant().plus(limit), payload));
+                    schedules.add(new Timers.Schedule(STALL, key, row.enteredAt().toInstant().plus(limit),
+                            json(new StallPayload(row.customerId(), rule.id(), row.stage(), row.enteredAt(), row.cause()))));
                 }
             }
         }
-        return chain;
+        return timers.cancelAll(STALL, cancels).chain(() -> timers.scheduleAll(schedules));
     }
 
     @Override

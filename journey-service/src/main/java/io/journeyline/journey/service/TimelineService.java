@@ -42,7 +42,7 @@ public class TimelineService {
      * transaction (the pipeline has already deduplicated them).
      */
     public Uni<Void> record(List<IncomingEvent> events) {
-        return customers.recordEvents(events).chain(() -> timeline.persist(events.stream().map(this::entryOf)));
+        return customers.recordEvents(events).chain(() -> timeline.insert(events.stream().map(this::entryOf).toList()));
     }
 
     /**
@@ -77,7 +77,7 @@ public class TimelineService {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return timeline.persist(entries.stream().map(own -> {
+        return timeline.insert(entries.stream().map(own -> {
             TimelineEntry entry = new TimelineEntry();
             entry.customerId = own.customerId();
             entry.eventSource = OWN_SOURCE;
@@ -89,7 +89,7 @@ public class TimelineService {
             entry.data = own.data().toString();
             entry.recordedAt = now;
             return entry;
-        }));
+        }).toList());
     }
 
     private TimelineEntry entryOf(IncomingEvent event) {

@@ -65,7 +65,30 @@ public class Outbox {
         return publish(event, cause.eventId(EventType.of(event)), cause.traceparent());
     }
 
+    /** An event and what caused it, for {@link #publishAll}. */
+    public record Publication(JourneyEvent event, Cause cause) {
+    }
+
+    /**
+     * Records several caused events in one statement, in list order (set-based work that publishes many at once);
+     * the same ids as publishing each with {@link #publish(JourneyEvent, Cause)}.
+     *
+     * @return the CloudEvents ids, in list order
+     */
+    public Uni<List<String>> publishAll(List<Publication> publications) {
+        if (publications.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<OutboxEvent> rows = publications.stream().map(p -> row(p.event(),
+                p.cause().eventId(EventType.of(p.event())), p.cause().traceparent())).toList();
+        return insert("Outbox.publishAll", rows).replaceWith(rows.stream().map(row -> row.eventId).toList());
+    }
+
     private Uni<String> publish(JourneyEvent event, String id, String parentTraceparent) {
+        return insert("Outbox.publish", List.of(row(event, id, parentTraceparent))).replaceWith(id);
+    }
+
+    private OutboxEvent row(JourneyEvent event, String id, String parentTraceparent) {
         EventType type = EventType.of(event);
         Span span = tracing.start("publish " + type.type(), SpanKind.PRODUCER, parentTraceparent);
         span.setAttribute(Tracing.EVENT_ID, id);
@@ -73,8 +96,7 @@ public class Outbox {
         String extensions = MAPPER.valueToTree(Map.of(IncomingEvent.TRACEPARENT, Tracing.traceparent(span))).toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
         String key = event instanceof AggregateEvent aggregate ? aggregate.aggregateKey() : event.customerId();
-        OutboxEvent row = row(id, source, type, key, now, MAPPER.valueToTree(event).toString(), extensions);
-        return insert("Outbox.publish", List.of(row)).replaceWith(id);
+        return row(id, source, type, key, now, MAPPER.valueToTree(event).toString(), extensions);
     }
 
     /** Forwards events another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */

@@ -1,6 +1,7 @@
 package io.journeyline.platform.timers;
 
 import io.journeyline.platform.outbox.Cause;
+import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Durable timers: "do X at time T" that survives restarts. Schedule and cancel inside the caller's transaction,
@@ -44,6 +48,37 @@ public class Timers {
                 .setParameter(4, payload).setParameter(5, cause == null ? null : cause.traceparent())
                 .setParameter(6, OffsetDateTime.now(clock))
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** A timer to schedule, for {@link #scheduleAll}. */
+    public record Schedule(String kind, String key, Instant dueAt, String payload) {
+    }
+
+    /** Schedules or moves several timers in one statement (set-based work that starts many clocks at once). */
+    public Uni<Void> scheduleAll(List<Schedule> schedules) {
+        if (schedules.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Schedule> byKey = new LinkedHashMap<>();
+        schedules.forEach(schedule -> byKey.put(schedule.kind() + "|" + schedule.key(), schedule));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object[]> rows = byKey.values().stream().map(s -> new Object[]{s.kind(), s.key(),
+                s.dueAt().atOffset(ZoneOffset.UTC), s.payload(), now}).toList();
+        return Transactions.inCallersTransaction("Timers.scheduleAll", session -> MultiRowStatement.of(
+                "insert into platform_timers (kind, timer_key, due_at, payload, scheduled_at) values", rows, """
+                        on conflict (kind, timer_key) do update set due_at = excluded.due_at, payload = excluded.payload,
+                            scheduled_at = excluded.scheduled_at, attempts = 0, last_error = null, status = 'PENDING'""")
+                .executeUpdate(session)).replaceWithVoid();
+    }
+
+    /** Cancels the timers of {@code kind} with these keys, in one statement; how many there were. */
+    public Uni<Integer> cancelAll(String kind, List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Transactions.inCallersTransaction("Timers.cancelAll", session -> session
+                .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key in (?2)")
+                .setParameter(1, kind).setParameter(2, keys).executeUpdate());
     }
 
     /** Cancels the timer (kind, key); true when there was one to cancel. */
