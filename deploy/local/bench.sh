@@ -4,7 +4,7 @@
 #       event → timeline latency over HTTP and Kafka, and 1000-event HTTP batch throughput
 #   deploy/local/bench.sh consumer [--events N] [--runs N] --port-offset A [--port-offset B ...]
 #       journey-service consumer throughput, several stacks side by side (e.g. before and after a change)
-#   deploy/local/bench.sh rules --on OFFSET:DATA_DIR --off OFFSET:DATA_DIR [--events N] [--runs N]
+#   deploy/local/bench.sh rules --on OFFSET:DATA_DIR --off OFFSET:DATA_DIR [--mix everyday|stress] [--events N] [--runs N]
 #       journey-service consumer throughput with the default rules on versus off, two stacks side by side
 set -euo pipefail
 cd "$(dirname "$0")/../.."

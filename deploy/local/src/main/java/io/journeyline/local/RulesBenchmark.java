@@ -21,12 +21,18 @@ import java.util.stream.Collectors;
  * journey-service's consumer throughput with the default pain-point rules on versus off, on two running stacks side
  * by side (same build, same machine load, runs interleaved): the "off" stack gets the default rule set with every
  * rule RETIRED through the admin API, the "on" stack keeps (or gets back) every rule ACTIVE. Both receive the same
- * journey mix — visits, purchases, errors, contacts with waits, failed self-service, first use, NPS answers and
- * misunderstanding complaints, 2,000 customers — so that every default rule has matches to evaluate and many fire.
+ * events of 2,000 customers, in one of two mixes:
+ * <ul>
+ *   <li>{@code everyday} (default): each customer's twenty events are mostly visits, logins and feature use, with a
+ *   purchase, some errors (a tenth hit three), a contact (a fifth wait over ten minutes), an NPS answer from a third
+ *   and a complaint from a tenth — about 3 % of events complete a pattern;</li>
+ *   <li>{@code stress}: ten events per customer, every one matching a rule (errors, contacts, failed self-service,
+ *   NPS answers, complaints) — about a quarter of events complete a pattern.</li>
+ * </ul>
  * Reports medians and the ratio; asserts nothing.
  *
  * <pre>java -cp deploy/local/target/local-stack.jar io.journeyline.local.RulesBenchmark
- *     --on 0:deploy/local/data --off 100:/tmp/stack-b [--events 20000] [--runs 5]</pre>
+ *     --on 0:deploy/local/data --off 100:/tmp/stack-b [--mix everyday|stress] [--events 20000] [--runs 5]</pre>
  */
 public final class RulesBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -40,12 +46,14 @@ public final class RulesBenchmark {
         int runs = 5;
         String[] on = null;
         String[] off = null;
+        String mix = "everyday";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--on" -> on = args[++i].split(":", 2);
                 case "--off" -> off = args[++i].split(":", 2);
+                case "--mix" -> mix = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -59,18 +67,18 @@ public final class RulesBenchmark {
 
         List<Double> onRates = new ArrayList<>();
         List<Double> offRates = new ArrayList<>();
-        ConsumerBenchmark.measure(onOffset, journeys(2_000));   // warm-up
-        ConsumerBenchmark.measure(offOffset, journeys(2_000));
+        ConsumerBenchmark.measure(onOffset, events(mix, 2_000));   // warm-up
+        ConsumerBenchmark.measure(offOffset, events(mix, 2_000));
         for (int run = 0; run < runs; run++) {
-            double rulesOn = ConsumerBenchmark.measure(onOffset, journeys(events));
-            double rulesOff = ConsumerBenchmark.measure(offOffset, journeys(events));
+            double rulesOn = ConsumerBenchmark.measure(onOffset, events(mix, events));
+            double rulesOff = ConsumerBenchmark.measure(offOffset, events(mix, events));
             onRates.add(rulesOn);
             offRates.add(rulesOff);
             System.out.printf("run %d: rules on %.0f events/s, rules off %.0f events/s%n", run + 1, rulesOn, rulesOff);
         }
         double medianOn = ConsumerBenchmark.median(onRates);
         double medianOff = ConsumerBenchmark.median(offRates);
-        System.out.printf("%d journey events (2,000 customers), %d runs each:%n", events, runs);
+        System.out.printf("%d events, %s mix (2,000 customers), %d runs each:%n", events, mix, runs);
         System.out.printf("  rules on  (port offset %d): median %.0f events/s %s%n", onOffset, medianOn, rounded(onRates));
         System.out.printf("  rules off (port offset %d): median %.0f events/s %s%n", offOffset, medianOff, rounded(offRates));
         System.out.printf("  rules on / rules off: %.2f (goal ≥ 0.70)%n", medianOn / medianOff);
@@ -114,18 +122,91 @@ public final class RulesBenchmark {
                         line -> line.substring(line.indexOf('=') + 1)));
     }
 
+    static List<ProducerRecord<String, byte[]>> events(String mix, int events) {
+        return switch (mix) {
+            case "everyday" -> everyday(events);
+            case "stress" -> stress(events);
+            default -> throw new IllegalArgumentException("unknown mix " + mix + " (everyday, stress)");
+        };
+    }
+
     /**
-     * {@code events} records: customer i % 2,000 walks through ten steps in order, one step per 2,000 events, a
+     * {@code events} records: customer i % 2,000 walks through twenty steps in order, one step per 2,000 events, a
      * minute apart in event time.
      */
-    static List<ProducerRecord<String, byte[]>> journeys(int events) {
+    static List<ProducerRecord<String, byte[]>> everyday(int events) {
+        String run = UUID.randomUUID().toString();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
+        long base = java.time.Instant.parse("2026-11-23T08:00:00Z").getEpochSecond();
+        for (int i = 0; i < events; i++) {
+            int c = i % 2_000;
+            int step = (i / 2_000) % 20;
+            String customer = "bench-everyday-" + run + "-" + c;
+            String time = java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString();
+            String topic = "journey.touchpoints";
+            String type = "io.journeyline.touchpoint.recorded";
+            String visit = touchpoint(customer, "web", "home", "visit", "");
+            String use = touchpoint(customer, "app", "dashboard", "feature_use", ",\"outcome\":\"success\"");
+            String error = touchpoint(customer, "app", "setup.wifi", "error", "");
+            String data = switch (step) {
+                case 2 -> touchpoint(customer, "web", "signup", "signup", "");
+                case 4 -> touchpoint(customer, "web", "checkout.payment", "purchase", "");
+                case 5 -> touchpoint(customer, "app", "login", "login", "");
+                case 6, 8, 11, 17 -> use;
+                case 9 -> error;
+                case 12, 13 -> c % 10 == 0 ? error : use;
+                case 14 -> touchpoint(customer, "phone", "hotline", "contact",
+                        ",\"topic\":\"billing\",\"waitMs\":" + (c % 5 == 0 ? 700_000 : 60_000));
+                case 16 -> {
+                    if (c % 3 != 0) {
+                        yield visit;
+                    }
+                    topic = "journey.feedback";
+                    type = "io.journeyline.survey.responded";
+                    yield "{\"customerId\":\"" + customer + "\",\"surveyId\":\"nps\",\"surveyKind\":\"NPS\","
+                            + "\"responseId\":\"r-" + run + "-" + i + "\",\"scores\":{\"primary\":" + (c % 11) + "}}";
+                }
+                case 18 -> {
+                    if (c % 10 != 0) {
+                        yield visit;
+                    }
+                    topic = "journey.feedback";
+                    type = "io.journeyline.feedback.received";
+                    yield "{\"customerId\":\"" + customer + "\",\"feedbackId\":\"f-" + run + "-" + i
+                            + "\",\"kind\":\"complaint\",\"category\":\"" + (c % 20 == 0 ? "MISUNDERSTANDING" : "BILLING_FEES")
+                            + "\",\"channel\":\"phone\",\"topic\":\"refund-policy\"}";
+                }
+                default -> visit;
+            };
+            records.add(record(topic, customer, data, run + "-" + i, type, time));
+        }
+        return records;
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String customer, String data, String id,
+                                                         String type, String time) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, customer, data.getBytes(StandardCharsets.UTF_8));
+        ConsumerBenchmark.header(record, "ce_specversion", "1.0");
+        ConsumerBenchmark.header(record, "ce_id", id);
+        ConsumerBenchmark.header(record, "ce_source", "/bench/rules");
+        ConsumerBenchmark.header(record, "ce_type", type);
+        ConsumerBenchmark.header(record, "ce_time", time);
+        ConsumerBenchmark.header(record, "content-type", "application/json");
+        return record;
+    }
+
+    /**
+     * {@code events} records: customer i % 2,000 walks through ten steps in order, one step per 2,000 events, a
+     * minute apart in event time; every step matches a rule.
+     */
+    static List<ProducerRecord<String, byte[]>> stress(int events) {
         String run = UUID.randomUUID().toString();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
         long base = java.time.Instant.parse("2026-11-23T08:00:00Z").getEpochSecond();
         for (int i = 0; i < events; i++) {
             int c = i % 2_000;
             int step = (i / 2_000) % 10;
-            String customer = "bench-rules-" + run + "-" + c;
+            String customer = "bench-stress-" + run + "-" + c;
             String time = java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString();
             String topic = "journey.touchpoints";
             String type = "io.journeyline.touchpoint.recorded";
@@ -152,14 +233,7 @@ public final class RulesBenchmark {
                             + "\"topic\":\"refund-policy-" + (c % 5) + "\"}";
                 }
             };
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, customer, data.getBytes(StandardCharsets.UTF_8));
-            ConsumerBenchmark.header(record, "ce_specversion", "1.0");
-            ConsumerBenchmark.header(record, "ce_id", run + "-" + i);
-            ConsumerBenchmark.header(record, "ce_source", "/bench/rules");
-            ConsumerBenchmark.header(record, "ce_type", type);
-            ConsumerBenchmark.header(record, "ce_time", time);
-            ConsumerBenchmark.header(record, "content-type", "application/json");
-            records.add(record);
+            records.add(record(topic, customer, data, run + "-" + i, type, time));
         }
         return records;
     }

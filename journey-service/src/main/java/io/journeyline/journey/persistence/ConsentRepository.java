@@ -51,18 +51,4 @@ public class ConsentRepository {
                         .collect(Collectors.groupingBy(Consent::customerId)));
     }
 
-    /** What each customer said about each purpose for every channel ({@code channel = 'any'}). */
-    public Uni<Map<String, Map<String, Boolean>>> purposeConsents(Set<String> customerIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select customer_id, purpose, granted from consents where customer_id in (?1) and channel = 'any'",
-                        Object[].class)
-                .setParameter(1, List.copyOf(customerIds)).getResultList())
-                .map(rows -> {
-                    Map<String, Map<String, Boolean>> consents = new HashMap<>();
-                    for (Object[] row : rows) {
-                        consents.computeIfAbsent((String) row[0], c -> new HashMap<>()).put((String) row[1], (Boolean) row[2]);
-                    }
-                    return consents;
-                });
-    }
 }

@@ -3,14 +3,17 @@ package io.journeyline.journey.persistence;
 import io.journeyline.journey.domain.Intervention;
 import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Interventions, sent and suppressed. */
@@ -31,10 +34,49 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                 .map(HashSet::new);
     }
 
-    /** The interventions sent to these customers decided from {@code since} on (the guards' history). */
-    public Uni<List<Intervention>> sentSince(Set<String> customerIds, OffsetDateTime since) {
-        return list("customerId in :customers and status = 'SENT' and decidedAt >= :since",
-                Parameters.with("customers", List.copyOf(customerIds)).and("since", since));
+    /**
+     * What the guards need to know about these customers, in one round trip: the interventions sent to them decided
+     * from {@code since} on, which of them have a case that is not closed, and what they said about each purpose for
+     * every channel.
+     */
+    public Uni<GuardFacts> guardFacts(Set<String> customerIds, OffsetDateTime since) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select 'sent', customer_id, rule_id, topic, type, decided_at, null::boolean from interventions
+                            where customer_id in (?1) and status = 'SENT' and decided_at >= ?2
+                        union all
+                        select distinct 'case', customer_id, null, null, null, null::timestamptz, null::boolean
+                            from known_cases where customer_id in (?1) and status <> 'CLOSED'
+                        union all
+                        select 'consent', customer_id, purpose, null, null, null::timestamptz, granted from consents
+                            where customer_id in (?1) and channel = 'any'""", Object[].class)
+                .setParameter(1, List.copyOf(customerIds)).setParameter(2, since).getResultList())
+                .map(rows -> {
+                    List<Intervention> sent = new ArrayList<>();
+                    Set<String> openCases = new HashSet<>();
+                    Map<String, Map<String, Boolean>> consents = new HashMap<>();
+                    for (Object[] row : rows) {
+                        String customer = (String) row[1];
+                        switch ((String) row[0]) {
+                            case "sent" -> {
+                                Intervention intervention = new Intervention();
+                                intervention.customerId = customer;
+                                intervention.ruleId = (String) row[2];
+                                intervention.topic = (String) row[3];
+                                intervention.type = (String) row[4];
+                                intervention.decidedAt = (OffsetDateTime) row[5];
+                                sent.add(intervention);
+                            }
+                            case "case" -> openCases.add(customer);
+                            default -> consents.computeIfAbsent(customer, c -> new HashMap<>())
+                                    .put((String) row[2], (Boolean) row[6]);
+                        }
+                    }
+                    return new GuardFacts(sent, openCases, consents);
+                });
+    }
+
+    /** The guards' view of a set of customers. */
+    public record GuardFacts(List<Intervention> sent, Set<String> openCases, Map<String, Map<String, Boolean>> consents) {
     }
 
     public Uni<List<Intervention>> ofCustomers(List<String> customerIds, int limit) {

@@ -8,10 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The customers' cases as feedback-service's case events tell them: the guards suppress surveys while one is open. */
 @ApplicationScoped
@@ -56,11 +54,4 @@ public class KnownCaseRepository {
                 });
     }
 
-    /** Those of {@code customerIds} with a case that is not closed. */
-    public Uni<Set<String>> withOpenCase(Set<String> customerIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select distinct customer_id from known_cases where customer_id in (?1) and status <> 'CLOSED'",
-                        String.class)
-                .setParameter(1, List.copyOf(customerIds)).getResultList()).map(HashSet::new);
-    }
 }

@@ -18,8 +18,6 @@ import io.journeyline.journey.domain.rules.Detection;
 import io.journeyline.journey.domain.rules.RuleSetDocument.Action;
 import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
-import io.journeyline.journey.persistence.ConsentRepository;
-import io.journeyline.journey.persistence.KnownCaseRepository;
 import io.journeyline.journey.persistence.InterventionRepository;
 import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.outbox.Cause;
@@ -44,28 +42,18 @@ import java.util.stream.Stream;
 
 /**
  * Turns new pain points into interventions, restrained by the guards: reads the customers' recent interventions,
- * open cases and consents in three set-based queries, decides in event-time order (each decision seeing the ones
- * before it), stores every decision, and publishes the sent ones on {@code journey.interventions}.
+ * open cases and consents in one query, decides in event-time order (each decision seeing the ones
+ * before it), stores every decision, and hands back the requests to publish on {@code journey.interventions}.
  */
 @ApplicationScoped
 public class InterventionService {
     private final InterventionRepository interventions;
-    private final KnownCaseRepository cases;
-    private final ConsentRepository consents;
-    private final Outbox outbox;
-    private final TimelineService timeline;
     private final Clock clock;
     private final InterventionGuards guards;
     private final Duration lookBack;
 
-    public InterventionService(InterventionRepository interventions, KnownCaseRepository cases,
-                               ConsentRepository consents, Outbox outbox, TimelineService timeline, Clock clock,
-                               InterventionsConfig settings) {
+    public InterventionService(InterventionRepository interventions, Clock clock, InterventionsConfig settings) {
         this.interventions = interventions;
-        this.cases = cases;
-        this.consents = consents;
-        this.outbox = outbox;
-        this.timeline = timeline;
         this.clock = clock;
         this.guards = new InterventionGuards(new InterventionGuards.Settings(settings.cooldown(), settings.cap(),
                 settings.capWindow(), settings.surveySpacing(), Set.copyOf(settings.consentedByDefault())));
@@ -81,7 +69,7 @@ public class InterventionService {
      * Decides, stores and publishes the interventions of ACTIVE pain points: new ones ask for their action; a content
      * gap (new, or joined by more complainants) asks for an explainer for each complainant, once per complainant.
      */
-    public Uni<Void> decide(List<Detection> detections) {
+    public Uni<Announcements> decide(List<Detection> detections) {
         List<Ask> asks = new ArrayList<>();
         for (Detection detection : detections) {
             ActionType type = detection.rule().action().type();
@@ -94,18 +82,17 @@ public class InterventionService {
             }
         }
         if (asks.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(new Announcements());
         }
         asks.sort(Comparator.comparing((Ask ask) -> ask.detection().detectedAt())
                 .thenComparing(ask -> ask.detection().painPointId()));
         Set<String> customers = asks.stream().map(Ask::customerId).collect(Collectors.toSet());
         OffsetDateTime since = asks.get(0).detection().detectedAt().minus(lookBack).atOffset(ZoneOffset.UTC);
-        return interventions.sentSince(customers, since).chain(sent -> cases.withOpenCase(customers)
-                .chain(openCases -> consents.purposeConsents(customers)
-                        .chain(consented -> record(asks, sent, openCases, consented))));
+        return interventions.guardFacts(customers, since)
+                .chain(facts -> record(asks, facts.sent(), facts.openCases(), facts.consents()));
     }
 
-    private Uni<Void> record(List<Ask> asks, List<Intervention> alreadySent, Set<String> openCases,
+    private Uni<Announcements> record(List<Ask> asks, List<Intervention> alreadySent, Set<String> openCases,
                              Map<String, Map<String, Boolean>> consents) {
         Map<String, List<Sent>> sentTo = new HashMap<>();
         for (Intervention intervention : alreadySent) {
@@ -140,19 +127,21 @@ public class InterventionService {
                 toPublish.put(row.id, event(row, detection, ask.customerId()));
             }
         }
-        return interventions.insertNew(rows).chain(inserted -> {
-            List<Intervention> fresh = rows.stream().filter(row -> inserted.contains(row.id)).toList();
-            List<Intervention> sent = fresh.stream().filter(row -> toPublish.containsKey(row.id)).toList();
-            return outbox.publishAll(sent.stream().map(row -> new Outbox.Publication(toPublish.get(row.id),
-                    new Cause("intervention|" + row.id, null))).toList()).chain(ids -> {
-                List<OwnEntry> entries = new ArrayList<>();
-                for (int i = 0; i < sent.size(); i++) {
-                    entries.add(OwnEntry.of(toPublish.get(sent.get(i).id), ids.get(i), sent.get(i).decidedAt));
+        return interventions.insertNew(rows).map(inserted -> {
+            Announcements announcements = new Announcements();
+            for (Intervention row : rows) {
+                if (!inserted.contains(row.id)) {
+                    continue;
                 }
-                fresh.stream().filter(row -> !toPublish.containsKey(row.id)).map(InterventionService::suppressed)
-                        .forEach(entries::add);
-                return timeline.recordOwn(entries);
-            });
+                JourneyEvent event = toPublish.get(row.id);
+                if (event == null) {
+                    announcements.show(suppressed(row));
+                } else {
+                    announcements.publish(new Outbox.Publication(event, new Cause("intervention|" + row.id, null)),
+                            row.decidedAt);
+                }
+            }
+            return announcements;
         });
     }
 

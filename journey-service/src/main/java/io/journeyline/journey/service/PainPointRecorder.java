@@ -1,6 +1,6 @@
 package io.journeyline.journey.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.contract.event.PainPointDetected;
@@ -11,7 +11,6 @@ import io.journeyline.journey.domain.rules.RuleSetDocument.Status;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
 import io.journeyline.journey.persistence.PainPointRepository;
 import io.journeyline.journey.persistence.PainPointRepository.Evidence;
-import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
@@ -81,36 +80,34 @@ public class PainPointRecorder {
                             .filter(detection -> detection.rule().status() == Status.ACTIVE)
                             .filter(detection -> detection.rule().action().type() == ActionType.CONTENT_GAP)
                             .forEach(toAct::add);
-                    List<Outbox.Publication> publications = new ArrayList<>();
+                    Announcements announcements = new Announcements();
                     List<Detection> ofCustomers = new ArrayList<>();
                     for (Detection detection : fresh) {
                         if (detection.rule().action().type() == ActionType.CONTENT_GAP) {
-                            publications.add(new Outbox.Publication(contentGap(detection),
-                                    new Cause("content-gap|" + detection.painPointId(), null)));
+                            announcements.publish(new Outbox.Publication(contentGap(detection),
+                                    new Cause("content-gap|" + detection.painPointId(), null)), null);
                         } else if (detection.customerId() != null) {
-                            publications.add(new Outbox.Publication(detected(detection),
-                                    new Cause("pain-point|" + detection.painPointId(), null)));
+                            announcements.publish(new Outbox.Publication(detected(detection),
+                                    new Cause("pain-point|" + detection.painPointId(), null)),
+                                    detection.detectedAt().atOffset(ZoneOffset.UTC));
                             ofCustomers.add(detection);
                         }
                     }
-                    List<IncomingEvent> detected = new ArrayList<>();
-                    Uni<List<OwnEntry>> published = outbox.publishAll(publications).map(ids -> {
-                        List<OwnEntry> entries = new ArrayList<>();
-                        for (int p = 0, d = 0; p < publications.size(); p++) {
-                            if (!(publications.get(p).event() instanceof PainPointDetected event)) {
-                                continue;
+                    return interventions.decide(toAct).chain(requests -> {
+                        List<Outbox.Publication> ownDetections = List.copyOf(announcements.publications());
+                        return announcements.add(requests).send(outbox, timeline).map(ids -> {
+                            List<IncomingEvent> detected = new ArrayList<>();
+                            for (int p = 0, d = 0; p < ownDetections.size(); p++) {
+                                if (ownDetections.get(p).event() instanceof PainPointDetected event) {
+                                    detected.add(new IncomingEvent(ids.get(p), TimelineService.OWN_SOURCE,
+                                            EventType.PAIN_POINT_DETECTED,
+                                            ofCustomers.get(d++).detectedAt().atOffset(ZoneOffset.UTC),
+                                            event.customerId(), EventJson.mapper().valueToTree(event), Map.of()));
+                                }
                             }
-                            OwnEntry entry = OwnEntry.of(event, ids.get(p),
-                                    ofCustomers.get(d++).detectedAt().atOffset(ZoneOffset.UTC));
-                            entries.add(entry);
-                            detected.add(new IncomingEvent(ids.get(p), TimelineService.OWN_SOURCE,
-                                    EventType.PAIN_POINT_DETECTED, entry.occurredAt(), event.customerId(),
-                                    (ObjectNode) entry.data(), Map.of()));
-                        }
-                        return entries;
+                            return detected;
+                        });
                     });
-                    return published.chain(timeline::recordOwn).chain(() -> interventions.decide(toAct))
-                            .replaceWith(detected);
                 });
     }
 

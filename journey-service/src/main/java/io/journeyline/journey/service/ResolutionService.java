@@ -5,7 +5,6 @@ import io.journeyline.contract.event.PainPointResolved;
 import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.journey.persistence.KnownCaseRepository;
 import io.journeyline.journey.persistence.PainPointRepository;
-import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
@@ -77,8 +76,7 @@ public class ResolutionService {
 
     private Uni<Void> resolve(List<PainPoint> open, Map<String, Outcome> outcomes, Set<String> recurred) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Outbox.Publication> publications = new ArrayList<>();
-        List<OffsetDateTime> times = new ArrayList<>();
+        Announcements announcements = new Announcements();
         for (PainPoint painPoint : open) {
             Outcome outcome = outcomes.get(painPoint.id);
             if (outcome.resolution().equals("education-completed") && recurred.contains(painPoint.id)) {
@@ -90,15 +88,9 @@ public class ResolutionService {
             painPoint.statusChangedBy = RESOLVED_BY;
             PainPointResolved event = new PainPointResolved(painPoint.customerId, painPoint.id, outcome.resolution(),
                     painPoint.ruleId);
-            publications.add(new Outbox.Publication(event, Cause.of(outcome.cause()).and("pain-point=" + painPoint.id)));
-            times.add(outcome.cause().time());
+            announcements.publish(new Outbox.Publication(event, Cause.of(outcome.cause()).and("pain-point=" + painPoint.id)),
+                    outcome.cause().time());
         }
-        return outbox.publishAll(publications).chain(ids -> {
-            List<OwnEntry> entries = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                entries.add(OwnEntry.of(publications.get(i).event(), ids.get(i), times.get(i)));
-            }
-            return timeline.recordOwn(entries);
-        });
+        return announcements.send(outbox, timeline).replaceWithVoid();
     }
 }

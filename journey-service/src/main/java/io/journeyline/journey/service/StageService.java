@@ -15,7 +15,6 @@ import io.journeyline.journey.domain.stages.StageModel;
 import io.journeyline.journey.persistence.StageRepository;
 import io.journeyline.journey.persistence.StageRepository.Change;
 import io.journeyline.journey.persistence.StageRepository.StageRow;
-import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
@@ -112,18 +111,12 @@ public class StageService implements TimerHandler {
     }
 
     private Uni<Void> publish(List<Change> changes) {
-        List<Change> moves = changes.stream().filter(change -> change.from() != null).toList();
-        List<Outbox.Publication> publications = moves.stream().map(change -> new Outbox.Publication(
-                new StageChanged(change.customerId(), Stage.valueOf(change.from()), Stage.valueOf(change.to()),
-                        change.causeEventId()),
-                new Cause("stage|" + change.customerId() + "|" + change.causeEventId(), null))).toList();
-        return outbox.publishAll(publications).chain(ids -> {
-            List<OwnEntry> entries = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                entries.add(OwnEntry.of(publications.get(i).event(), ids.get(i), moves.get(i).at()));
-            }
-            return timeline.recordOwn(entries);
-        });
+        Announcements announcements = new Announcements();
+        changes.stream().filter(change -> change.from() != null).forEach(change -> announcements.publish(
+                new Outbox.Publication(new StageChanged(change.customerId(), Stage.valueOf(change.from()),
+                        Stage.valueOf(change.to()), change.causeEventId()),
+                        new Cause("stage|" + change.customerId() + "|" + change.causeEventId(), null)), change.at()));
+        return announcements.send(outbox, timeline).replaceWithVoid();
     }
 
     /** For each customer whose stage changed: a stall timer per stall rule that limits the new stage. */
