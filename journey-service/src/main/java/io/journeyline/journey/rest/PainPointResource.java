@@ -55,8 +55,8 @@ public class PainPointResource {
     }
 
     /** An intervention, sent or suppressed (with the guard that suppressed it and why). */
-    public record InterventionItem(String id, String type, String topic, String status, String suppressedBy,
-                                   String reason, OffsetDateTime decidedAt) {
+    public record InterventionItem(String id, String painPointId, String ruleId, String type, String topic,
+                                   String status, String suppressedBy, String reason, OffsetDateTime decidedAt) {
     }
 
     public record Page(List<Item> items, String nextCursor) {
@@ -164,7 +164,8 @@ public class PainPointResource {
     }
 
     static InterventionItem intervention(Intervention i) {
-        return new InterventionItem(i.id, i.type, i.topic, i.status, i.suppressedBy, i.reason, utc(i.decidedAt));
+        return new InterventionItem(i.id, i.painPointId, i.ruleId, i.type, i.topic, i.status, i.suppressedBy, i.reason,
+                utc(i.decidedAt));
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {
