@@ -124,125 +124,103 @@ public final class RulesBenchmark {
 
     static List<ProducerRecord<String, byte[]>> events(String mix, int events) {
         return switch (mix) {
-            case "everyday" -> everyday(events);
-            case "stress" -> stress(events);
+            case "everyday" -> generate(events, 20, RulesBenchmark::everyday);
+            case "stress" -> generate(events, 10, RulesBenchmark::stress);
             default -> throw new IllegalArgumentException("unknown mix " + mix + " (everyday, stress)");
         };
     }
 
+    /** One event of a journey: its topic, type and data. */
+    private record Event(String topic, String type, String data) {
+        static Event touchpoint(String customer, String channel, String touchpoint, String action, String more) {
+            return new Event("journey.touchpoints", "io.journeyline.touchpoint.recorded",
+                    "{\"customerId\":\"" + customer + "\",\"channel\":\"" + channel + "\",\"touchpoint\":\""
+                            + touchpoint + "\",\"action\":\"" + action + "\"" + more + "}");
+        }
+
+        static Event feedback(String type, String data) {
+            return new Event("journey.feedback", type, data);
+        }
+    }
+
+    /** The event of step {@code step} of customer number {@code c}; {@code id} is unique in the run. */
+    private interface Journey {
+        Event step(String customer, int c, int step, String id);
+    }
+
     /**
-     * {@code events} records: customer i % 2,000 walks through twenty steps in order, one step per 2,000 events, a
-     * minute apart in event time.
+     * {@code events} records: customer i % 2,000 walks through the journey's steps in order, one step per 2,000
+     * events, a minute apart in event time.
      */
-    static List<ProducerRecord<String, byte[]>> everyday(int events) {
+    private static List<ProducerRecord<String, byte[]>> generate(int events, int steps, Journey journey) {
         String run = UUID.randomUUID().toString();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
         long base = java.time.Instant.parse("2026-11-23T08:00:00Z").getEpochSecond();
         for (int i = 0; i < events; i++) {
             int c = i % 2_000;
-            int step = (i / 2_000) % 20;
-            String customer = "bench-everyday-" + run + "-" + c;
-            String time = java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString();
-            String topic = "journey.touchpoints";
-            String type = "io.journeyline.touchpoint.recorded";
-            String visit = touchpoint(customer, "web", "home", "visit", "");
-            String use = touchpoint(customer, "app", "dashboard", "feature_use", ",\"outcome\":\"success\"");
-            String error = touchpoint(customer, "app", "setup.wifi", "error", "");
-            String data = switch (step) {
-                case 2 -> touchpoint(customer, "web", "signup", "signup", "");
-                case 4 -> touchpoint(customer, "web", "checkout.payment", "purchase", "");
-                case 5 -> touchpoint(customer, "app", "login", "login", "");
-                case 6, 8, 11, 17 -> use;
-                case 9 -> error;
-                case 12, 13 -> c % 10 == 0 ? error : use;
-                case 14 -> touchpoint(customer, "phone", "hotline", "contact",
-                        ",\"topic\":\"billing\",\"waitMs\":" + (c % 5 == 0 ? 700_000 : 60_000));
-                case 16 -> {
-                    if (c % 3 != 0) {
-                        yield visit;
-                    }
-                    topic = "journey.feedback";
-                    type = "io.journeyline.survey.responded";
-                    yield "{\"customerId\":\"" + customer + "\",\"surveyId\":\"nps\",\"surveyKind\":\"NPS\","
-                            + "\"responseId\":\"r-" + run + "-" + i + "\",\"scores\":{\"primary\":" + (c % 11) + "}}";
-                }
-                case 18 -> {
-                    if (c % 10 != 0) {
-                        yield visit;
-                    }
-                    topic = "journey.feedback";
-                    type = "io.journeyline.feedback.received";
-                    yield "{\"customerId\":\"" + customer + "\",\"feedbackId\":\"f-" + run + "-" + i
-                            + "\",\"kind\":\"complaint\",\"category\":\"" + (c % 20 == 0 ? "MISUNDERSTANDING" : "BILLING_FEES")
-                            + "\",\"channel\":\"phone\",\"topic\":\"refund-policy\"}";
-                }
-                default -> visit;
-            };
-            records.add(record(topic, customer, data, run + "-" + i, type, time));
+            String customer = "bench-rules-" + run + "-" + c;
+            Event event = journey.step(customer, c, (i / 2_000) % steps, run + "-" + i);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), customer,
+                    event.data().getBytes(StandardCharsets.UTF_8));
+            ConsumerBenchmark.header(record, "ce_specversion", "1.0");
+            ConsumerBenchmark.header(record, "ce_id", run + "-" + i);
+            ConsumerBenchmark.header(record, "ce_source", "/bench/rules");
+            ConsumerBenchmark.header(record, "ce_type", event.type());
+            ConsumerBenchmark.header(record, "ce_time", java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString());
+            ConsumerBenchmark.header(record, "content-type", "application/json");
+            records.add(record);
         }
         return records;
     }
 
-    private static ProducerRecord<String, byte[]> record(String topic, String customer, String data, String id,
-                                                         String type, String time) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, customer, data.getBytes(StandardCharsets.UTF_8));
-        ConsumerBenchmark.header(record, "ce_specversion", "1.0");
-        ConsumerBenchmark.header(record, "ce_id", id);
-        ConsumerBenchmark.header(record, "ce_source", "/bench/rules");
-        ConsumerBenchmark.header(record, "ce_type", type);
-        ConsumerBenchmark.header(record, "ce_time", time);
-        ConsumerBenchmark.header(record, "content-type", "application/json");
-        return record;
+    /** Twenty steps, mostly visits and use; a purchase, some errors, a contact, an NPS answer, a complaint. */
+    private static Event everyday(String customer, int c, int step, String id) {
+        Event visit = Event.touchpoint(customer, "web", "home", "visit", "");
+        Event use = Event.touchpoint(customer, "app", "dashboard", "feature_use", ",\"outcome\":\"success\"");
+        Event error = Event.touchpoint(customer, "app", "setup.wifi", "error", "");
+        return switch (step) {
+            case 2 -> Event.touchpoint(customer, "web", "signup", "signup", "");
+            case 4 -> Event.touchpoint(customer, "web", "checkout.payment", "purchase", "");
+            case 5 -> Event.touchpoint(customer, "app", "login", "login", "");
+            case 6, 8, 11, 17 -> use;
+            case 9 -> error;
+            case 12, 13 -> c % 10 == 0 ? error : use;
+            case 14 -> Event.touchpoint(customer, "phone", "hotline", "contact",
+                    ",\"topic\":\"billing\",\"waitMs\":" + (c % 5 == 0 ? 700_000 : 60_000));
+            case 16 -> c % 3 != 0 ? visit : nps(customer, c, id);
+            case 18 -> c % 10 != 0 ? visit : complaint(customer, c % 20 == 0 ? "MISUNDERSTANDING" : "BILLING_FEES",
+                    "refund-policy", id);
+            default -> visit;
+        };
     }
 
-    /**
-     * {@code events} records: customer i % 2,000 walks through ten steps in order, one step per 2,000 events, a
-     * minute apart in event time; every step matches a rule.
-     */
-    static List<ProducerRecord<String, byte[]>> stress(int events) {
-        String run = UUID.randomUUID().toString();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
-        long base = java.time.Instant.parse("2026-11-23T08:00:00Z").getEpochSecond();
-        for (int i = 0; i < events; i++) {
-            int c = i % 2_000;
-            int step = (i / 2_000) % 10;
-            String customer = "bench-stress-" + run + "-" + c;
-            String time = java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString();
-            String topic = "journey.touchpoints";
-            String type = "io.journeyline.touchpoint.recorded";
-            String data = switch (step) {
-                case 0 -> touchpoint(customer, "web", "home", "visit", "");
-                case 1 -> touchpoint(customer, "web", "checkout.payment", "purchase", "");
-                case 2, 3, 4 -> touchpoint(customer, "app", "setup.wifi", "error", "");
-                case 5 -> touchpoint(customer, "phone", "hotline", "contact",
-                        ",\"topic\":\"returns\",\"waitMs\":" + (c % 2 == 0 ? 700_000 : 60_000));
-                case 6 -> touchpoint(customer, "web", "returns.portal", "self_service",
-                        ",\"topic\":\"returns\",\"outcome\":\"failure\"");
-                case 7 -> touchpoint(customer, "app", "dashboard", "feature_use", ",\"outcome\":\"success\"");
-                case 8 -> {
-                    topic = "journey.feedback";
-                    type = "io.journeyline.survey.responded";
-                    yield "{\"customerId\":\"" + customer + "\",\"surveyId\":\"nps\",\"surveyKind\":\"NPS\",\"responseId\":\"r-"
-                            + run + "-" + i + "\",\"scores\":{\"primary\":" + (c % 11) + "}}";
-                }
-                default -> {
-                    topic = "journey.feedback";
-                    type = "io.journeyline.feedback.received";
-                    yield "{\"customerId\":\"" + customer + "\",\"feedbackId\":\"f-" + run + "-" + i + "\",\"kind\":\"complaint\","
-                            + "\"category\":\"" + (c % 4 == 0 ? "MISUNDERSTANDING" : "DELIVERY") + "\",\"channel\":\"phone\","
-                            + "\"topic\":\"refund-policy-" + (c % 5) + "\"}";
-                }
-            };
-            records.add(record(topic, customer, data, run + "-" + i, type, time));
-        }
-        return records;
+    /** Ten steps, every one matching a rule. */
+    private static Event stress(String customer, int c, int step, String id) {
+        return switch (step) {
+            case 0 -> Event.touchpoint(customer, "web", "home", "visit", "");
+            case 1 -> Event.touchpoint(customer, "web", "checkout.payment", "purchase", "");
+            case 2, 3, 4 -> Event.touchpoint(customer, "app", "setup.wifi", "error", "");
+            case 5 -> Event.touchpoint(customer, "phone", "hotline", "contact",
+                    ",\"topic\":\"returns\",\"waitMs\":" + (c % 2 == 0 ? 700_000 : 60_000));
+            case 6 -> Event.touchpoint(customer, "web", "returns.portal", "self_service",
+                    ",\"topic\":\"returns\",\"outcome\":\"failure\"");
+            case 7 -> Event.touchpoint(customer, "app", "dashboard", "feature_use", ",\"outcome\":\"success\"");
+            case 8 -> nps(customer, c, id);
+            default -> complaint(customer, c % 4 == 0 ? "MISUNDERSTANDING" : "DELIVERY", "refund-policy-" + (c % 5), id);
+        };
     }
 
-    private static String touchpoint(String customer, String channel, String touchpoint, String action, String more) {
-        return "{\"customerId\":\"" + customer + "\",\"channel\":\"" + channel + "\",\"touchpoint\":\"" + touchpoint
-                + "\",\"action\":\"" + action + "\"" + more + "}";
+    private static Event nps(String customer, int c, String id) {
+        return Event.feedback("io.journeyline.survey.responded", "{\"customerId\":\"" + customer
+                + "\",\"surveyId\":\"nps\",\"surveyKind\":\"NPS\",\"responseId\":\"r-" + id
+                + "\",\"scores\":{\"primary\":" + (c % 11) + "}}");
     }
 
+    private static Event complaint(String customer, String category, String topic, String id) {
+        return Event.feedback("io.journeyline.feedback.received", "{\"customerId\":\"" + customer
+                + "\",\"feedbackId\":\"f-" + id + "\",\"kind\":\"complaint\",\"category\":\"" + category
+                + "\",\"channel\":\"phone\",\"topic\":\"" + topic + "\"}");
+    }
     private static String rounded(List<Double> rates) {
         return rates.stream().map(rate -> String.format("%.0f", rate)).toList().toString();
     }

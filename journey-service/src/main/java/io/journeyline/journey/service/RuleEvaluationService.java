@@ -1,8 +1,5 @@
 package io.journeyline.journey.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
 import io.journeyline.journey.config.RulesConfig;
 import io.journeyline.journey.domain.rules.CompiledRuleSet;
@@ -44,7 +41,6 @@ import java.util.TreeMap;
 public class RuleEvaluationService implements TimerHandler {
     /** The timer kind of absence checks; its key names the rule, state and anchor event. */
     static final String ABSENCE = "rule-absence";
-    private static final ObjectMapper JSON = EventJson.mapper();
 
     private final ActiveRuleSet active;
     private final RuleStateRepository states;
@@ -144,7 +140,8 @@ public class RuleEvaluationService implements TimerHandler {
             });
             List<Timers.Schedule> schedules = new ArrayList<>(anchors.size());
             for (int i = 0; i < anchors.size(); i++) {
-                schedules.add(new Timers.Schedule(ABSENCE, timerKey(anchors.get(i)), dueTimes.get(i), json(anchors.get(i))));
+                schedules.add(new Timers.Schedule(ABSENCE, timerKey(anchors.get(i)), dueTimes.get(i),
+                        Timers.json(anchors.get(i))));
             }
             return states.write(next, now).chain(() -> timers.scheduleAll(schedules))
                     .chain(() -> recorder.record(detections));
@@ -159,12 +156,7 @@ public class RuleEvaluationService implements TimerHandler {
     /** An absence check came due: fires when the expected event has not come (and the rule is still evaluated). */
     @Override
     public Uni<Void> fire(FiredTimer timer) {
-        AbsencePayload anchor;
-        try {
-            anchor = JSON.readValue(timer.payload(), AbsencePayload.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable absence timer " + timer.key(), e);
-        }
+        AbsencePayload anchor = timer.payloadAs(AbsencePayload.class);
         return active.current().chain(ruleSet -> {
             Rule rule = ruleSet.evaluatedRules().stream().filter(r -> r.id().equals(anchor.ruleId()) && r.absence() != null)
                     .findFirst().orElse(null);
@@ -190,13 +182,5 @@ public class RuleEvaluationService implements TimerHandler {
 
     private static String timerKey(AbsencePayload anchor) {
         return anchor.ruleId() + "|" + anchor.scope() + "|" + anchor.key() + "|" + anchor.anchorId();
-    }
-
-    private static String json(AbsencePayload anchor) {
-        try {
-            return JSON.writeValueAsString(anchor);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

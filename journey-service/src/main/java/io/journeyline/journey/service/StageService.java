@@ -1,8 +1,5 @@
 package io.journeyline.journey.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.journeyline.contract.EventJson;
 import io.journeyline.contract.event.StageChanged;
 import io.journeyline.contract.vocabulary.Stage;
 import io.journeyline.journey.domain.rules.CompiledRuleSet;
@@ -44,7 +41,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StageService implements TimerHandler {
     static final String STALL = "stage-stall";
-    private static final ObjectMapper JSON = EventJson.mapper();
 
     private final StageModel model;
     private final StageRepository stages;
@@ -132,7 +128,7 @@ public class StageService implements TimerHandler {
                     cancels.add(key);
                 } else {
                     schedules.add(new Timers.Schedule(STALL, key, row.enteredAt().toInstant().plus(limit),
-                            json(new StallPayload(row.customerId(), rule.id(), row.stage(), row.enteredAt(), row.cause()))));
+                            Timers.json(new StallPayload(row.customerId(), rule.id(), row.stage(), row.enteredAt(), row.cause()))));
                 }
             }
         }
@@ -147,12 +143,7 @@ public class StageService implements TimerHandler {
     /** A stall timer came due: fires the stall rule when the customer is still in the stage entered then. */
     @Override
     public Uni<Void> fire(FiredTimer timer) {
-        StallPayload stall;
-        try {
-            stall = JSON.readValue(timer.payload(), StallPayload.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stall timer " + timer.key(), e);
-        }
+        StallPayload stall = timer.payloadAs(StallPayload.class);
         return active.current().chain(ruleSet -> stages.lockStages(Set.of(stall.customerId())).chain(current -> {
             StageRow row = current.get(stall.customerId());
             Rule rule = ruleSet.evaluatedRules().stream()
@@ -167,13 +158,5 @@ public class StageService implements TimerHandler {
             return recorder.record(List.of(Detection.ofStall(rule, ruleSet.version(), stall.customerId(), stall.stage(),
                     stall.enteredAt().toInstant(), cause))).chain(detected -> rules.feedBack(ruleSet, detected));
         }));
-    }
-
-    private static String json(StallPayload payload) {
-        try {
-            return JSON.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.journeyline.platform.timers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.journeyline.contract.EventJson;
+
 import java.time.Instant;
 
 /**
@@ -13,4 +16,13 @@ import java.time.Instant;
  * @param traceparent trace context of the work that scheduled it, or null
  */
 public record FiredTimer(String kind, String key, Instant dueAt, String payload, int attempt, String traceparent) {
+
+    /** The payload read as JSON into {@code type} (scheduled with {@link Timers#json(Object)}). */
+    public <T> T payloadAs(Class<T> type) {
+        try {
+            return EventJson.mapper().readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the payload of timer " + kind + "/" + key + " is not a " + type.getSimpleName(), e);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.journeyline.platform.timers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.journeyline.contract.EventJson;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
@@ -48,6 +50,15 @@ public class Timers {
                 .setParameter(4, payload).setParameter(5, cause == null ? null : cause.traceparent())
                 .setParameter(6, OffsetDateTime.now(clock))
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** A payload as JSON, read back with {@link FiredTimer#payloadAs}. */
+    public static String json(Object payload) {
+        try {
+            return EventJson.mapper().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a timer payload must be JSON-writable: " + payload, e);
+        }
     }
 
     /** A timer to schedule, for {@link #scheduleAll}. */
