@@ -102,10 +102,16 @@ class LocalStackIT {
         List<String> expectedTypes = List.of("io.journeyline.touchpoint.recorded", "io.journeyline.feedback.received",
                 "io.journeyline.survey.responded", "io.journeyline.education.assigned", "io.journeyline.education.completed");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<String> ids = timeline(tokens, customer, "items.eventId");
+            List<String> ids = timeline(tokens, customer, RECEIVED + ".eventId");
             assertThat(ids).contains(viaHttp, binary, structured).hasSize(7);
             assertThat(timeline(tokens, customer, "items.type")).containsAll(expectedTypes);
         });
+        // journey-service's own work on them: the complaint put the customer at risk, shown in the timeline too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http(tokens.get("agent"))
+                .get(JOURNEY + "/api/v1/customers/" + customer + "/journey").then().statusCode(200).extract()
+                .<String>path("stage")).isEqualTo("AT_RISK"));
+        assertThat(timeline(tokens, customer, "items.summary"))
+                .anySatisfy(summary -> assertThat(summary).startsWith("stage ").endsWith(" → AT_RISK"));
         assertThat(deadLetters(customer)).containsExactly("malformed-json");
 
         // Kafka dies: a service keeps taking writes (they wait in its outbox) and reports itself not ready.
@@ -130,7 +136,7 @@ class LocalStackIT {
         Map<String, String> newTokens = tokens();
         assertThat(timeline(newTokens, customer, "items.eventId")).contains(viaHttp, binary, structured);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(timeline(newTokens, customer, "items.eventId")).hasSize(8));
+                assertThat(timeline(newTokens, customer, RECEIVED + ".eventId")).hasSize(8));
         stopStack();
     }
 
@@ -190,6 +196,9 @@ class LocalStackIT {
                         line -> line.substring("JOURNEYLINE_TOKEN_".length(), line.indexOf('=')).toLowerCase(),
                         line -> line.substring(line.indexOf('=') + 1)));
     }
+
+    /** The timeline entries of events other systems sent (journey-service's own entries left out). */
+    private static final String RECEIVED = "items.findAll { it.source != '/journeyline/journey-service' }";
 
     private static List<String> timeline(Map<String, String> tokens, String customer, String path) {
         var response = http(tokens.get("agent")).get(JOURNEY + "/api/v1/customers/" + customer + "/timeline?limit=200");
