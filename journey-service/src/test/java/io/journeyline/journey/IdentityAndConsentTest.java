@@ -37,6 +37,7 @@ class IdentityAndConsentTest {
         Customer web = new Customer(T0);
         Customer app = new Customer(T0);
         ObjectNode webVisit = web.touchpoint(0, "web", "home", "visit", Map.of("identities", Map.of("email", value(email))));
+        JourneyApi.awaitInTimeline(web.id, idOf(webVisit));   // the web shop saw the e-mail first
         ObjectNode appLogin = app.touchpoint(5, "app", "login", "login",
                 Map.of("identities", Map.of("email", value(email), "phone", value(phone))));
 

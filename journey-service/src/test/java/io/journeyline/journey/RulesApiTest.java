@@ -87,10 +87,11 @@ class RulesApiTest {
                 .put("/api/v1/rules").then().statusCode(400).contentType("application/problem+json")
                 .extract().jsonPath();
         assertThat(problem.getList("errors.field", String.class))
-                .containsExactlyInAnyOrder("rules[0]", "rules[1].count.within");
+                .containsExactlyInAnyOrder("rules[0]", "rules[0].on.condition", "rules[1].count.within");
         assertThat(problem.getList("errors.message", String.class))
                 .anySatisfy(message -> assertThat(message).contains("colour"))
-                .anySatisfy(message -> assertThat(message).contains("within"));
+                .anySatisfy(message -> assertThat(message).contains("within"))
+                .anySatisfy(message -> assertThat(message).startsWith("line 1, column"));
         assertThat(activeVersion()).isEqualTo(before);
 
         String badExpression = DEFAULTS.replace("condition: data.scores.primary <= params.maxScore\n    action: {type: CASE, priority: HIGH}",

@@ -118,7 +118,7 @@ public class InterventionService {
             row.topic = ask.topic();
             row.status = (decision.sent() ? Intervention.Status.SENT : Intervention.Status.SUPPRESSED).name();
             row.suppressedBy = decision.sent() ? null : decision.suppressedBy().wire();
-            row.reason = decision.reason();
+            row.reason = decision.sent() ? reason(detection) : decision.reason();
             row.decidedAt = detection.detectedAt().atOffset(ZoneOffset.UTC);
             row.recordedAt = now;
             rows.add(row);

@@ -70,6 +70,7 @@ public final class RuleSetValidator {
         List<RuleProblem> problems = new ArrayList<>(JsonSchemas.validate(SCHEMA, document, "").stream()
                 .map(v -> new RuleProblem(v.field().equals("(event)") ? "(document)" : v.field(), v.message())).toList());
         if (!problems.isEmpty()) {
+            problems.addAll(conditionProblems(document));
             return invalid(problems);
         }
         RuleSetDocument ruleSet;
@@ -177,6 +178,26 @@ public final class RuleSetValidator {
                 conditions.put(at + ".condition", compiled.condition());
             }
         }
+    }
+
+    /**
+     * The CEL problems of every condition of a document the schema refused, read from the raw tree, so that one
+     * answer names them too.
+     */
+    private static List<RuleProblem> conditionProblems(JsonNode document) {
+        List<RuleProblem> problems = new ArrayList<>();
+        JsonNode rules = document.path("rules");
+        for (int i = 0; i < rules.size(); i++) {
+            for (String trigger : List.of("on", "sequence/then", "absence/expected")) {
+                JsonNode condition = rules.get(i).at("/" + trigger + "/condition");
+                if (condition.isTextual()) {
+                    String at = "rules[" + i + "]." + trigger.replace('/', '.') + ".condition";
+                    RuleCondition.compile(condition.textValue()).problems()
+                            .forEach(problem -> problems.add(new RuleProblem(at, problem)));
+                }
+            }
+        }
+        return problems;
     }
 
     private static Result invalid(List<RuleProblem> problems) {
