@@ -66,7 +66,9 @@ class GuardsTest {
         Customer withCase = new Customer(T0);
         ObjectNode opened = JsonNodeFactory.instance.objectNode().put("customerId", withCase.id).put("caseId", "k-" + withCase.id)
                 .put("status", "RECEIVED").put("priority", "NORMAL");
-        withCase.send(Topics.FEEDBACK, "io.journeyline.case.opened", "/journeyline/feedback-service", 0, opened);
+        ObjectNode caseOpened = withCase.send(Topics.FEEDBACK, "io.journeyline.case.opened",
+                "/journeyline/feedback-service", 0, opened);
+        JourneyApi.awaitInTimeline(withCase.id, caseOpened.get("id").asText());   // another topic: known first
         withCase.touchpoint(10, "web", "test.checkout", "purchase", Map.of());
 
         JsonPath suppressed = withCase.awaitPainPoint("PP-TEST-CHECKOUT-SURVEY");

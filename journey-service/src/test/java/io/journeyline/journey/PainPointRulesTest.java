@@ -109,12 +109,13 @@ class PainPointRulesTest {
 
     @Test
     void theCapHoldsAcrossRulesAndTheCooldownPerRuleAndTopic() {
+        // one after the other: the two topics are consumed independently, and guards decide in arrival order
         Customer e = new Customer(T0);
-        e.survey(0, "NPS", 3);                                                      // PP-DETRACTOR → case
-        e.complaint(10, "MISUNDERSTANDING", "refund-policy", null);                 // PP-MISUNDERSTANDING → education
-        e.touchpoint(20, "phone", "hotline", "contact", Map.of("waitMs", 900_000));   // PP-LONG-WAIT → education
-        e.touchpoint(30, "phone", "hotline", "contact", Map.of("waitMs", 700_000));   // PP-LONG-WAIT again, same topic
-        e.survey(40, "CSAT", 1);                                                    // PP-LOW-CSAT → case: over the cap
+        inOrder(e, e.survey(0, "NPS", 3));                                                     // PP-DETRACTOR → case
+        inOrder(e, e.complaint(10, "MISUNDERSTANDING", "refund-policy", null));                // PP-MISUNDERSTANDING → education
+        inOrder(e, e.touchpoint(20, "phone", "hotline", "contact", Map.of("waitMs", 900_000)));  // PP-LONG-WAIT → education
+        inOrder(e, e.touchpoint(30, "phone", "hotline", "contact", Map.of("waitMs", 700_000)));  // PP-LONG-WAIT again
+        e.survey(40, "CSAT", 1);                                                               // PP-LOW-CSAT: over the cap
 
         JsonPath painPoints = e.awaitPainPoint("PP-LOW-CSAT");
         assertThat(painPoints.getList("items")).hasSize(5);
@@ -189,6 +190,10 @@ class PainPointRulesTest {
         used.touchpoint(61, "phone", "hotline", "contact", Map.of("waitMs", 900_000));
         used.awaitPainPoint("PP-LONG-WAIT");
         assertThat(used.ruleIds()).containsExactly("PP-LONG-WAIT");
+    }
+
+    private static void inOrder(Customer customer, ObjectNode event) {
+        JourneyApi.awaitInTimeline(customer.id, idOf(event));
     }
 
     private static JsonNode data(ConsumerRecord<String, byte[]> record) {
