@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +37,17 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
 
     /**
      * What the guards need to know about these customers, in one round trip: the interventions sent to them decided
-     * from {@code since} on, which of them have a case that is not closed, and what they said about each purpose for
-     * every channel.
+     * from {@code since} on, which of them have a case that is not closed, what they said about each purpose for
+     * every channel, and — when {@code withEvidence} — the evidence of their open pain points by topic (a case request
+     * carries everything known about the customer's problem).
      */
-    public Uni<GuardFacts> guardFacts(Set<String> customerIds, OffsetDateTime since) {
+    public Uni<GuardFacts> guardFacts(Set<String> customerIds, OffsetDateTime since, boolean withEvidence) {
+        String evidenceQuery = !withEvidence ? "" : """
+                union all
+                select 'evidence', p.customer_id, p.topic, e.event_id, null, e.occurred_at, null::boolean
+                    from pain_points p join pain_point_evidence e on e.pain_point_id = p.id
+                    where p.customer_id in (?1) and p.status in ('OPEN', 'ACKNOWLEDGED') and p.topic is not null
+                """;
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select 'sent', customer_id, rule_id, topic, type, decided_at, null::boolean from interventions
                             where customer_id in (?1) and status = 'SENT' and decided_at >= ?2
@@ -48,12 +56,14 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                             from known_cases where customer_id in (?1) and status <> 'CLOSED'
                         union all
                         select 'consent', customer_id, purpose, null, null, null::timestamptz, granted from consents
-                            where customer_id in (?1) and channel = 'any'""", Object[].class)
+                            where customer_id in (?1) and channel = 'any'
+                        """ + evidenceQuery + " order by 6 nulls first", Object[].class)
                 .setParameter(1, List.copyOf(customerIds)).setParameter(2, since).getResultList())
                 .map(rows -> {
                     List<Intervention> sent = new ArrayList<>();
                     Set<String> openCases = new HashSet<>();
                     Map<String, Map<String, Boolean>> consents = new HashMap<>();
+                    Map<String, Set<String>> evidence = new HashMap<>();
                     for (Object[] row : rows) {
                         String customer = (String) row[1];
                         switch ((String) row[0]) {
@@ -67,16 +77,22 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                                 sent.add(intervention);
                             }
                             case "case" -> openCases.add(customer);
+                            case "evidence" -> evidence.computeIfAbsent(customer + "|" + row[2], k -> new LinkedHashSet<>())
+                                    .add((String) row[3]);
                             default -> consents.computeIfAbsent(customer, c -> new HashMap<>())
                                     .put((String) row[2], (Boolean) row[6]);
                         }
                     }
-                    return new GuardFacts(sent, openCases, consents);
+                    return new GuardFacts(sent, openCases, consents, evidence);
                 });
     }
 
-    /** The guards' view of a set of customers. */
-    public record GuardFacts(List<Intervention> sent, Set<String> openCases, Map<String, Map<String, Boolean>> consents) {
+    /**
+     * The guards' view of a set of customers; {@code openEvidence} maps "customer|topic" to the event ids of the
+     * customer's open pain points on that topic, oldest first.
+     */
+    public record GuardFacts(List<Intervention> sent, Set<String> openCases, Map<String, Map<String, Boolean>> consents,
+                             Map<String, Set<String>> openEvidence) {
     }
 
     public Uni<List<Intervention>> ofCustomers(List<String> customerIds, int limit) {

@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,14 +89,13 @@ public class InterventionService {
                 .thenComparing(ask -> ask.detection().painPointId()));
         Set<String> customers = asks.stream().map(Ask::customerId).collect(Collectors.toSet());
         OffsetDateTime since = asks.get(0).detection().detectedAt().minus(lookBack).atOffset(ZoneOffset.UTC);
-        return interventions.guardFacts(customers, since)
-                .chain(facts -> record(asks, facts.sent(), facts.openCases(), facts.consents()));
+        boolean cases = asks.stream().anyMatch(ask -> ask.type() == ActionType.CASE);
+        return interventions.guardFacts(customers, since, cases).chain(facts -> record(asks, facts));
     }
 
-    private Uni<Announcements> record(List<Ask> asks, List<Intervention> alreadySent, Set<String> openCases,
-                             Map<String, Map<String, Boolean>> consents) {
+    private Uni<Announcements> record(List<Ask> asks, InterventionRepository.GuardFacts facts) {
         Map<String, List<Sent>> sentTo = new HashMap<>();
-        for (Intervention intervention : alreadySent) {
+        for (Intervention intervention : facts.sent()) {
             sentTo.computeIfAbsent(intervention.customerId, c -> new ArrayList<>()).add(new Sent(intervention.ruleId,
                     intervention.topic, ActionType.valueOf(intervention.type), intervention.decidedAt.toInstant()));
         }
@@ -108,7 +108,8 @@ public class InterventionService {
             List<Sent> history = sentTo.computeIfAbsent(ask.customerId(), c -> new ArrayList<>());
             Decision decision = guards.decide(new Request(detection.rule().id(), ask.topic(), type,
                     detection.detectedAt(), detection.rule().cooldown()), new History(history,
-                    openCases.contains(ask.customerId()), consents.getOrDefault(ask.customerId(), Map.of())));
+                    facts.openCases().contains(ask.customerId()),
+                    facts.consents().getOrDefault(ask.customerId(), Map.of())));
             Intervention row = new Intervention();
             row.id = uuid("intervention|" + detection.painPointId() + "|" + ask.customerId());
             row.painPointId = detection.painPointId();
@@ -124,7 +125,8 @@ public class InterventionService {
             rows.add(row);
             if (decision.sent()) {
                 history.add(new Sent(row.ruleId, row.topic, type, detection.detectedAt()));
-                toPublish.put(row.id, event(row, detection, ask.customerId()));
+                toPublish.put(row.id, event(row, detection, ask.customerId(),
+                        facts.openEvidence().getOrDefault(ask.customerId() + "|" + ask.topic(), Set.of())));
             }
         }
         return interventions.insertNew(rows).map(inserted -> {
@@ -160,7 +162,12 @@ public class InterventionService {
                 + row.suppressedBy + "): " + row.reason, data);
     }
 
-    private static JourneyEvent event(Intervention row, Detection detection, String customerId) {
+    /**
+     * The request for a sent intervention. A case request's evidence is its own and that of the customer's other open
+     * pain points on the same topic (a failed self-service and the calls after it are one problem for its owner).
+     */
+    private static JourneyEvent event(Intervention row, Detection detection, String customerId,
+                                      Set<String> openEvidenceOnTopic) {
         Action action = detection.rule().action();
         String reason = reason(detection);
         return switch (ActionType.valueOf(row.type)) {
@@ -168,13 +175,19 @@ public class InterventionService {
                     row.topic != null ? row.topic : GENERAL_TOPIC, reason,
                     action.level() != null ? action.level() : "BASIC", detection.rule().id());
             case CASE -> new CaseRequested(row.customerId, row.id, row.painPointId, detection.rule().severity(), reason,
-                    detection.evidence().stream().filter(mark -> customerId.equals(mark.customerId()))
-                            .map(Mark::eventId).toList(), row.topic,
+                    caseEvidence(detection, customerId, openEvidenceOnTopic), row.topic,
                     action.priority() == null ? Priority.NORMAL : action.priority());
             case SURVEY -> new SurveyRequested(row.customerId, row.id, action.surveyKind(), reason,
                     detection.latest("touchpoint"), null, row.topic);
             default -> throw new IllegalArgumentException("no intervention for " + row.type);
         };
+    }
+
+    private static List<String> caseEvidence(Detection detection, String customerId, Set<String> openEvidenceOnTopic) {
+        Set<String> evidence = new LinkedHashSet<>(openEvidenceOnTopic);
+        detection.evidence().stream().filter(mark -> customerId.equals(mark.customerId()))
+                .forEach(mark -> evidence.add(mark.eventId()));
+        return List.copyOf(evidence);
     }
 
     /** The rule's id and description: what an agent or a satellite service reads as the reason. */
