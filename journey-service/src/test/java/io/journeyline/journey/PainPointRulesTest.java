@@ -66,6 +66,9 @@ class PainPointRulesTest {
         assertThat(detected.get("ruleId").asText()).isEqualTo("PP-REPEATED-ERRORS");
         assertThat(detected.get("evidence")).extracting(JsonNode::asText)
                 .containsExactly(idOf(e1), idOf(e2), idOf(e3));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("journeyline_pain_points_detected_total{rule=\"PP-REPEATED-ERRORS\",status=\"ACTIVE\"}")
+                .contains("journeyline_interventions_total{guard=\"none\",status=\"SENT\",type=\"EDUCATION\"}");
     }
 
     @Test

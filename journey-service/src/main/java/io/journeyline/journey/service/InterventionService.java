@@ -22,6 +22,7 @@ import io.journeyline.journey.persistence.InterventionRepository;
 import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,11 +51,14 @@ import java.util.stream.Stream;
 public class InterventionService {
     private final InterventionRepository interventions;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final InterventionGuards guards;
     private final Duration lookBack;
 
-    public InterventionService(InterventionRepository interventions, Clock clock, InterventionsConfig settings) {
+    public InterventionService(InterventionRepository interventions, Clock clock, InterventionsConfig settings,
+                               MeterRegistry registry) {
         this.interventions = interventions;
+        this.registry = registry;
         this.clock = clock;
         this.guards = new InterventionGuards(new InterventionGuards.Settings(settings.cooldown(), settings.cap(),
                 settings.capWindow(), settings.surveySpacing(), Set.copyOf(settings.consentedByDefault())));
@@ -135,6 +139,8 @@ public class InterventionService {
                 if (!inserted.contains(row.id)) {
                     continue;
                 }
+                registry.counter("journeyline.interventions", "type", row.type, "status", row.status,
+                        "guard", row.suppressedBy == null ? "none" : row.suppressedBy).increment();
                 JourneyEvent event = toPublish.get(row.id);
                 if (event == null) {
                     announcements.show(suppressed(row));

@@ -14,6 +14,7 @@ import io.journeyline.journey.persistence.PainPointRepository.Evidence;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,14 +38,16 @@ public class PainPointRecorder {
     private final Outbox outbox;
     private final TimelineService timeline;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public PainPointRecorder(PainPointRepository painPoints, InterventionService interventions, Outbox outbox,
-                             TimelineService timeline, Clock clock) {
+                             TimelineService timeline, Clock clock, MeterRegistry registry) {
         this.painPoints = painPoints;
         this.interventions = interventions;
         this.outbox = outbox;
         this.timeline = timeline;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /**
@@ -71,6 +74,9 @@ public class PainPointRecorder {
         return painPoints.insertNew(rows)
                 .call(() -> painPoints.addEvidence(evidence))
                 .chain(inserted -> {
+                    opened.values().stream().filter(detection -> inserted.contains(detection.painPointId()))
+                            .forEach(detection -> registry.counter("journeyline.pain.points.detected", "rule",
+                                    detection.rule().id(), "status", detection.rule().status().name()).increment());
                     List<Detection> fresh = opened.values().stream()
                             .filter(detection -> inserted.contains(detection.painPointId()))
                             .filter(detection -> detection.rule().status() == Status.ACTIVE).toList();
