@@ -99,11 +99,13 @@ class LocalStackIT {
         http(tokens.get("ingest")).contentType("application/json").body(Map.of("status", "COMPLETED"))
                 .post(EDUCATION + "/api/v1/assignments/" + assignment + "/progress").then().statusCode(200);
 
+        // the complaint also opens a case in feedback-service: case.opened reaches the timeline too
         List<String> expectedTypes = List.of("io.journeyline.touchpoint.recorded", "io.journeyline.feedback.received",
-                "io.journeyline.survey.responded", "io.journeyline.education.assigned", "io.journeyline.education.completed");
+                "io.journeyline.case.opened", "io.journeyline.survey.responded", "io.journeyline.education.assigned",
+                "io.journeyline.education.completed");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<String> ids = timeline(tokens, customer, RECEIVED + ".eventId");
-            assertThat(ids).contains(viaHttp, binary, structured).hasSize(7);
+            assertThat(ids).contains(viaHttp, binary, structured).hasSize(8);
             assertThat(timeline(tokens, customer, "items.type")).containsAll(expectedTypes);
         });
         // journey-service's own work on them: the complaint put the customer at risk, shown in the timeline too
@@ -136,7 +138,7 @@ class LocalStackIT {
         Map<String, String> newTokens = tokens();
         assertThat(timeline(newTokens, customer, "items.eventId")).contains(viaHttp, binary, structured);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(timeline(newTokens, customer, RECEIVED + ".eventId")).hasSize(8));
+                assertThat(timeline(newTokens, customer, RECEIVED + ".eventId")).hasSize(9));
         stopStack();
     }
 

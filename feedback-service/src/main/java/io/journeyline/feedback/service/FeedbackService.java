@@ -15,16 +15,21 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Receives feedback: stores it and publishes {@code feedback.received} in the same transaction. */
+/**
+ * Receives feedback: stores it, publishes {@code feedback.received} and, for a complaint, opens or joins the
+ * customer's case on its topic — all in one transaction.
+ */
 @ApplicationScoped
 public class FeedbackService {
     private final FeedbackRepository feedback;
     private final Outbox outbox;
+    private final CaseService cases;
     private final Clock clock;
 
-    public FeedbackService(FeedbackRepository feedback, Outbox outbox, Clock clock) {
+    public FeedbackService(FeedbackRepository feedback, Outbox outbox, CaseService cases, Clock clock) {
         this.feedback = feedback;
         this.outbox = outbox;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -42,7 +47,8 @@ public class FeedbackService {
         item.receivedAt = OffsetDateTime.now(clock);
         return feedback.persist(item)
                 .call(saved -> outbox.publish(new FeedbackReceived(saved.customerId, saved.id, request.kind(),
-                        request.category(), request.channel(), saved.topic, saved.text, null, request.severity())));
+                        request.category(), request.channel(), saved.topic, saved.text, null, request.severity())))
+                .call(cases::onFeedback);
     }
 
     @WithSession

@@ -1,0 +1,10 @@
+package io.journeyline.feedback.messaging;
+
+/** Channel names of feedback-service, used by code and configuration alike. */
+public final class Channels {
+    /** journey.interventions: journey-service's case requests. */
+    public static final String INTERVENTIONS = "interventions";
+
+    private Channels() {
+    }
+}

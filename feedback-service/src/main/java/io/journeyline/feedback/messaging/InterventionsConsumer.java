@@ -1,0 +1,29 @@
+package io.journeyline.feedback.messaging;
+
+import io.journeyline.contract.event.CaseRequested;
+import io.journeyline.feedback.service.CaseService;
+import io.journeyline.platform.messaging.EventIntake;
+import io.journeyline.platform.messaging.EventRoutes;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** journey-service's case requests open (or join) cases; other interventions are for the other services. */
+@ApplicationScoped
+public class InterventionsConsumer {
+    private final EventIntake intake;
+    private final EventRoutes routes;
+
+    public InterventionsConsumer(EventIntake intake, CaseService cases) {
+        this.intake = intake;
+        this.routes = EventRoutes.builder()
+                .on(CaseRequested.class, cases::onRequested)
+                .build();
+    }
+
+    @Incoming(Channels.INTERVENTIONS)
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(Channels.INTERVENTIONS, records, routes);
+    }
+}

@@ -1,0 +1,141 @@
+package io.journeyline.feedback.service;
+
+import io.journeyline.contract.event.CaseOpened;
+import io.journeyline.contract.event.CaseRequested;
+import io.journeyline.contract.vocabulary.CaseStatus;
+import io.journeyline.contract.vocabulary.Priority;
+import io.journeyline.contract.vocabulary.Severity;
+import io.journeyline.feedback.config.CasesConfig;
+import io.journeyline.feedback.domain.FeedbackItem;
+import io.journeyline.feedback.domain.cases.CaseRecord;
+import io.journeyline.feedback.persistence.CaseRepository;
+import io.journeyline.feedback.persistence.CaseRepository.Contact;
+import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
+import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.outbox.Cause;
+import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Opens closed-loop cases — from complaints as configured, and from journey-service's case requests — with one open
+ * case per customer and topic: a further complaint or request on the topic is gathered into it as a contact (with its
+ * evidence) instead of opening a second case. Every opening and gathering is in the case's history;
+ * {@code case.opened} goes out through the outbox (with the pain point that asked for it).
+ */
+@ApplicationScoped
+public class CaseService {
+    /** The actor recorded for what the service does by itself. */
+    static final String SYSTEM = "feedback-service";
+
+    private final CaseRepository cases;
+    private final Outbox outbox;
+    private final CasesConfig config;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, Outbox outbox, CasesConfig config, Clock clock) {
+        this.cases = cases;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A case with what brought it about and what happened to it. */
+    public record CaseView(CaseRecord record, List<Contact> contacts, List<HistoryEntry> history) {
+    }
+
+    private record Opening(String customerId, String topic, Priority priority, Contact contact, String feedbackId,
+                           String painPointId, String interventionId, Cause cause) {
+    }
+
+    /** A complaint received over the API opens or joins a case when the configuration says so (caller's transaction). */
+    public Uni<Void> onFeedback(FeedbackItem item) {
+        if (!opensCase(item)) {
+            return Uni.createFrom().voidItem();
+        }
+        return open(new Opening(item.customerId, item.topic, priorityOf(item.severity),
+                new Contact("feedback", item.id, item.receivedAt, null), item.id, null, null, null)).replaceWithVoid();
+    }
+
+    /** journey-service's case requests, in the consumed batch's transaction. */
+    public Uni<Void> onRequested(List<Delivery<CaseRequested>> deliveries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Delivery<CaseRequested> delivery : deliveries) {
+            CaseRequested request = delivery.data();
+            Priority priority = request.priority() != null ? request.priority() : priorityOf(request.severity() == null
+                    ? null : request.severity().name());
+            Opening opening = new Opening(request.customerId(), request.topic(), priority,
+                    new Contact("case-request", request.interventionId(), delivery.event().time(),
+                            request.evidence() == null ? null : String.join(",", request.evidence())),
+                    null, request.painPointId(), request.interventionId(), Cause.of(delivery.event()));
+            chain = chain.chain(() -> open(opening)).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    @WithSession
+    public Uni<CaseView> get(String id) {
+        return cases.find(id).chain(found -> found.isEmpty()
+                ? Uni.createFrom().failure(ProblemException.notFound("case", id))
+                : cases.contacts(id).chain(contacts -> cases.history(id)
+                .map(history -> new CaseView(found.get(), contacts, history))));
+    }
+
+    @WithSession
+    public Uni<List<CaseRecord>> queue(CaseRepository.Query query) {
+        return cases.queue(query);
+    }
+
+    private Uni<CaseRecord> open(Opening o) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String id = o.cause() == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("case|" + o.cause().identity()).getBytes(StandardCharsets.UTF_8)).toString();
+        CaseRecord fresh = new CaseRecord(id, o.customerId(), o.topic(), CaseStatus.RECEIVED.name(), o.priority().name(),
+                false, 0, null, null, null, null, o.painPointId(), o.interventionId(), o.contact().occurredAt(), now);
+        return cases.insertIfNoneOpen(fresh).chain(inserted -> {
+            if (inserted) {
+                CaseOpened event = new CaseOpened(o.customerId(), id, CaseStatus.RECEIVED, o.priority(), o.feedbackId(),
+                        o.topic(), o.painPointId());
+                return cases.addContact(id, o.contact())
+                        .chain(() -> cases.addHistory(id, new HistoryEntry(now, "opened", CaseStatus.RECEIVED.name(),
+                                SYSTEM, "from " + o.contact().kind() + " " + o.contact().refId())))
+                        .chain(() -> o.cause() == null ? outbox.publish(event) : outbox.publish(event, o.cause()))
+                        .replaceWith(fresh);
+            }
+            return cases.openCase(o.customerId(), fresh.topicKey()).chain(existing -> {
+                CaseRecord open = existing.orElseThrow(() -> new IllegalStateException(
+                        "no open case for " + o.customerId() + " on '" + fresh.topicKey() + "' after a conflict"));
+                return cases.addContact(open.id(), o.contact()).chain(added -> !added ? Uni.createFrom().item(open)
+                        : cases.addHistory(open.id(), new HistoryEntry(now, "gathered", open.status(), SYSTEM,
+                        o.contact().kind() + " " + o.contact().refId())).replaceWith(open));
+            });
+        });
+    }
+
+    private boolean opensCase(FeedbackItem item) {
+        return config.openOnKinds().contains(item.kind)
+                && matches(config.openOnCategories(), item.category)
+                && matches(config.openOnSeverities(), item.severity == null ? "none" : item.severity);
+    }
+
+    private static boolean matches(List<String> allowed, String value) {
+        return allowed.contains("any") || allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value));
+    }
+
+    /** A severity's priority (the same name), NORMAL when there is none. */
+    static Priority priorityOf(String severity) {
+        if (severity == null) {
+            return Priority.NORMAL;
+        }
+        return Priority.valueOf(Severity.valueOf(severity.toUpperCase(Locale.ROOT)).name());
+    }
+}
