@@ -22,6 +22,7 @@ public enum EventType {
     CASE_RESOLVED("io.journeyline.case.resolved", Topics.FEEDBACK, CaseResolved.class),
     CASE_CLOSED("io.journeyline.case.closed", Topics.FEEDBACK, CaseClosed.class),
     CASE_REOPENED("io.journeyline.case.reopened", Topics.FEEDBACK, CaseReopened.class),
+    CASE_ESCALATED("io.journeyline.case.escalated", Topics.FEEDBACK, CaseEscalated.class),
     CASE_SLA_BREACHED("io.journeyline.case.sla-breached", Topics.FEEDBACK, CaseSlaBreached.class),
     EDUCATION_ASSIGNED("io.journeyline.education.assigned", Topics.EDUCATION, EducationAssigned.class),
     EDUCATION_HELD_OUT("io.journeyline.education.held-out", Topics.EDUCATION, EducationHeldOut.class),

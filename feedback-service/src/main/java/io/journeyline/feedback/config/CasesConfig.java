@@ -19,4 +19,13 @@ public interface CasesConfig {
     /** Severities that open a case ({@code none} = feedback sent without one); {@code any} for all. */
     @WithDefault("any")
     List<String> openOnSeverities();
+
+    /** The root causes a resolution must name (the outer loop aggregates by them). */
+    @WithDefault("PRODUCT_DEFECT,PROCESS,POLICY,BILLING_FEES,DELIVERY,SERVICE_ATTITUDE,RESPONSE_DELAY,MISUNDERSTANDING,"
+            + "KNOWLEDGE_GAP,OTHER")
+    List<String> rootCauses();
+
+    /** A "not solved" follow-up after this many reopenings closes the case NOT_RECOVERED. */
+    @WithDefault("2")
+    int maxReopenings();
 }

@@ -46,6 +46,22 @@ public class CaseRepository {
                 .executeUpdate()).map(inserted -> inserted == 1);
     }
 
+    /** Writes a case's changing fields. */
+    public Uni<Void> update(CaseRecord c) {
+        return Transactions.inCallersTransaction("CaseRepository.update", session -> session.createNativeQuery("""
+                        update cases set status = ?2, waiting = ?3, reopenings = ?4, outcome = ?5, root_cause = ?6, team = ?7,
+                            assignee = ?8, priority = ?9, updated_at = ?10 where id = ?1""")
+                .setParameter(1, c.id()).setParameter(2, c.status()).setParameter(3, c.waiting())
+                .setParameter(4, c.reopenings()).setParameter(5, c.outcome()).setParameter(6, c.rootCause())
+                .setParameter(7, c.team()).setParameter(8, c.assignee()).setParameter(9, c.priority())
+                .setParameter(10, c.updatedAt()).executeUpdate()).replaceWithVoid();
+    }
+
+    /** A case, locked for the rest of the transaction. */
+    public Uni<Optional<CaseRecord>> lock(String id) {
+        return select("where id = ?1 for update", id).map(found -> found.stream().findFirst());
+    }
+
     /** The customer's open case on this topic, locked for the rest of the transaction. */
     public Uni<Optional<CaseRecord>> openCase(String customerId, String topicKey) {
         return select("where customer_id = ?1 and topic_key = ?2 and status <> 'CLOSED' for update",

@@ -2,14 +2,19 @@ package io.journeyline.feedback.rest;
 
 import io.journeyline.feedback.domain.cases.CaseRecord;
 import io.journeyline.feedback.persistence.CaseRepository;
+import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
+import io.journeyline.feedback.service.CaseCommands;
 import io.journeyline.feedback.service.CaseService;
 import io.journeyline.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,16 +25,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** The case queue, one case with its contacts and history, and a customer's cases. */
+/** The case queue, one case with its contacts and history, a customer's cases, and the commands on a case. */
 @Path("/api/v1")
 @Tag(name = "cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class CaseResource {
     private final CaseService cases;
+    private final CaseCommands commands;
+    private final SecurityIdentity identity;
 
-    public CaseResource(CaseService cases) {
+    public CaseResource(CaseService cases, CaseCommands commands, SecurityIdentity identity) {
         this.cases = cases;
+        this.commands = commands;
+        this.identity = identity;
     }
 
     public record Page(List<CaseRecord> items) {
@@ -50,6 +59,76 @@ public class CaseResource {
     @Operation(summary = "A case with what brought it about (contacts) and its full history")
     public Uni<CaseService.CaseView> one(@PathParam("caseId") String caseId) {
         return cases.get(caseId);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "RECEIVED → ACKNOWLEDGED; publishes case.acknowledged. 409 naming the allowed commands otherwise")
+    public Uni<CaseService.CaseView> acknowledge(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.ACKNOWLEDGE, input);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give the case a team and/or an assignee (an acknowledged case goes IN_PROGRESS)")
+    public Uni<CaseService.CaseView> assign(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.ASSIGN, input);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a note to the case's history")
+    public Uni<CaseService.CaseView> note(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.NOTE, input);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Escalate (supervisor): ESCALATED, priority one level up; publishes case.escalated")
+    public Uni<CaseService.CaseView> escalate(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.ESCALATE, input);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/wait-on-customer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The case waits on the customer (its SLA clocks pause)")
+    public Uni<CaseService.CaseView> waitOnCustomer(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.WAIT_ON_CUSTOMER, input);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The customer answered: the case's clocks run again")
+    public Uni<CaseService.CaseView> resume(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.RESUME, input);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve with a root cause from the taxonomy (required); publishes case.resolved")
+    public Uni<CaseService.CaseView> resolve(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.RESOLVE, input);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/callback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The follow-up callback's outcome: RECOVERED closes the case, NOT_RECOVERED reopens it "
+            + "(closes it NOT_RECOVERED after the configured reopenings)")
+    public Uni<CaseService.CaseView> callback(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+        return run(caseId, Command.FOLLOW_UP_RESULT, input);
+    }
+
+    private Uni<CaseService.CaseView> run(String caseId, Command command, CaseCommands.Input input) {
+        return commands.apply(caseId, command, input, identity.getPrincipal().getName());
     }
 
     @GET

@@ -25,7 +25,7 @@ public final class TimelineSummary {
             case SURVEY_RESPONDED -> text(data, "surveyKind") + " response: " + data.path("scores").path("primary").asText();
             case FEEDBACK_RECEIVED -> join(text(data, "kind"), text(data, "category"), "via", text(data, "channel"),
                     about(text(data, "topic")));
-            case CASE_OPENED, CASE_ACKNOWLEDGED, CASE_RESOLVED, CASE_CLOSED, CASE_REOPENED, CASE_SLA_BREACHED ->
+            case CASE_OPENED, CASE_ACKNOWLEDGED, CASE_RESOLVED, CASE_CLOSED, CASE_REOPENED, CASE_ESCALATED, CASE_SLA_BREACHED ->
                     join("case", text(data, "caseId"), verb(type), parenthesised(firstNonNull(
                             text(data, "rootCause"), text(data, "outcome"), text(data, "clock"))));
             case EDUCATION_ASSIGNED, EDUCATION_HELD_OUT, EDUCATION_STARTED, EDUCATION_COMPLETED, EDUCATION_DROPPED_OUT ->

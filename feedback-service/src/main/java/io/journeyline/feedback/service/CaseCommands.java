@@ -1,0 +1,170 @@
+package io.journeyline.feedback.service;
+
+import io.journeyline.contract.event.CaseAcknowledged;
+import io.journeyline.contract.event.CaseClosed;
+import io.journeyline.contract.event.CaseEscalated;
+import io.journeyline.contract.event.CaseReopened;
+import io.journeyline.contract.event.CaseResolved;
+import io.journeyline.contract.event.JourneyEvent;
+import io.journeyline.contract.vocabulary.CaseOutcome;
+import io.journeyline.contract.vocabulary.CaseStatus;
+import io.journeyline.contract.vocabulary.Priority;
+import io.journeyline.feedback.config.CasesConfig;
+import io.journeyline.feedback.domain.cases.CaseLifecycle;
+import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
+import io.journeyline.feedback.domain.cases.CaseLifecycle.IllegalTransition;
+import io.journeyline.feedback.domain.cases.CaseLifecycle.State;
+import io.journeyline.feedback.domain.cases.CaseRecord;
+import io.journeyline.feedback.persistence.CaseRepository;
+import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
+import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What agents and supervisors do to a case, through {@link CaseLifecycle}: every change is checked (409 naming the
+ * allowed commands), kept in the case's history and — where the contract has an event for it — published through
+ * the outbox.
+ */
+@ApplicationScoped
+public class CaseCommands {
+    private final CaseRepository cases;
+    private final CaseService views;
+    private final Outbox outbox;
+    private final CasesConfig config;
+    private final CaseLifecycle lifecycle;
+    private final Clock clock;
+
+    public CaseCommands(CaseRepository cases, CaseService views, Outbox outbox, CasesConfig config, Clock clock) {
+        this.cases = cases;
+        this.views = views;
+        this.outbox = outbox;
+        this.config = config;
+        this.lifecycle = new CaseLifecycle(config.maxReopenings());
+        this.clock = clock;
+    }
+
+    /**
+     * A command's input; which fields it needs depends on the command.
+     *
+     * @param outcome a callback's verdict: RECOVERED or NOT_RECOVERED
+     */
+    public record Input(String team, String assignee, String note, String rootCause, String outcome, String reason) {
+    }
+
+    @WithTransaction
+    public Uni<CaseService.CaseView> apply(String caseId, Command command, Input input, String actor) {
+        Input given = input == null ? new Input(null, null, null, null, null, null) : input;
+        List<Problem.FieldError> problems = problems(command, given);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("invalid " + command.name().toLowerCase(
+                    java.util.Locale.ROOT).replace('_', '-'), problems));
+        }
+        return cases.lock(caseId).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.notFound("case", caseId));
+            }
+            CaseRecord before = found.get();
+            State state = new State(CaseStatus.valueOf(before.status()), before.waiting(), before.reopenings(),
+                    before.outcome() == null ? null : CaseOutcome.valueOf(before.outcome()));
+            State after;
+            try {
+                after = lifecycle.apply(state, command, "RECOVERED".equals(given.outcome()));
+            } catch (IllegalTransition e) {
+                return Uni.createFrom().failure(ProblemException.conflict(e.getMessage()));
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            CaseRecord changed = changed(before, after, command, given, now);
+            List<JourneyEvent> events = events(changed, command, given);
+            Uni<Void> work = cases.update(changed).chain(() -> cases.addHistory(caseId, new HistoryEntry(now,
+                    command.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), changed.status(), actor,
+                    note(command, given))));
+            for (JourneyEvent event : events) {
+                work = work.chain(() -> outbox.publish(event)).replaceWithVoid();
+            }
+            return work.chain(() -> views.get(caseId));
+        });
+    }
+
+    private List<Problem.FieldError> problems(Command command, Input input) {
+        List<Problem.FieldError> problems = new ArrayList<>();
+        switch (command) {
+            case ASSIGN -> {
+                if (blank(input.team()) && blank(input.assignee())) {
+                    problems.add(Problem.FieldError.of("assignee", "a team or an assignee is required"));
+                }
+            }
+            case NOTE -> {
+                if (blank(input.note())) {
+                    problems.add(Problem.FieldError.of("note", "is required"));
+                }
+            }
+            case RESOLVE -> {
+                if (blank(input.rootCause()) || !config.rootCauses().contains(input.rootCause())) {
+                    problems.add(Problem.FieldError.of("rootCause", "is required, one of " + config.rootCauses()));
+                }
+            }
+            case FOLLOW_UP_RESULT -> {
+                if (!"RECOVERED".equals(input.outcome()) && !"NOT_RECOVERED".equals(input.outcome())) {
+                    problems.add(Problem.FieldError.of("outcome", "is required: RECOVERED or NOT_RECOVERED"));
+                }
+            }
+            default -> {
+            }
+        }
+        return problems;
+    }
+
+    private static CaseRecord changed(CaseRecord c, State after, Command command, Input input, OffsetDateTime now) {
+        String team = command == Command.ASSIGN && !blank(input.team()) ? input.team() : c.team();
+        String assignee = command == Command.ASSIGN && !blank(input.assignee()) ? input.assignee() : c.assignee();
+        String rootCause = command == Command.RESOLVE ? input.rootCause() : c.rootCause();
+        String priority = command == Command.ESCALATE ? raised(Priority.valueOf(c.priority())).name() : c.priority();
+        return new CaseRecord(c.id(), c.customerId(), c.topic(), after.status().name(), priority,
+                after.waitingOnCustomer(), after.reopenings(), after.outcome() == null ? null : after.outcome().name(),
+                rootCause, team, assignee, c.painPointId(), c.interventionId(), c.openedAt(), now);
+    }
+
+    private static List<JourneyEvent> events(CaseRecord c, Command command, Input input) {
+        CaseStatus status = CaseStatus.valueOf(c.status());
+        return switch (command) {
+            case ACKNOWLEDGE -> List.of(new CaseAcknowledged(c.customerId(), c.id(), status));
+            case ESCALATE -> List.of(new CaseEscalated(c.customerId(), c.id(), status, Priority.valueOf(c.priority()),
+                    blank(input.reason()) ? "escalated by a supervisor" : input.reason()));
+            case RESOLVE -> List.of(new CaseResolved(c.customerId(), c.id(), status, c.rootCause()));
+            case FOLLOW_UP_RESULT -> status == CaseStatus.CLOSED
+                    ? List.of(new CaseClosed(c.customerId(), c.id(), status, CaseOutcome.valueOf(c.outcome())))
+                    : List.of(new CaseReopened(c.customerId(), c.id(), status,
+                    blank(input.note()) ? "the follow-up says not solved" : input.note()));
+            default -> List.of();
+        };
+    }
+
+    private static String note(Command command, Input input) {
+        return switch (command) {
+            case ASSIGN -> "team " + input.team() + ", assignee " + input.assignee();
+            case RESOLVE -> "root cause " + input.rootCause() + (blank(input.note()) ? "" : ": " + input.note());
+            case FOLLOW_UP_RESULT -> "callback: " + input.outcome() + (blank(input.note()) ? "" : ": " + input.note());
+            case ESCALATE -> input.reason();
+            default -> input.note();
+        };
+    }
+
+    /** One level up, CRITICAL stays CRITICAL. */
+    private static Priority raised(Priority priority) {
+        Priority[] levels = Priority.values();
+        return levels[Math.min(levels.length - 1, priority.ordinal() + 1)];
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
