@@ -5,11 +5,14 @@ import io.journeyline.contract.event.CaseClosed;
 import io.journeyline.contract.event.CaseEscalated;
 import io.journeyline.contract.event.CaseReopened;
 import io.journeyline.contract.event.CaseResolved;
+import io.journeyline.contract.event.CaseSlaBreached;
 import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.contract.vocabulary.CaseOutcome;
 import io.journeyline.contract.vocabulary.CaseStatus;
 import io.journeyline.contract.vocabulary.Priority;
+import io.journeyline.contract.vocabulary.SlaClock;
 import io.journeyline.feedback.config.CasesConfig;
+import io.journeyline.feedback.config.SlaConfig;
 import io.journeyline.feedback.domain.cases.CaseLifecycle;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.IllegalTransition;
@@ -41,15 +44,20 @@ public class CaseCommands {
     private final Outbox outbox;
     private final CasesConfig config;
     private final CaseLifecycle lifecycle;
-    private final Clock clock;
+    private final SlaService sla;
+    private final double warnAt;
+    private final Clock clockSource;
 
-    public CaseCommands(CaseRepository cases, CaseService views, Outbox outbox, CasesConfig config, Clock clock) {
+    public CaseCommands(CaseRepository cases, CaseService views, Outbox outbox, CasesConfig config, SlaService sla,
+                        SlaConfig slaConfig, Clock clock) {
         this.cases = cases;
         this.views = views;
         this.outbox = outbox;
         this.config = config;
         this.lifecycle = new CaseLifecycle(config.maxReopenings());
-        this.clock = clock;
+        this.sla = sla;
+        this.warnAt = slaConfig.warnAt();
+        this.clockSource = clock;
     }
 
     /**
@@ -65,33 +73,83 @@ public class CaseCommands {
         Input given = input == null ? new Input(null, null, null, null, null, null) : input;
         List<Problem.FieldError> problems = problems(command, given);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid " + command.name().toLowerCase(
-                    java.util.Locale.ROOT).replace('_', '-'), problems));
+            return Uni.createFrom().failure(ProblemException.badRequest("invalid " + CaseLifecycle.name(command),
+                    problems));
         }
+        return cases.lock(caseId).chain(found -> found.isEmpty()
+                ? Uni.createFrom().failure(ProblemException.notFound("case", caseId))
+                : transition(found.get(), command, given, actor, null).chain(() -> views.get(caseId)));
+    }
+
+    /** An SLA clock reached its warning: noted in the case's history (caller's transaction, a fired timer's). */
+    public Uni<Void> slaWarning(String caseId, SlaClock clock) {
+        return cases.lock(caseId).chain(found -> found.isEmpty() ? Uni.createFrom().voidItem()
+                : cases.addHistory(caseId, new HistoryEntry(OffsetDateTime.now(clockSource), "sla-warning",
+                found.get().status(), CaseService.SYSTEM, clock + " clock at " + Math.round(warnAt * 100) + " %")));
+    }
+
+    /**
+     * An SLA clock was breached: {@code case.sla-breached} is published and the case escalates (priority one level
+     * up) when its state allows (caller's transaction, a fired timer's).
+     */
+    public Uni<Void> slaBreached(String caseId, SlaClock clock, OffsetDateTime dueAt) {
         return cases.lock(caseId).chain(found -> {
             if (found.isEmpty()) {
-                return Uni.createFrom().failure(ProblemException.notFound("case", caseId));
+                return Uni.createFrom().voidItem();
             }
-            CaseRecord before = found.get();
-            State state = new State(CaseStatus.valueOf(before.status()), before.waiting(), before.reopenings(),
-                    before.outcome() == null ? null : CaseOutcome.valueOf(before.outcome()));
-            State after;
-            try {
-                after = lifecycle.apply(state, command, "RECOVERED".equals(given.outcome()));
-            } catch (IllegalTransition e) {
-                return Uni.createFrom().failure(ProblemException.conflict(e.getMessage()));
+            CaseRecord c = found.get();
+            OffsetDateTime now = OffsetDateTime.now(clockSource);
+            Uni<Void> breached = outbox.publish(new CaseSlaBreached(c.customerId(), c.id(), CaseStatus.valueOf(c.status()),
+                            clock, dueAt))
+                    .chain(() -> cases.addHistory(caseId, new HistoryEntry(now, "sla-breached", c.status(),
+                            CaseService.SYSTEM, clock + " clock was due " + dueAt)));
+            State state = state(c);
+            if (!lifecycle.allowed(state).contains(Command.ESCALATE)) {
+                return breached;
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            CaseRecord changed = changed(before, after, command, given, now);
-            List<JourneyEvent> events = events(changed, command, given);
-            Uni<Void> work = cases.update(changed).chain(() -> cases.addHistory(caseId, new HistoryEntry(now,
-                    command.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), changed.status(), actor,
-                    note(command, given))));
-            for (JourneyEvent event : events) {
-                work = work.chain(() -> outbox.publish(event)).replaceWithVoid();
-            }
-            return work.chain(() -> views.get(caseId));
+            return breached.chain(() -> transition(c, Command.ESCALATE, new Input(null, null, null, null, null,
+                    clock + " clock breached"), CaseService.SYSTEM, now)).replaceWithVoid();
         });
+    }
+
+    /** Applies a legal command to a locked case: stores it, its history, its clocks and its event. */
+    private Uni<CaseRecord> transition(CaseRecord before, Command command, Input given, String actor,
+                                       OffsetDateTime at) {
+        State after;
+        try {
+            after = lifecycle.apply(state(before), command, "RECOVERED".equals(given.outcome()));
+        } catch (IllegalTransition e) {
+            return Uni.createFrom().failure(ProblemException.conflict(e.getMessage()));
+        }
+        OffsetDateTime now = at != null ? at : OffsetDateTime.now(clockSource);
+        CaseRecord changed = changed(before, after, command, given, now);
+        Uni<Void> work = cases.update(changed)
+                .chain(() -> cases.addHistory(before.id(), new HistoryEntry(now, CaseLifecycle.name(command),
+                        changed.status(), actor, note(command, given))))
+                .chain(() -> clocks(changed, command, now.toInstant()));
+        for (JourneyEvent event : events(changed, command, given)) {
+            work = work.chain(() -> outbox.publish(event)).replaceWithVoid();
+        }
+        return work.replaceWith(changed);
+    }
+
+    /** What a command does to the case's SLA clocks. */
+    private Uni<Void> clocks(CaseRecord c, Command command, java.time.Instant now) {
+        return switch (command) {
+            case ACKNOWLEDGE -> sla.stop(c.id(), SlaClock.ACKNOWLEDGE, now);
+            case WAIT_ON_CUSTOMER -> sla.pause(c.id(), now);
+            case RESUME -> sla.resume(c.id(), now);
+            case RESOLVE -> sla.stop(c.id(), SlaClock.RESOLVE, now);
+            case FOLLOW_UP_RESULT -> CaseStatus.REOPENED.name().equals(c.status())
+                    ? sla.restart(c.id(), SlaClock.RESOLVE, Priority.valueOf(c.priority()), now)
+                    : Uni.createFrom().voidItem();
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private static State state(CaseRecord c) {
+        return new State(CaseStatus.valueOf(c.status()), c.waiting(), c.reopenings(),
+                c.outcome() == null ? null : CaseOutcome.valueOf(c.outcome()));
     }
 
     private List<Problem.FieldError> problems(Command command, Input input) {

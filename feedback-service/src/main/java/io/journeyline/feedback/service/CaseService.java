@@ -40,12 +40,14 @@ public class CaseService {
     private final CaseRepository cases;
     private final Outbox outbox;
     private final CasesConfig config;
+    private final SlaService sla;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, Outbox outbox, CasesConfig config, Clock clock) {
+    public CaseService(CaseRepository cases, Outbox outbox, CasesConfig config, SlaService sla, Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.config = config;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -108,6 +110,7 @@ public class CaseService {
                 return cases.addContact(id, o.contact())
                         .chain(() -> cases.addHistory(id, new HistoryEntry(now, "opened", CaseStatus.RECEIVED.name(),
                                 SYSTEM, "from " + o.contact().kind() + " " + o.contact().refId())))
+                        .chain(() -> sla.start(id, o.priority(), fresh.openedAt().toInstant()))
                         .chain(() -> o.cause() == null ? outbox.publish(event) : outbox.publish(event, o.cause()))
                         .replaceWith(fresh);
             }

@@ -126,7 +126,7 @@ public final class CaseLifecycle {
     }
 
     /** {@code WAIT_ON_CUSTOMER} → "wait-on-customer", as the API's command paths read. */
-    static String name(Command command) {
+    public static String name(Command command) {
         return command.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,0 +1,35 @@
+package io.journeyline.feedback.service;
+
+import io.journeyline.feedback.service.SlaService.Alarm;
+import io.journeyline.platform.timers.FiredTimer;
+import io.journeyline.platform.timers.TimerHandler;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Fired SLA timers (the platform's poller, in the timer's own transaction, catching up after downtime): a warning is
+ * noted in the case's history; a breach is published and escalates the case.
+ */
+@ApplicationScoped
+public class SlaAlarms implements TimerHandler {
+    private final SlaService sla;
+    private final CaseCommands commands;
+
+    public SlaAlarms(SlaService sla, CaseCommands commands) {
+        this.sla = sla;
+        this.commands = commands;
+    }
+
+    @Override
+    public String kind() {
+        return SlaService.KIND;
+    }
+
+    @Override
+    public Uni<Void> fire(FiredTimer timer) {
+        Alarm alarm = timer.payloadAs(Alarm.class);
+        return sla.fired(alarm).chain(marked -> marked.isEmpty() ? Uni.createFrom().voidItem()
+                : alarm.breach() ? commands.slaBreached(alarm.caseId(), alarm.clock(), marked.get().dueAt())
+                : commands.slaWarning(alarm.caseId(), alarm.clock()));
+    }
+}
