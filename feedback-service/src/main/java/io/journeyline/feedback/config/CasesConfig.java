@@ -28,4 +28,18 @@ public interface CasesConfig {
     /** A "not solved" follow-up after this many reopenings closes the case NOT_RECOVERED. */
     @WithDefault("2")
     int maxReopenings();
+
+    /** A resolved case whose follow-up has not come within this closes NOT_VERIFIED (counted apart). */
+    @WithDefault("P14D")
+    java.time.Duration followUpTimeout();
+
+    /** The lowest follow-up scores that count as recovered, per survey kind. */
+    @WithDefault("7")
+    double recoveredNps();
+
+    @WithDefault("4")
+    double recoveredCsat();
+
+    @WithDefault("5")
+    double recoveredCes();
 }

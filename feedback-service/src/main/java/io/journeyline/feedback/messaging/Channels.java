@@ -4,6 +4,8 @@ package io.journeyline.feedback.messaging;
 public final class Channels {
     /** journey.interventions: journey-service's case requests. */
     public static final String INTERVENTIONS = "interventions";
+    /** journey.feedback: survey answers (a case's follow-up). */
+    public static final String FEEDBACK = "feedback";
 
     private Channels() {
     }

@@ -7,6 +7,7 @@ import io.journeyline.contract.event.CaseReopened;
 import io.journeyline.contract.event.CaseResolved;
 import io.journeyline.contract.event.CaseSlaBreached;
 import io.journeyline.contract.event.JourneyEvent;
+import io.journeyline.contract.event.SurveyResponded;
 import io.journeyline.contract.vocabulary.CaseOutcome;
 import io.journeyline.contract.vocabulary.CaseStatus;
 import io.journeyline.contract.vocabulary.Priority;
@@ -20,9 +21,11 @@ import io.journeyline.feedback.domain.cases.CaseLifecycle.State;
 import io.journeyline.feedback.domain.cases.CaseRecord;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
+import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.timers.Timers;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,17 +48,22 @@ public class CaseCommands {
     private final CasesConfig config;
     private final CaseLifecycle lifecycle;
     private final SlaService sla;
+    private final Timers timers;
     private final double warnAt;
     private final Clock clockSource;
 
+    /** The timer kind of a resolved case's follow-up deadline; the key is the case id. */
+    static final String FOLLOW_UP = "case-follow-up";
+
     public CaseCommands(CaseRepository cases, CaseService views, Outbox outbox, CasesConfig config, SlaService sla,
-                        SlaConfig slaConfig, Clock clock) {
+                        SlaConfig slaConfig, Timers timers, Clock clock) {
         this.cases = cases;
         this.views = views;
         this.outbox = outbox;
         this.config = config;
         this.lifecycle = new CaseLifecycle(config.maxReopenings());
         this.sla = sla;
+        this.timers = timers;
         this.warnAt = slaConfig.warnAt();
         this.clockSource = clock;
     }
@@ -79,6 +87,54 @@ public class CaseCommands {
         return cases.lock(caseId).chain(found -> found.isEmpty()
                 ? Uni.createFrom().failure(ProblemException.notFound("case", caseId))
                 : transition(found.get(), command, given, actor, null).chain(() -> views.get(caseId)));
+    }
+
+    /**
+     * The follow-up survey of a case was answered (in the consumed batch's transaction): at or above the survey kind's
+     * threshold the case closes RECOVERED, below it reopens (or closes NOT_RECOVERED); an answer for a case not
+     * awaiting its follow-up is kept in its history only.
+     */
+    public Uni<Void> followUpAnswered(List<Delivery<SurveyResponded>> deliveries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Delivery<SurveyResponded> delivery : deliveries) {
+            SurveyResponded answer = delivery.data();
+            Double score = answer.scores() == null ? null : answer.scores().get("primary");
+            Double threshold = switch (answer.surveyKind()) {
+                case NPS -> config.recoveredNps();
+                case CSAT -> config.recoveredCsat();
+                case CES -> config.recoveredCes();
+                default -> null;
+            };
+            if (answer.caseId() == null || score == null || threshold == null) {
+                continue;
+            }
+            boolean recovered = score >= threshold;
+            String note = answer.surveyKind() + " " + score + (recovered ? " ≥ " : " < ") + threshold;
+            chain = chain.chain(() -> cases.lock(answer.caseId()).chain(found -> {
+                if (found.isEmpty() || found.get().customerId() == null) {
+                    return Uni.createFrom().voidItem();
+                }
+                CaseRecord c = found.get();
+                OffsetDateTime at = delivery.event().time();
+                if (!lifecycle.allowed(state(c)).contains(Command.FOLLOW_UP_RESULT)) {
+                    return cases.addHistory(c.id(), new HistoryEntry(OffsetDateTime.now(clockSource), "follow-up-late",
+                            c.status(), CaseService.SYSTEM, note));
+                }
+                return transition(c, Command.FOLLOW_UP_RESULT, new Input(null, null, "follow-up survey: " + note, null,
+                        recovered ? "RECOVERED" : "NOT_RECOVERED", null), CaseService.SYSTEM, at).replaceWithVoid();
+            }));
+        }
+        return chain;
+    }
+
+    /** The follow-up did not come in time (a fired timer's transaction): the case closes NOT_VERIFIED. */
+    public Uni<Void> followUpExpired(String caseId) {
+        return cases.lock(caseId).chain(found -> found.isEmpty()
+                || !lifecycle.allowed(state(found.get())).contains(Command.FOLLOW_UP_EXPIRED)
+                ? Uni.createFrom().voidItem()
+                : transition(found.get(), Command.FOLLOW_UP_EXPIRED, new Input(null, null,
+                "no follow-up within " + config.followUpTimeout(), null, null, null), CaseService.SYSTEM, null)
+                .replaceWithVoid());
     }
 
     /** An SLA clock reached its warning: noted in the case's history (caller's transaction, a fired timer's). */
@@ -139,10 +195,12 @@ public class CaseCommands {
             case ACKNOWLEDGE -> sla.stop(c.id(), SlaClock.ACKNOWLEDGE, now);
             case WAIT_ON_CUSTOMER -> sla.pause(c.id(), now);
             case RESUME -> sla.resume(c.id(), now);
-            case RESOLVE -> sla.stop(c.id(), SlaClock.RESOLVE, now);
-            case FOLLOW_UP_RESULT -> CaseStatus.REOPENED.name().equals(c.status())
-                    ? sla.restart(c.id(), SlaClock.RESOLVE, Priority.valueOf(c.priority()), now)
-                    : Uni.createFrom().voidItem();
+            case RESOLVE -> sla.stop(c.id(), SlaClock.RESOLVE, now)
+                    .chain(() -> timers.schedule(FOLLOW_UP, c.id(), now.plus(config.followUpTimeout()), c.id()));
+            case FOLLOW_UP_RESULT -> timers.cancel(FOLLOW_UP, c.id()).chain(() ->
+                    CaseStatus.REOPENED.name().equals(c.status())
+                            ? sla.restart(c.id(), SlaClock.RESOLVE, Priority.valueOf(c.priority()), now)
+                            : Uni.createFrom().voidItem());
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -198,6 +256,7 @@ public class CaseCommands {
             case ESCALATE -> List.of(new CaseEscalated(c.customerId(), c.id(), status, Priority.valueOf(c.priority()),
                     blank(input.reason()) ? "escalated by a supervisor" : input.reason()));
             case RESOLVE -> List.of(new CaseResolved(c.customerId(), c.id(), status, c.rootCause()));
+            case FOLLOW_UP_EXPIRED -> List.of(new CaseClosed(c.customerId(), c.id(), status, CaseOutcome.NOT_VERIFIED));
             case FOLLOW_UP_RESULT -> status == CaseStatus.CLOSED
                     ? List.of(new CaseClosed(c.customerId(), c.id(), status, CaseOutcome.valueOf(c.outcome())))
                     : List.of(new CaseReopened(c.customerId(), c.id(), status,

@@ -1,0 +1,29 @@
+package io.journeyline.feedback.messaging;
+
+import io.journeyline.contract.event.SurveyResponded;
+import io.journeyline.feedback.service.CaseCommands;
+import io.journeyline.platform.messaging.EventIntake;
+import io.journeyline.platform.messaging.EventRoutes;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Survey answers that carry a case id are that case's follow-up; everything else on the topic is skipped. */
+@ApplicationScoped
+public class FeedbackEventsConsumer {
+    private final EventIntake intake;
+    private final EventRoutes routes;
+
+    public FeedbackEventsConsumer(EventIntake intake, CaseCommands commands) {
+        this.intake = intake;
+        this.routes = EventRoutes.builder()
+                .on(SurveyResponded.class, commands::followUpAnswered)
+                .build();
+    }
+
+    @Incoming(Channels.FEEDBACK)
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(Channels.FEEDBACK, records, routes);
+    }
+}
