@@ -111,7 +111,7 @@ public class CaseCommands {
             boolean recovered = score >= threshold;
             String note = answer.surveyKind() + " " + score + (recovered ? " ≥ " : " < ") + threshold;
             chain = chain.chain(() -> cases.lock(answer.caseId()).chain(found -> {
-                if (found.isEmpty() || found.get().customerId() == null) {
+                if (found.isEmpty()) {
                     return Uni.createFrom().voidItem();
                 }
                 CaseRecord c = found.get();

@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A case's SLA clocks (acknowledge, resolve), in the caller's transaction: started when the case opens, stopped when
@@ -79,20 +81,20 @@ public class SlaService {
      * A timer fired: marks the clock warned or breached; empty when the clock no longer runs toward it (stopped,
      * paused, already marked) — a timer that raced a change does nothing.
      */
-    public Uni<java.util.Optional<ClockRow>> fired(Alarm alarm) {
+    public Uni<Optional<ClockRow>> fired(Alarm alarm) {
         return clocks.lock(alarm.caseId()).chain(rows -> {
             ClockRow row = rows.stream().filter(r -> r.clock().equals(alarm.clock().name())).findFirst().orElse(null);
             if (row == null || row.stopped() || !row.timer().running()
                     || (alarm.breach() ? row.breached() : row.warned() || row.breached())) {
-                return Uni.createFrom().item(java.util.Optional.<ClockRow>empty());
+                return Uni.createFrom().item(Optional.<ClockRow>empty());
             }
             ClockRow marked = alarm.breach() ? row.with(row.timer(), false, true, true, row.dueAt())
                     : row.with(row.timer(), false, true, false, row.dueAt());
-            return clocks.save(marked).replaceWith(java.util.Optional.of(marked));
+            return clocks.save(marked).replaceWith(Optional.of(marked));
         });
     }
 
-    private Uni<Void> change(String caseId, java.util.function.Predicate<ClockRow> which,
+    private Uni<Void> change(String caseId, Predicate<ClockRow> which,
                              Function<ClockRow, ClockRow> how) {
         return clocks.lock(caseId).chain(rows -> {
             Uni<Void> chain = Uni.createFrom().voidItem();

@@ -24,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +121,7 @@ public class RuleEvaluationService implements TimerHandler {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return states.lockAndRead(List.copyOf(matches.keySet()), now).chain(read -> {
             Map<StateKey, RuleState> next = new TreeMap<>();
-            List<AbsencePayload> anchors = new ArrayList<>();
-            List<Instant> dueTimes = new ArrayList<>();
+            List<Timers.Schedule> schedules = new ArrayList<>();
             matches.forEach((key, marks) -> {
                 Rule rule = rules.get(key.ruleId());
                 Step step = RulePatterns.apply(rule, read.getOrDefault(key, RuleState.empty()), marks,
@@ -134,15 +132,11 @@ public class RuleEvaluationService implements TimerHandler {
                     detections.add(Detection.ofEpisode(rule, ruleSet.version(), key.scope(), key.key(), firing));
                 }
                 for (Anchor anchor : step.absenceAnchors()) {
-                    anchors.add(new AbsencePayload(key.ruleId(), key.scope(), key.key(), anchor.mark().eventId()));
-                    dueTimes.add(anchor.dueAt());
+                    AbsencePayload payload = new AbsencePayload(key.ruleId(), key.scope(), key.key(),
+                            anchor.mark().eventId());
+                    schedules.add(new Timers.Schedule(ABSENCE, timerKey(payload), anchor.dueAt(), Timers.json(payload)));
                 }
             });
-            List<Timers.Schedule> schedules = new ArrayList<>(anchors.size());
-            for (int i = 0; i < anchors.size(); i++) {
-                schedules.add(new Timers.Schedule(ABSENCE, timerKey(anchors.get(i)), dueTimes.get(i),
-                        Timers.json(anchors.get(i))));
-            }
             return states.write(next, now).chain(() -> timers.scheduleAll(schedules))
                     .chain(() -> recorder.record(detections));
         });

@@ -20,6 +20,12 @@ import java.util.UUID;
  */
 public record Detection(Rule rule, int ruleSetVersion, String scope, String key, Firing firing, String painPointId) {
 
+    /** The firing's evidence is kept in event-time order, sorted once here. */
+    public Detection {
+        firing = new Firing(firing.episode(), firing.opened(), firing.evidence().stream()
+                .sorted(Comparator.comparing(Mark::time).thenComparing(Mark::eventId)).toList());
+    }
+
     /** A firing of a stateful pattern (count, sequence, absence, aggregate). */
     public static Detection ofEpisode(Rule rule, int ruleSetVersion, String scope, String key, Firing firing) {
         return new Detection(rule, ruleSetVersion, scope, key, firing,
@@ -41,7 +47,7 @@ public record Detection(Rule rule, int ruleSetVersion, String scope, String key,
 
     /** The evidence of this firing, in event-time order. */
     public List<Mark> evidence() {
-        return firing.evidence().stream().sorted(Comparator.comparing(Mark::time).thenComparing(Mark::eventId)).toList();
+        return firing.evidence();
     }
 
     /** Event time of the latest evidence: when the pattern was complete. */
