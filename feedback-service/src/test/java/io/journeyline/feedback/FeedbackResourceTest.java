@@ -4,14 +4,21 @@ import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestKafka;
 import io.journeyline.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +27,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class FeedbackResourceTest {
     private static final String AGENT = TestTokens.bearer(Roles.AGENT);
+
+    @Inject
+    TestClock clock;
 
     @Test
     void complaintIsStoredAndPublishedAsABinaryModeCloudEvent() throws Exception {
@@ -69,6 +80,77 @@ class FeedbackResourceTest {
         given().header("Authorization", AGENT).contentType("application/json").body("{\"customerId\": ")
                 .post("/api/v1/feedback")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theTextsSentimentIsScoredInEnglishAndChineseAndPublishedWithIt() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        assertSentiment(customer, "The courier was rude and my parcel arrived broken. Terrible service.", "en",
+                score -> assertThat(score).isLessThan(-0.5));
+        assertSentiment(customer, "客服态度很好，问题很快就解决了，非常满意", "zh", score -> assertThat(score).isGreaterThan(0.5));
+        assertThat(published(customer, 2).stream().map(data -> data.get("sentiment").asDouble()).toList())
+                .satisfiesExactly(en -> assertThat(en).isLessThan(-0.5), zh -> assertThat(zh).isGreaterThan(0.5));
+    }
+
+    @Test
+    void aSendersOwnSentimentIsKept() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("customerId", customer, "kind", "praise", "category", "OTHER", "channel", "chat",
+                        "text", "Terrible service.", "sentiment", 0.25))
+                .post("/api/v1/feedback").then().statusCode(201)
+                .body("sentiment.score", equalTo(0.25f)).body("sentiment.source", equalTo("sender"));
+        assertThat(published(customer, 1).get(0).get("sentiment").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void feedbackTakenEarlierKeepsItsTimeInTheStoreAndOnTheEvent() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        OffsetDateTime takenAt = OffsetDateTime.now(clock).minusDays(2).truncatedTo(ChronoUnit.SECONDS);
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("customerId", customer, "kind", "question", "category", "OTHER", "channel", "store",
+                        "touchpoint", "returns-desk", "receivedAt", takenAt.toString()))
+                .post("/api/v1/feedback").then().statusCode(201).body("touchpoint", equalTo("returns-desk"))
+                .body("sentiment", nullValue());
+        ConsumerRecord<String, byte[]> record = TestKafka.read(Topics.FEEDBACK, r -> customer.equals(r.key()), 1,
+                Duration.ofSeconds(15)).get(0);
+        assertThat(OffsetDateTime.parse(TestKafka.header(record, "ce_time"))).isAtSameInstantAs(takenAt);
+        assertThat(EventJson.mapper().readTree(record.value()).get("touchpoint").asText()).isEqualTo("returns-desk");
+    }
+
+    @Test
+    void receivedAtOutsideTheWindowAndASentimentOutOfRangeAreNamedWithTheOtherBadFields() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (OffsetDateTime bad : List.of(now.plusHours(1), now.minusDays(31))) {
+            given().header("Authorization", AGENT).contentType("application/json")
+                    .body(Map.of("customerId", "c-1", "kind", "rant", "category", "OTHER", "channel", "web",
+                            "receivedAt", bad.toString(), "sentiment", 1.5))
+                    .post("/api/v1/feedback")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("kind", "receivedAt", "sentiment"));
+        }
+    }
+
+    private static void assertSentiment(String customer, String text, String language,
+                                        java.util.function.Consumer<Double> score) {
+        JsonPath view = given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("customerId", customer, "kind", "suggestion", "category", "OTHER", "channel", "web",
+                        "text", text))
+                .post("/api/v1/feedback").then().statusCode(201).extract().jsonPath();
+        assertThat(view.getString("sentiment.source")).isEqualTo("computed");
+        assertThat(view.getString("sentiment.language")).isEqualTo(language);
+        score.accept(view.getDouble("sentiment.score"));
+    }
+
+    /** The data of the customer's feedback.received events, in order. */
+    private static List<JsonNode> published(String customer, int count) throws Exception {
+        List<JsonNode> data = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : TestKafka.read(Topics.FEEDBACK, r -> customer.equals(r.key())
+                && "io.journeyline.feedback.received".equals(TestKafka.header(r, "ce_type")), count, Duration.ofSeconds(15))) {
+            data.add(EventJson.mapper().readTree(record.value()));
+        }
+        assertThat(data).hasSize(count);
+        return data;
     }
 
     @Test

@@ -1,26 +1,28 @@
 package io.journeyline.feedback;
 
 import io.journeyline.contract.Topics;
-import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.timers.TimerPoller;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestKafka;
-import io.journeyline.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.journeyline.feedback.CaseApi.command;
+import static io.journeyline.feedback.CaseApi.history;
+import static io.journeyline.feedback.CaseApi.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class SlaClockTest {
-    private static final String AGENT = TestTokens.bearer(Roles.AGENT);
-
     @Inject
     TestClock clock;
     @Inject
@@ -87,30 +87,64 @@ class SlaClockTest {
         assertThat(history(caseId)).endsWith("sla-breached", "escalate");
     }
 
-    private String openCase(String customer, String severity) {
-        given().header("Authorization", AGENT).contentType("application/json")
-                .body(Map.of("customerId", customer, "kind", "complaint", "category", "DELIVERY", "channel", "phone",
-                        "topic", "parcel", "severity", severity))
-                .post("/api/v1/feedback").then().statusCode(201);
-        return given().header("Authorization", AGENT).get("/api/v1/customers/" + customer + "/cases").then()
-                .statusCode(200).extract().path("items[0].id");
+    @Test
+    void feedbackTakenEarlierStartsItsClocksWhenItWasTaken() throws Throwable {
+        OffsetDateTime takenAt = OffsetDateTime.now(clock).minusHours(3).minusMinutes(15).truncatedTo(ChronoUnit.SECONDS);
+        String caseId = CaseApi.complain("cust-" + UUID.randomUUID(), "HIGH", Map.of("receivedAt", takenAt.toString()));
+        assertThat(OffsetDateTime.parse(view(caseId).getString("record.openedAt"))).isAtSameInstantAs(takenAt);
+
+        fireDue();                                             // 3 h 15 min of the 4 h already used: past 80 %
+        assertThat(history(caseId)).containsExactly("opened", "sla-warning");
+        clock.advance(Duration.ofMinutes(46));
+        fireDue();
+        assertThat(history(caseId)).containsExactly("opened", "sla-warning", "sla-breached", "escalate");
     }
 
-    private static void command(String caseId, String command) {
-        given().header("Authorization", AGENT).contentType("application/json").body("{}")
-                .post("/api/v1/cases/" + caseId + "/" + command).then().statusCode(200);
+    @Test
+    void afterDowntimeThePollerCatchesUpOnEveryAlarmDueMeanwhileInOrder() throws Throwable {
+        String customer = "cust-" + UUID.randomUUID();
+        String caseId = openCase(customer, "HIGH");
+        OffsetDateTime openedAt = OffsetDateTime.parse(view(caseId).getString("record.openedAt"));
+
+        clock.advance(Duration.ofHours(10));                   // nothing polled: the service was down
+        fireDue();                                             // the first poll after it came back
+        assertThat(history(caseId)).containsExactly("opened", "sla-warning", "sla-breached", "escalate");
+        String breach = new String(TestKafka.read(Topics.FEEDBACK, r -> r.key().equals(customer)
+                        && "io.journeyline.case.sla-breached".equals(TestKafka.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20)).get(0).value(), StandardCharsets.UTF_8);
+        // the breach names when the clock was due, not when the poller noticed
+        assertThat(OffsetDateTime.parse(JsonPath.from(breach).getString("dueAt"))).isAtSameInstantAs(openedAt.plusHours(4));
     }
 
-    private static JsonPath view(String caseId) {
-        return given().header("Authorization", AGENT).get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .extract().jsonPath();
+    @Test
+    void aMoreUrgentComplaintRaisesTheCasePriorityAndItsClocksTargets() throws Throwable {
+        String customer = "cust-" + UUID.randomUUID();
+        String caseId = openCase(customer, "NORMAL");          // acknowledge within 24 h
+        String calm = openCase("cust-" + UUID.randomUUID(), "NORMAL");
+        clock.advance(Duration.ofHours(1));
+        assertThat(openCase(customer, "CRITICAL")).isEqualTo(caseId);   // joins: acknowledge within 30 min
+
+        JsonPath view = view(caseId);
+        assertThat(view.getString("record.priority")).isEqualTo("CRITICAL");
+        assertThat(view.getList("history.action")).containsExactly("opened", "gathered", "priority-raised");
+        fireDue();                                             // 1 h used of the new 30 min: due at once
+        assertThat(history(caseId)).containsExactly("opened", "gathered", "priority-raised", "sla-warning",
+                "sla-breached", "escalate");
+
+        assertThat(queue("true")).contains(caseId).doesNotContain(calm);
+        assertThat(queue("false")).contains(calm).doesNotContain(caseId);
     }
 
-    private static List<String> history(String caseId) {
-        return view(caseId).getList("history.action", String.class);
+    private static List<String> queue(String breached) {
+        return given().header("Authorization", CaseApi.AGENT).queryParam("breached", breached).queryParam("limit", 200)
+                .get("/api/v1/cases").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+    }
+
+    private static String openCase(String customer, String severity) {
+        return CaseApi.complain(customer, severity, Map.of());
     }
 
     private void fireDue() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        CaseApi.fireDue(poller);
     }
 }

@@ -116,6 +116,27 @@ class LocalStackIT {
                 .anySatisfy(summary -> assertThat(summary).startsWith("stage ").endsWith(" → AT_RISK"));
         assertThat(deadLetters(customer)).containsExactly("malformed-json");
 
+        // A detractor: the NPS answer reaches journey-service, whose rule asks feedback-service for a case; the agent
+        // works the case there, and journey-service shows each step in the customer's timeline.
+        String detractor = "it-" + UUID.randomUUID();
+        http(tokens.get("ingest")).contentType("application/json")
+                .body(Map.of("customerId", detractor, "surveyKind", "NPS", "score", 3))
+                .post(SURVEY + "/api/v1/surveys/nps-relationship/responses").then().statusCode(201);
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> http(tokens.get("agent"))
+                .get(FEEDBACK + "/api/v1/customers/" + detractor + "/cases").then().statusCode(200).extract()
+                .<String>path("items[0].id"), java.util.Objects::nonNull);
+        assertThat(http(tokens.get("agent")).get(FEEDBACK + "/api/v1/cases/" + caseId).then().statusCode(200)
+                .extract().<String>path("record.painPointId")).isNotBlank();
+        http(tokens.get("agent")).contentType("application/json").body("{}")
+                .post(FEEDBACK + "/api/v1/cases/" + caseId + "/acknowledge").then().statusCode(200);
+        http(tokens.get("agent")).contentType("application/json").body(Map.of("rootCause", "PRODUCT_DEFECT"))
+                .post(FEEDBACK + "/api/v1/cases/" + caseId + "/resolve").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(timeline(tokens, detractor, "items.type"))
+                .contains("io.journeyline.survey.responded", "io.journeyline.case.opened",
+                        "io.journeyline.case.acknowledged", "io.journeyline.case.resolved"));
+        assertThat(timeline(tokens, detractor, "items.summary"))
+                .anySatisfy(summary -> assertThat(summary).startsWith("pain point ").contains("PP-DETRACTOR"));
+
         // Kafka dies: a service keeps taking writes (they wait in its outbox) and reports itself not ready.
         List<Long> pids = childPids();
         ProcessHandle kafka = ProcessHandle.of(pids.get(pids.size() - 1)).orElseThrow();

@@ -4,7 +4,10 @@ import io.journeyline.contract.vocabulary.*;
 
 import java.util.List;
 
-/** {@code io.journeyline.intervention.case-requested}. */
+/**
+ * {@code io.journeyline.intervention.case-requested}; {@code touchpoint} is where the pain point's latest signal came from
+ * (optional: the case's touchpoint in feedback-service's analytics).
+ */
 public record CaseRequested(
         String customerId,
         String interventionId,
@@ -13,5 +16,6 @@ public record CaseRequested(
         String reason,
         List<String> evidence,
         String topic,
-        Priority priority) implements JourneyEvent {
+        Priority priority,
+        String touchpoint) implements JourneyEvent {
 }

@@ -33,6 +33,10 @@ public interface CasesConfig {
     @WithDefault("P14D")
     java.time.Duration followUpTimeout();
 
+    /** The period {@code GET /api/v1/analytics/cases} covers when the caller names none: this long up to now. */
+    @WithDefault("P90D")
+    java.time.Duration analyticsWindow();
+
     /** The lowest follow-up scores that count as recovered, per survey kind. */
     @WithDefault("7")
     double recoveredNps();

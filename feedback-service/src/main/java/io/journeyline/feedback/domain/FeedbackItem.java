@@ -35,6 +35,21 @@ public class FeedbackItem {
     /** LOW, NORMAL, HIGH or CRITICAL; null when the sender did not say. */
     public String severity;
 
+    /** Where the problem happened (a touchpoint name), when the sender said. */
+    public String touchpoint;
+
+    /** The text's sentiment in [-1, 1]: the sender's, or this service's score of the text; null without either. */
+    public Double sentiment;
+
+    /** {@code sender} or {@code computed}; null without a sentiment. */
+    @Column(name = "sentiment_source")
+    public String sentimentSource;
+
+    /** The language the text was scored as ({@code en}, {@code zh}) when this service scored it. */
+    @Column(name = "sentiment_language")
+    public String sentimentLanguage;
+
+    /** When the feedback was received: the sender's {@code receivedAt}, or when it reached this service. */
     @Column(name = "received_at", nullable = false)
     public OffsetDateTime receivedAt;
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 public class CaseRepository {
     private static final String COLUMNS = """
             id, customer_id, topic, status, priority, waiting, reopenings, outcome, root_cause, team, assignee,
-            pain_point_id, intervention_id, opened_at, updated_at""";
+            pain_point_id, intervention_id, opened_at, updated_at, category, touchpoint""";
 
     /** Something that brought a case about or was gathered into it. */
     public record Contact(String kind, String refId, OffsetDateTime occurredAt, String evidence) {
@@ -26,23 +26,23 @@ public class CaseRepository {
     public record HistoryEntry(OffsetDateTime at, String action, String status, String actor, String note) {
     }
 
-    /** Queue filters; null means any. */
+    /** Queue filters; null means any. {@code breached}: whether any of the case's SLA clocks was breached. */
     public record Query(String customerId, String status, String priority, String topic, String team, String assignee,
-                        int limit) {
+                        Boolean breached, int limit) {
     }
 
     /** Inserts the case unless the customer already has one open on its topic; whether it was inserted. */
     public Uni<Boolean> insertIfNoneOpen(CaseRecord c) {
         return Transactions.inCallersTransaction("CaseRepository.insertIfNoneOpen", session -> session.createNativeQuery(
                         "insert into cases (" + COLUMNS + ", topic_key) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                + "?11, ?12, ?13, ?14, ?15, ?16) on conflict (customer_id, topic_key) where status <> 'CLOSED' "
+                                + "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) on conflict (customer_id, topic_key) where status <> 'CLOSED' "
                                 + "do nothing")
                 .setParameter(1, c.id()).setParameter(2, c.customerId()).setParameter(3, c.topic())
                 .setParameter(4, c.status()).setParameter(5, c.priority()).setParameter(6, c.waiting())
                 .setParameter(7, c.reopenings()).setParameter(8, c.outcome()).setParameter(9, c.rootCause())
                 .setParameter(10, c.team()).setParameter(11, c.assignee()).setParameter(12, c.painPointId())
                 .setParameter(13, c.interventionId()).setParameter(14, c.openedAt()).setParameter(15, c.updatedAt())
-                .setParameter(16, c.topicKey())
+                .setParameter(16, c.category()).setParameter(17, c.touchpoint()).setParameter(18, c.topicKey())
                 .executeUpdate()).map(inserted -> inserted == 1);
     }
 
@@ -81,6 +81,10 @@ public class CaseRepository {
         filter(where, values, "topic", query.topic());
         filter(where, values, "team", query.team());
         filter(where, values, "assignee", query.assignee());
+        if (query.breached() != null) {
+            where.append(query.breached() ? " and" : " and not").append(
+                    " exists (select 1 from case_sla s where s.case_id = cases.id and s.breached)");
+        }
         where.append(" order by opened_at desc, id desc limit ").append(query.limit());
         return select(where.toString(), values.toArray());
     }
@@ -139,6 +143,7 @@ public class CaseRepository {
     private static CaseRecord record(Object[] row) {
         return new CaseRecord((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
                 (Boolean) row[5], ((Number) row[6]).intValue(), (String) row[7], (String) row[8], (String) row[9],
-                (String) row[10], (String) row[11], (String) row[12], (OffsetDateTime) row[13], (OffsetDateTime) row[14]);
+                (String) row[10], (String) row[11], (String) row[12], (OffsetDateTime) row[13], (OffsetDateTime) row[14],
+                (String) row[15], (String) row[16]);
     }
 }

@@ -46,12 +46,14 @@ public class CaseResource {
 
     @GET
     @Path("/cases")
-    @Operation(summary = "The case queue, newest first: filters status, priority, topic, team, assignee")
+    @Operation(summary = "The case queue, newest first: filters status, priority, topic, team, assignee, and breached "
+            + "(true: a case with a breached SLA clock; false: none breached)")
     public Uni<Page> queue(@QueryParam("status") String status, @QueryParam("priority") String priority,
                            @QueryParam("topic") String topic, @QueryParam("team") String team,
-                           @QueryParam("assignee") String assignee,
+                           @QueryParam("assignee") String assignee, @QueryParam("breached") Boolean breached,
                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return cases.queue(new CaseRepository.Query(null, status, priority, topic, team, assignee, limit)).map(Page::new);
+        return cases.queue(new CaseRepository.Query(null, status, priority, topic, team, assignee, breached, limit))
+                .map(Page::new);
     }
 
     @GET
@@ -136,6 +138,6 @@ public class CaseResource {
     @Operation(summary = "A customer's cases, newest first")
     public Uni<Page> ofCustomer(@PathParam("customerId") String customerId,
                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return cases.queue(new CaseRepository.Query(customerId, null, null, null, null, null, limit)).map(Page::new);
+        return cases.queue(new CaseRepository.Query(customerId, null, null, null, null, null, null, limit)).map(Page::new);
     }
 }

@@ -30,11 +30,17 @@ public class FeedbackResource {
 
     /** A feedback item as the API shows it. */
     public record FeedbackView(String id, String customerId, String kind, String category, String channel, String topic,
-                               String text, String severity, OffsetDateTime receivedAt) {
+                               String touchpoint, String text, String severity, Sentiment sentiment,
+                               OffsetDateTime receivedAt) {
         static FeedbackView of(FeedbackItem item) {
             return new FeedbackView(item.id, item.customerId, item.kind, item.category, item.channel, item.topic,
-                    item.text, item.severity, item.receivedAt);
+                    item.touchpoint, item.text, item.severity, item.sentiment == null ? null
+                    : new Sentiment(item.sentiment, item.sentimentSource, item.sentimentLanguage), item.receivedAt);
         }
+    }
+
+    /** The text's sentiment in [-1, 1], whose it is ({@code sender} or {@code computed}) and the language scored. */
+    public record Sentiment(double score, String source, String language) {
     }
 
     @POST

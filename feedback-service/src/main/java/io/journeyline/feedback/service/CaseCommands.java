@@ -246,7 +246,8 @@ public class CaseCommands {
         String priority = command == Command.ESCALATE ? raised(Priority.valueOf(c.priority())).name() : c.priority();
         return new CaseRecord(c.id(), c.customerId(), c.topic(), after.status().name(), priority,
                 after.waitingOnCustomer(), after.reopenings(), after.outcome() == null ? null : after.outcome().name(),
-                rootCause, team, assignee, c.painPointId(), c.interventionId(), c.openedAt(), now);
+                rootCause, team, assignee, c.painPointId(), c.interventionId(), c.openedAt(), now, c.category(),
+                c.touchpoint());
     }
 
     private static List<JourneyEvent> events(CaseRecord c, Command command, Input input) {

@@ -55,8 +55,8 @@ public class CaseService {
     public record CaseView(CaseRecord record, List<Contact> contacts, List<HistoryEntry> history) {
     }
 
-    private record Opening(String customerId, String topic, Priority priority, Contact contact, String feedbackId,
-                           String painPointId, String interventionId, Cause cause) {
+    private record Opening(String customerId, String topic, Priority priority, String category, String touchpoint,
+                           Contact contact, String feedbackId, String painPointId, String interventionId, Cause cause) {
     }
 
     /** A complaint received over the API opens or joins a case when the configuration says so (caller's transaction). */
@@ -64,7 +64,7 @@ public class CaseService {
         if (!opensCase(item)) {
             return Uni.createFrom().voidItem();
         }
-        return open(new Opening(item.customerId, item.topic, priorityOf(item.severity),
+        return open(new Opening(item.customerId, item.topic, priorityOf(item.severity), item.category, item.touchpoint,
                 new Contact("feedback", item.id, item.receivedAt, null), item.id, null, null, null)).replaceWithVoid();
     }
 
@@ -75,7 +75,7 @@ public class CaseService {
             CaseRequested request = delivery.data();
             Priority priority = request.priority() != null ? request.priority() : priorityOf(request.severity() == null
                     ? null : request.severity().name());
-            Opening opening = new Opening(request.customerId(), request.topic(), priority,
+            Opening opening = new Opening(request.customerId(), request.topic(), priority, null, request.touchpoint(),
                     new Contact("case-request", request.interventionId(), delivery.event().time(),
                             request.evidence() == null ? null : String.join(",", request.evidence())),
                     null, request.painPointId(), request.interventionId(), Cause.of(delivery.event()));
@@ -102,7 +102,8 @@ public class CaseService {
         String id = o.cause() == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes(("case|" + o.cause().identity()).getBytes(StandardCharsets.UTF_8)).toString();
         CaseRecord fresh = new CaseRecord(id, o.customerId(), o.topic(), CaseStatus.RECEIVED.name(), o.priority().name(),
-                false, 0, null, null, null, null, o.painPointId(), o.interventionId(), o.contact().occurredAt(), now);
+                false, 0, null, null, null, null, o.painPointId(), o.interventionId(), o.contact().occurredAt(), now,
+                o.category(), o.touchpoint());
         return cases.insertIfNoneOpen(fresh).chain(inserted -> {
             if (inserted) {
                 CaseOpened event = new CaseOpened(o.customerId(), id, CaseStatus.RECEIVED, o.priority(), o.feedbackId(),
@@ -119,9 +120,27 @@ public class CaseService {
                         "no open case for " + o.customerId() + " on '" + fresh.topicKey() + "' after a conflict"));
                 return cases.addContact(open.id(), o.contact()).chain(added -> !added ? Uni.createFrom().item(open)
                         : cases.addHistory(open.id(), new HistoryEntry(now, "gathered", open.status(), SYSTEM,
-                        o.contact().kind() + " " + o.contact().refId())).replaceWith(open));
+                                o.contact().kind() + " " + o.contact().refId()))
+                        .chain(() -> raiseIfHigher(open, o, now)));
             });
         });
+    }
+
+    /**
+     * A contact of a higher priority joined the case (a critical complaint on a normal case): the case takes that
+     * priority and its running clocks its shorter targets.
+     */
+    private Uni<CaseRecord> raiseIfHigher(CaseRecord open, Opening o, OffsetDateTime now) {
+        Priority current = Priority.valueOf(open.priority());
+        if (o.priority().compareTo(current) <= 0) {
+            return Uni.createFrom().item(open);
+        }
+        CaseRecord raised = open.withPriority(o.priority().name(), now);
+        return cases.update(raised)
+                .chain(() -> cases.addHistory(open.id(), new HistoryEntry(now, "priority-raised", open.status(), SYSTEM,
+                        current + " → " + o.priority() + " by " + o.contact().kind() + " " + o.contact().refId())))
+                .chain(() -> sla.retarget(open.id(), o.priority()))
+                .replaceWith(raised);
     }
 
     private boolean opensCase(FeedbackItem item) {

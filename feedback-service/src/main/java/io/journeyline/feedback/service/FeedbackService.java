@@ -6,6 +6,8 @@ import io.journeyline.feedback.persistence.FeedbackRepository;
 import io.journeyline.feedback.domain.NewFeedback;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.sentiment.Sentiment;
+import io.journeyline.sentiment.SentimentAnalyzer;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +18,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Receives feedback: stores it, publishes {@code feedback.received} and, for a complaint, opens or joins the
+ * Receives feedback: scores its text's sentiment (unless the sender sent its own), stores it, publishes
+ * {@code feedback.received} (its time: when the feedback was received) and, for a complaint, opens or joins the
  * customer's case on its topic — all in one transaction.
  */
 @ApplicationScoped
@@ -35,6 +38,7 @@ public class FeedbackService {
 
     @WithTransaction
     public Uni<FeedbackItem> receive(NewFeedback request) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         FeedbackItem item = new FeedbackItem();
         item.id = UUID.randomUUID().toString();
         item.customerId = request.customerId();
@@ -44,11 +48,29 @@ public class FeedbackService {
         item.topic = request.topic();
         item.text = request.text();
         item.severity = request.severity() == null ? null : request.severity().wire();
-        item.receivedAt = OffsetDateTime.now(clock);
+        item.touchpoint = request.touchpoint();
+        item.receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
+        scoreSentiment(item, request.sentiment());
         return feedback.persist(item)
-                .call(saved -> outbox.publish(new FeedbackReceived(saved.customerId, saved.id, request.kind(),
-                        request.category(), request.channel(), saved.topic, saved.text, null, request.severity())))
+                .call(saved -> outbox.publishOccurred(new FeedbackReceived(saved.customerId, saved.id, request.kind(),
+                        request.category(), request.channel(), saved.topic, saved.text, saved.sentiment,
+                        request.severity(), saved.touchpoint), saved.receivedAt))
                 .call(cases::onFeedback);
+    }
+
+    /** The sender's own score when it sent one; else this service's score of the text (none without words). */
+    private static void scoreSentiment(FeedbackItem item, Double sendersScore) {
+        if (sendersScore != null) {
+            item.sentiment = sendersScore;
+            item.sentimentSource = "sender";
+            return;
+        }
+        Sentiment scored = SentimentAnalyzer.shared().analyze(item.text);
+        if (scored != Sentiment.NONE) {
+            item.sentiment = scored.score();
+            item.sentimentSource = "computed";
+            item.sentimentLanguage = scored.language();
+        }
     }
 
     @WithSession

@@ -59,6 +59,15 @@ public class SlaService {
         return saveAndSchedule(row);
     }
 
+    /**
+     * The case's priority changed: its unstopped clocks measure against the new priority's targets, keeping the time
+     * used (a shorter target may be due at once; the poller then fires it).
+     */
+    public Uni<Void> retarget(String caseId, Priority priority) {
+        return change(caseId, row -> !row.stopped(), row -> row.with(row.timer().withTarget(
+                config.target(SlaClock.valueOf(row.clock()), priority)), false, row.warned(), row.breached(), null));
+    }
+
     /** The clock's goal is met (acknowledged, resolved): it stops and its timers go. */
     public Uni<Void> stop(String caseId, SlaClock clock, Instant at) {
         return change(caseId, row -> row.clock().equals(clock.name()) && !row.stopped(),

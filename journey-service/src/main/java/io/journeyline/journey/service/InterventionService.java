@@ -182,7 +182,7 @@ public class InterventionService {
                     action.level() != null ? action.level() : "BASIC", detection.rule().id());
             case CASE -> new CaseRequested(row.customerId, row.id, row.painPointId, detection.rule().severity(), reason,
                     caseEvidence(detection, customerId, openEvidenceOnTopic), row.topic,
-                    action.priority() == null ? Priority.NORMAL : action.priority());
+                    action.priority() == null ? Priority.NORMAL : action.priority(), detection.latest("touchpoint"));
             case SURVEY -> new SurveyRequested(row.customerId, row.id, action.surveyKind(), reason,
                     detection.latest("touchpoint"), null, row.topic);
             default -> throw new IllegalArgumentException("no intervention for " + row.type);

@@ -29,6 +29,7 @@ import java.util.UUID;
  * <pre>{@code
  * outbox.publish(new CaseOpened(...), Cause.of(delivery.event()))   // caused by an event: derived id, trace continues
  * outbox.publish(new FeedbackReceived(...))                          // a new fact from a user's command: new id, new trace
+ * outbox.publishOccurred(new FeedbackReceived(...), receivedAt)      // the same, for a fact that happened earlier
  * }</pre>
  */
 @ApplicationScoped
@@ -53,6 +54,18 @@ public class Outbox {
      */
     public Uni<String> publish(JourneyEvent event) {
         return publish(event, UUID.randomUUID().toString(), null);
+    }
+
+    /**
+     * Like {@link #publish(JourneyEvent)} for a fact that happened before it reached this service (feedback taken
+     * earlier elsewhere): the CloudEvent's {@code time} is {@code occurredAt}, not now.
+     *
+     * @return the CloudEvents id given to the event
+     */
+    public Uni<String> publishOccurred(JourneyEvent event, OffsetDateTime occurredAt) {
+        OutboxEvent row = row(event, UUID.randomUUID().toString(), null);
+        row.occurredAt = occurredAt;
+        return insert("Outbox.publish", List.of(row)).replaceWith(row.eventId);
     }
 
     /**

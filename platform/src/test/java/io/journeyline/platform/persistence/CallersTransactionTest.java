@@ -42,7 +42,7 @@ class CallersTransactionTest {
     @Test
     void outsideATransactionTheyFailInsteadOfCommittingAlone() {
         assertRefused(() -> outbox.publish(new FeedbackReceived("c-1", "f-1", FeedbackKind.PRAISE, FeedbackCategory.OTHER,
-                Channel.WEB, null, null, null, null)));
+                Channel.WEB, null, null, null, null, null)));
         assertRefused(() -> processedEvents.firstSeen(List.of(new IncomingEvent("e-1", "/test", EventType.FEEDBACK_RECEIVED,
                 OffsetDateTime.now(), "c-1", JsonNodeFactory.instance.objectNode(), Map.of()))));
         assertRefused(() -> timers.schedule(RecordingTimerHandler.KIND, "k", Instant.now(), null));

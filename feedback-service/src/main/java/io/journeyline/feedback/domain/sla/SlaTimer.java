@@ -15,6 +15,11 @@ public record SlaTimer(Duration target, Duration used, Instant runningSince) {
         return new SlaTimer(target, Duration.ZERO, at);
     }
 
+    /** The same clock measured against another target (the case's priority changed); the time used stays. */
+    public SlaTimer withTarget(Duration newTarget) {
+        return new SlaTimer(newTarget, used, runningSince);
+    }
+
     public boolean running() {
         return runningSince != null;
     }

@@ -32,6 +32,20 @@ class SlaTimerTest {
     }
 
     @Test
+    void aNewTargetKeepsTheTimeUsed() {
+        Instant opened = Instant.parse("2026-11-27T08:00:00Z");
+        // NORMAL (24 h to acknowledge) raised to CRITICAL (30 min) after 1 h of running clock, 10 min of it paused
+        SlaTimer timer = SlaTimer.start(Duration.ofHours(24), opened)
+                .pause(opened.plus(Duration.ofMinutes(20)), BusinessCalendar.always())
+                .resume(opened.plus(Duration.ofMinutes(30)));
+        SlaTimer critical = timer.withTarget(Duration.ofMinutes(30));
+        // used 20 min before the pause, running again from 08:30: 10 min left → due 08:40
+        assertThat(critical.dueAt(BusinessCalendar.always())).isEqualTo(Instant.parse("2026-11-27T08:40:00Z"));
+        assertThat(critical.usedAt(opened.plus(Duration.ofHours(1)), BusinessCalendar.always()))
+                .isEqualTo(Duration.ofMinutes(50));
+    }
+
+    @Test
     void onBusinessHoursTheClockStopsOverTheWeekend() {
         // Friday 16:00 in Shanghai: 1 h left that day, 3 h on Monday from 09:00 → Monday 12:00; warn after 3 h 12 min
         Instant fridayFour = local(2026, 11, 27, 16, 0);

@@ -1,0 +1,39 @@
+package io.journeyline.feedback.service;
+
+import io.journeyline.feedback.config.CasesConfig;
+import io.journeyline.feedback.domain.analytics.CaseAnalytics;
+import io.journeyline.feedback.persistence.CaseAnalyticsRepository;
+import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The outer loop's figures over the cases opened in a period (by default the configured window up to now). */
+@ApplicationScoped
+public class CaseAnalyticsService {
+    private final CaseAnalyticsRepository repository;
+    private final CasesConfig config;
+    private final Clock clock;
+
+    public CaseAnalyticsService(CaseAnalyticsRepository repository, CasesConfig config, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<CaseAnalytics> analytics(OffsetDateTime from, OffsetDateTime to) {
+        OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
+        OffsetDateTime start = from != null ? from : end.minus(config.analyticsWindow());
+        if (!start.isBefore(end)) {
+            return Uni.createFrom().failure(ProblemException.badRequest("invalid period",
+                    List.of(Problem.FieldError.of("from", "must be before to"))));
+        }
+        return repository.analytics(start, end);
+    }
+}
