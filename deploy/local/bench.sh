@@ -6,6 +6,9 @@
 #       journey-service consumer throughput, several stacks side by side (e.g. before and after a change)
 #   deploy/local/bench.sh rules --on OFFSET:DATA_DIR --off OFFSET:DATA_DIR [--mix everyday|stress] [--events N] [--runs N]
 #       journey-service consumer throughput with the default rules on versus off, two stacks side by side
+#   deploy/local/bench.sh cases [--port-offset N] [--data-dir DIR] [--burst N] [--open N] [--due N]
+#       feedback-service: cases opened per second (HTTP complaints, Kafka case requests); the SLA timer poller with
+#       100,000 open cases (its query's time, overdue breaches fired per second)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -15,5 +18,8 @@ if [[ "${1:-}" == "consumer" ]]; then
 elif [[ "${1:-}" == "rules" ]]; then
   shift
   main=io.journeyline.local.RulesBenchmark
+elif [[ "${1:-}" == "cases" ]]; then
+  shift
+  main=io.journeyline.local.CasesBenchmark
 fi
 exec java -cp deploy/local/target/local-stack.jar "$main" "$@"
