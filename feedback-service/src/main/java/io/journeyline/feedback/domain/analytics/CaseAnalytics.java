@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The outer loop over the cases opened in a period: where problems come from (root cause × touchpoint × category),
  * whether resolving them won the customer back (recovery per root cause), whether the SLA held, and how long
- * acknowledging and resolving took. Every figure carries its n; a rate or median over nothing is left out of the
- * JSON (null), never shown as 0.
+ * acknowledging and resolving took. Every figure carries its n; a rate or median over nothing is null (the JSON
+ * shows it null or leaves it out), never 0.
  */
 public record CaseAnalytics(OffsetDateTime from, OffsetDateTime to, long cases, List<Cell> byRootCause,
                             List<Recovery> recoveryByRootCause, Recovery recovery, List<SlaCompliance> sla,
