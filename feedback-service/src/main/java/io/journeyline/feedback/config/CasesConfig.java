@@ -3,6 +3,9 @@ package io.journeyline.feedback.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.journeyline.contract.vocabulary.Priority;
+import io.journeyline.contract.vocabulary.Severity;
+
 import java.util.List;
 
 /** Which feedback opens a case by itself. */
@@ -19,6 +22,38 @@ public interface CasesConfig {
     /** Severities that open a case ({@code none} = feedback sent without one); {@code any} for all. */
     @WithDefault("any")
     List<String> openOnSeverities();
+
+    /**
+     * A case's priority from the severity of what opened it (a complaint's, or a case request's that names no
+     * priority of its own); {@code none}: sent without a severity.
+     */
+    @WithDefault("LOW")
+    Priority priorityForLow();
+
+    @WithDefault("NORMAL")
+    Priority priorityForNormal();
+
+    @WithDefault("HIGH")
+    Priority priorityForHigh();
+
+    @WithDefault("CRITICAL")
+    Priority priorityForCritical();
+
+    @WithDefault("NORMAL")
+    Priority priorityForNone();
+
+    /** The priority for a severity (null: none), by the map above. */
+    default Priority priorityFor(Severity severity) {
+        if (severity == null) {
+            return priorityForNone();
+        }
+        return switch (severity) {
+            case LOW -> priorityForLow();
+            case NORMAL -> priorityForNormal();
+            case HIGH -> priorityForHigh();
+            case CRITICAL -> priorityForCritical();
+        };
+    }
 
     /** The root causes a resolution must name (the outer loop aggregates by them). */
     @WithDefault("PRODUCT_DEFECT,PROCESS,POLICY,BILLING_FEES,DELIVERY,SERVICE_ATTITUDE,RESPONSE_DELAY,MISUNDERSTANDING,"

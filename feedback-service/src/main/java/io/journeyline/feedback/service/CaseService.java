@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -64,7 +63,8 @@ public class CaseService {
         if (!opensCase(item)) {
             return Uni.createFrom().voidItem();
         }
-        return open(new Opening(item.customerId, item.topic, priorityOf(item.severity), item.category, item.touchpoint,
+        Severity severity = item.severity == null ? null : Severity.valueOf(item.severity);
+        return open(new Opening(item.customerId, item.topic, config.priorityFor(severity), item.category, item.touchpoint,
                 new Contact("feedback", item.id, item.receivedAt, null), item.id, null, null, null)).replaceWithVoid();
     }
 
@@ -73,8 +73,7 @@ public class CaseService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Delivery<CaseRequested> delivery : deliveries) {
             CaseRequested request = delivery.data();
-            Priority priority = request.priority() != null ? request.priority() : priorityOf(request.severity() == null
-                    ? null : request.severity().name());
+            Priority priority = request.priority() != null ? request.priority() : config.priorityFor(request.severity());
             Opening opening = new Opening(request.customerId(), request.topic(), priority, null, request.touchpoint(),
                     new Contact("case-request", request.interventionId(), delivery.event().time(),
                             request.evidence() == null ? null : String.join(",", request.evidence())),
@@ -151,13 +150,5 @@ public class CaseService {
 
     private static boolean matches(List<String> allowed, String value) {
         return allowed.contains("any") || allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value));
-    }
-
-    /** A severity's priority (the same name), NORMAL when there is none. */
-    static Priority priorityOf(String severity) {
-        if (severity == null) {
-            return Priority.NORMAL;
-        }
-        return Priority.valueOf(Severity.valueOf(severity.toUpperCase(Locale.ROOT)).name());
     }
 }
