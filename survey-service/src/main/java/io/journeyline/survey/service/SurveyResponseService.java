@@ -7,7 +7,7 @@ import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.survey.domain.SurveyResponse;
 import io.journeyline.survey.persistence.SurveyResponseRepository;
 import io.journeyline.survey.domain.NewResponse;
-import io.journeyline.survey.domain.Scale;
+import io.journeyline.survey.domain.scoring.RatingScale;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +34,7 @@ public class SurveyResponseService {
 
     @WithTransaction
     public Uni<SurveyResponse> record(String surveyId, NewResponse request) {
-        Scale.violation(request.surveyKind(), request.score()).ifPresent(violation -> {
+        RatingScale.violation(request.surveyKind(), request.score()).ifPresent(violation -> {
             throw ProblemException.badRequest("the score is not on the survey's scale",
                     List.of(Problem.FieldError.of("score", violation)));
         });
