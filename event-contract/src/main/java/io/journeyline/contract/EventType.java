@@ -16,6 +16,7 @@ public enum EventType {
     TOUCHPOINT_RECORDED("io.journeyline.touchpoint.recorded", Topics.TOUCHPOINTS, TouchpointRecorded.class),
     CONSENT_CHANGED("io.journeyline.consent.changed", Topics.TOUCHPOINTS, ConsentChanged.class),
     SURVEY_RESPONDED("io.journeyline.survey.responded", Topics.FEEDBACK, SurveyResponded.class),
+    SURVEY_INVITED("io.journeyline.survey.invited", Topics.FEEDBACK, SurveyInvited.class),
     FEEDBACK_RECEIVED("io.journeyline.feedback.received", Topics.FEEDBACK, FeedbackReceived.class),
     CASE_OPENED("io.journeyline.case.opened", Topics.FEEDBACK, CaseOpened.class),
     CASE_ACKNOWLEDGED("io.journeyline.case.acknowledged", Topics.FEEDBACK, CaseAcknowledged.class),
@@ -36,7 +37,8 @@ public enum EventType {
     PAIN_POINT_DETECTED("io.journeyline.journey.pain-point-detected", Topics.INSIGHTS, PainPointDetected.class),
     PAIN_POINT_RESOLVED("io.journeyline.journey.pain-point-resolved", Topics.INSIGHTS, PainPointResolved.class),
     CUSTOMER_CONSENT_CHANGED("io.journeyline.journey.consent-changed", Topics.INSIGHTS, CustomerConsentChanged.class),
-    CONTENT_GAP_DETECTED("io.journeyline.journey.content-gap-detected", Topics.INSIGHTS, ContentGapDetected.class);
+    CONTENT_GAP_DETECTED("io.journeyline.journey.content-gap-detected", Topics.INSIGHTS, ContentGapDetected.class),
+    DELIVERY_REQUESTED("io.journeyline.delivery.requested", Topics.OUTBOUND, DeliveryRequested.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

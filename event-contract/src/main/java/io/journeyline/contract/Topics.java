@@ -10,9 +10,11 @@ public final class Topics {
     public static final String FEEDBACK = "journey.feedback";
     public static final String INTERVENTIONS = "journey.interventions";
     public static final String INSIGHTS = "journey.insights";
+    /** Requests to the company's delivery gateways (e-mail, SMS, app push) to send a customer something. */
+    public static final String OUTBOUND = "journey.outbound";
 
     /** The contract's topics. */
-    public static final List<String> ALL = List.of(TOUCHPOINTS, EDUCATION, FEEDBACK, INTERVENTIONS, INSIGHTS);
+    public static final List<String> ALL = List.of(TOUCHPOINTS, EDUCATION, FEEDBACK, INTERVENTIONS, INSIGHTS, OUTBOUND);
 
     /** Suffix of each consumer's dead-letter topic. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -23,6 +23,8 @@ public final class TimelineSummary {
             case TOUCHPOINT_RECORDED -> join(text(data, "action"), "at", text(data, "touchpoint"),
                     "via", text(data, "channel"), parenthesised(text(data, "outcome")));
             case SURVEY_RESPONDED -> text(data, "surveyKind") + " response: " + data.path("scores").path("primary").asText();
+            case SURVEY_INVITED -> join(text(data, "surveyKind"), "survey invitation via", text(data, "channel"),
+                    parenthesised(text(data, "reason")));
             case FEEDBACK_RECEIVED -> join(text(data, "kind"), text(data, "category"), "via", text(data, "channel"),
                     about(text(data, "topic")));
             case CASE_OPENED, CASE_ACKNOWLEDGED, CASE_RESOLVED, CASE_CLOSED, CASE_REOPENED, CASE_ESCALATED, CASE_SLA_BREACHED ->

@@ -1,0 +1,61 @@
+package io.journeyline.survey.messaging;
+
+import io.journeyline.contract.event.CaseClosed;
+import io.journeyline.contract.event.CaseOpened;
+import io.journeyline.contract.event.CaseResolved;
+import io.journeyline.contract.event.CustomerConsentChanged;
+import io.journeyline.contract.event.EducationCompleted;
+import io.journeyline.contract.event.SurveyRequested;
+import io.journeyline.platform.messaging.EventIntake;
+import io.journeyline.platform.messaging.EventRoutes;
+import io.journeyline.survey.service.ContactStateService;
+import io.journeyline.survey.service.InvitationTriggers;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * survey-service's four inputs, one route table each: survey requests; case events (open cases, follow-ups, in this
+ * order within a batch); completed education; consent. Everything else on those topics is skipped.
+ */
+@ApplicationScoped
+public class SurveyEventsConsumer {
+    private final EventIntake intake;
+    private final EventRoutes interventions;
+    private final EventRoutes feedback;
+    private final EventRoutes education;
+    private final EventRoutes insights;
+
+    public SurveyEventsConsumer(EventIntake intake, InvitationTriggers triggers, ContactStateService contacts) {
+        this.intake = intake;
+        this.interventions = EventRoutes.builder().on(SurveyRequested.class, triggers::onSurveyRequested).build();
+        this.feedback = EventRoutes.builder()
+                .on(CaseOpened.class, contacts::onCaseOpened)
+                .on(CaseResolved.class, triggers::onCaseResolved)
+                .on(CaseClosed.class, contacts::onCaseClosed)
+                .build();
+        this.education = EventRoutes.builder().on(EducationCompleted.class, triggers::onEducationCompleted).build();
+        this.insights = EventRoutes.builder().on(CustomerConsentChanged.class, contacts::onConsentChanged).build();
+    }
+
+    @Incoming(Channels.INTERVENTIONS)
+    public Uni<Void> interventions(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(Channels.INTERVENTIONS, records, interventions);
+    }
+
+    @Incoming(Channels.FEEDBACK)
+    public Uni<Void> feedback(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(Channels.FEEDBACK, records, feedback);
+    }
+
+    @Incoming(Channels.EDUCATION)
+    public Uni<Void> education(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(Channels.EDUCATION, records, education);
+    }
+
+    @Incoming(Channels.INSIGHTS)
+    public Uni<Void> insights(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(Channels.INSIGHTS, records, insights);
+    }
+}

@@ -1,0 +1,57 @@
+package io.journeyline.survey.rest;
+
+import io.journeyline.platform.security.Roles;
+import io.journeyline.survey.domain.invitations.Invitation;
+import io.journeyline.survey.service.InvitationService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** {@code /api/v1/customers/{customerId}/invitations}: a customer's invitations, sent and suppressed, with reasons. */
+@Path("/api/v1/customers/{customerId}/invitations")
+@Tag(name = "invitations")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationResource {
+    private final InvitationService invitations;
+
+    public InvitationResource(InvitationService invitations) {
+        this.invitations = invitations;
+    }
+
+    /** An invitation as agents see it (never the token). */
+    public record InvitationView(String id, String customerId, String surveyId, Integer surveyVersion, String surveyKind,
+                                 String channel, String language, String reason, String caseId, String status,
+                                 String suppressedBy, String suppressionReason, String responseId,
+                                 OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime completedAt) {
+        public static InvitationView of(Invitation i) {
+            return new InvitationView(i.id(), i.customerId(), i.surveyId(), i.surveyVersion(), i.surveyKind(),
+                    i.channel(), i.language(), i.reason(), i.caseId(), i.status(), i.suppressedBy(),
+                    i.suppressionReason(), i.responseId(), i.createdAt(), i.expiresAt(), i.completedAt());
+        }
+    }
+
+    public record Page(List<InvitationView> items) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "A customer's invitations, newest first: sent, completed and suppressed (with the guard and why)")
+    public Uni<Page> ofCustomer(@PathParam("customerId") String customerId,
+                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return invitations.ofCustomer(customerId, limit)
+                .map(found -> new Page(found.stream().map(InvitationView::of).toList()));
+    }
+}

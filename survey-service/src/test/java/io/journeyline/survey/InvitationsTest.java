@@ -1,0 +1,223 @@
+package io.journeyline.survey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventJson;
+import io.journeyline.contract.Topics;
+import io.journeyline.platform.security.Roles;
+import io.journeyline.survey.persistence.ContactStateRepository;
+import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestClock;
+import io.journeyline.testing.TestEvents;
+import io.journeyline.testing.TestKafka;
+import io.journeyline.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Invitations from every source against real Kafka and PostgreSQL, with the clock moved for the windows: what is
+ * sent (a delivery with the link on journey.outbound, survey.invited without the token on journey.feedback), what is
+ * suppressed and why, and that the same request twice is one invitation.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class InvitationsTest {
+    private static final String AGENT = TestTokens.bearer(Roles.AGENT);
+    private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
+
+    @Inject
+    TestClock clock;
+    @Inject
+    ContactStateRepository contacts;
+
+    @Test
+    void aSurveyRequestSendsTheKindsSurveyWithASingleUseLinkAndTheSameRequestTwiceIsOneInvitation() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        ObjectNode request = surveyRequest(customer, "NPS", "i-" + UUID.randomUUID());
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.survey-requested", request);
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.survey-requested", request);
+
+        JsonPath invitation = awaitInvitations(customer, 1).get(0);
+        assertThat(invitation.getString("surveyId")).isEqualTo("relationship-nps");
+        assertThat(invitation.getString("status")).isEqualTo("SENT");
+        assertThat(invitation.getString("reason")).isEqualTo("intervention");
+        assertThat(invitation.getString("language")).isEqualTo("en");
+
+        JsonNode delivery = data(TestKafka.read(Topics.OUTBOUND, r -> customer.equals(r.key()), 1, Duration.ofSeconds(15)).get(0));
+        assertThat(delivery.get("deliveryId").asText()).isEqualTo(invitation.getString("id"));
+        assertThat(delivery.get("kind").asText()).isEqualTo("survey-invitation");
+        assertThat(delivery.get("link").asText()).matches("http://localhost:8082/api/v1/responses/[A-Za-z0-9_-]{43}");
+        String token = delivery.get("link").asText().substring(delivery.get("link").asText().lastIndexOf('/') + 1);
+
+        ConsumerRecord<String, byte[]> invited = TestKafka.read(Topics.FEEDBACK, r -> customer.equals(r.key())
+                && "io.journeyline.survey.invited".equals(TestKafka.header(r, "ce_type")), 1, Duration.ofSeconds(15)).get(0);
+        assertThat(new String(invited.value())).doesNotContain(token).contains("\"surveyKind\":\"NPS\"");
+        assertThat(TestKafka.read(Topics.OUTBOUND, r -> customer.equals(r.key()), 2, Duration.ofSeconds(3)))
+                .as("one delivery for the request sent twice").hasSize(1);
+    }
+
+    @Test
+    void spacingThenTheSurveysRecontactWindowHoldInvitationsBackAndSayWhy() {
+        String customer = "cust-" + UUID.randomUUID();
+        ask(customer, "NPS");
+        awaitInvitations(customer, 1);
+        ask(customer, "CSAT");                                                 // a day later: within the 7-day spacing
+        List<JsonPath> two = awaitInvitations(customer, 2);
+        assertThat(two.get(0).getString("status")).isEqualTo("SUPPRESSED");
+        assertThat(two.get(0).getString("suppressedBy")).isEqualTo("spacing");
+
+        clock.advance(Duration.ofDays(8));
+        ask(customer, "NPS");                                                  // relationship NPS: 90 days to recontact
+        List<JsonPath> three = awaitInvitations(customer, 3);
+        assertThat(three.get(0).getString("suppressedBy")).isEqualTo("recontact");
+        assertThat(three.get(0).getString("suppressionReason")).contains("recontact window of PT2160H");
+        ask(customer, "CES");
+        assertThat(awaitInvitations(customer, 4).get(0).getString("status")).isEqualTo("SENT");
+    }
+
+    @Test
+    void anOpenCaseHoldsSurveysBackButItsOwnFollowUpReachesTheCustomer() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        publish(Topics.FEEDBACK, customer, "io.journeyline.case.opened", EventJson.mapper().createObjectNode()
+                .put("customerId", customer).put("caseId", caseId).put("status", "RECEIVED").put("priority", "HIGH"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            ask(customer, "NPS");
+            assertThat(invitations(customer)).isNotEmpty().first()
+                    .satisfies(i -> assertThat(i.getString("suppressedBy")).isEqualTo("open-case"));
+        });
+
+        publish(Topics.FEEDBACK, customer, "io.journeyline.case.resolved", EventJson.mapper().createObjectNode()
+                .put("customerId", customer).put("caseId", caseId).put("status", "RESOLVED").put("rootCause", "BILLING_FEES"));
+        JsonPath followUp = await().atMost(Duration.ofSeconds(15)).until(() -> invitations(customer).get(0),
+                i -> "case-follow-up".equals(i.getString("reason")));
+        assertThat(followUp.getString("status")).isEqualTo("SENT");
+        assertThat(followUp.getString("caseId")).isEqualTo(caseId);
+        assertThat(followUp.getString("surveyId")).isEqualTo("case-follow-up");
+        assertThat(followUp.getString("surveyKind")).isEqualTo("CSAT");
+    }
+
+    @Test
+    void aWavedCustomerWithoutConsentIsSuppressedWithTheReasonAndTheSameWaveTwiceInvitesOnce() throws Exception {
+        String consenting = "cust-" + UUID.randomUUID();
+        String refusing = "cust-" + UUID.randomUUID();
+        ObjectNode consent = EventJson.mapper().createObjectNode().put("customerId", refusing);
+        consent.putArray("consents").addObject().put("purpose", "survey").put("channel", "email").put("granted", false);
+        publish(Topics.INSIGHTS, refusing, "io.journeyline.journey.consent-changed", consent);
+        String waveId = "wave-" + UUID.randomUUID();
+        Map<String, Object> wave = Map.of("waveId", waveId, "channel", "email", "customers", List.of(
+                Map.of("customerId", consenting, "language", "zh-CN"), Map.of("customerId", refusing)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> consentKnown(refusing));
+
+        JsonPath sent = given().header("Authorization", ADMIN).contentType("application/json").body(wave)
+                .post("/api/v1/surveys/relationship-nps/waves").then().statusCode(200).extract().jsonPath();
+        assertThat(sent.getInt("sent")).isEqualTo(1);
+        assertThat(sent.getInt("suppressed")).isEqualTo(1);
+        assertThat(sent.getString("invitations[1].suppressedBy")).isEqualTo("consent");
+        assertThat(sent.getString("invitations[1].suppressionReason"))
+                .isEqualTo("the customer has not consented to surveys by email");
+        assertThat(sent.getString("invitations[0].language")).isEqualTo("zh-CN");
+        given().header("Authorization", ADMIN).contentType("application/json").body(wave)
+                .post("/api/v1/surveys/relationship-nps/waves").then().statusCode(200);
+        assertThat(invitations(consenting)).hasSize(1);
+        assertThat(invitations(refusing)).extracting(i -> i.getString("suppressedBy")).containsOnly("consent");
+    }
+
+    @Test
+    void badWavesAreRefusedNamingTheFieldsAndOnlyAdminsSendThem() {
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("channel", "pigeon", "customers", List.of()))
+                .post("/api/v1/surveys/relationship-nps/waves").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("channel", "customers"));
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("customers", List.of(Map.of("customerId", "c-1"))))
+                .post("/api/v1/surveys/nope/waves").then().statusCode(404);
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("customers", List.of(Map.of("customerId", "c-1"))))
+                .post("/api/v1/surveys/relationship-nps/waves").then().statusCode(403);
+    }
+
+    @Test
+    void completedEducationAsksForCourseFeedback() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        publish(Topics.EDUCATION, customer, "io.journeyline.education.completed", EventJson.mapper().createObjectNode()
+                .put("customerId", customer).put("assignmentId", "a-" + UUID.randomUUID()).put("contentId", "wifi-setup")
+                .put("reason", "PP-REPEATED-ERRORS"));
+        JsonPath invitation = awaitInvitations(customer, 1).get(0);
+        assertThat(invitation.getString("surveyId")).isEqualTo("course-feedback");
+        assertThat(invitation.getString("reason")).isEqualTo("course-feedback");
+    }
+
+    /** Whether survey-service has taken in the customer's consent (journey.insights is consumed asynchronously). */
+    private boolean consentKnown(String customer) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> contacts.consent(customer)))
+                    .on("email").isPresent();
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private void ask(String customer, String kind) {
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.survey-requested",
+                surveyRequest(customer, kind, "i-" + UUID.randomUUID()));
+        clock.advance(Duration.ofDays(1));
+    }
+
+    private static ObjectNode surveyRequest(String customer, String kind, String interventionId) {
+        return EventJson.mapper().createObjectNode().put("customerId", customer).put("interventionId", interventionId)
+                .put("surveyKind", kind).put("reason", "PP-TEST").put("touchpoint", "checkout");
+    }
+
+    private void publish(String topic, String customer, String type, ObjectNode data) {
+        TestKafka.produce(topic, customer, TestEvents.envelope(type, "/test", customer,
+                        clock.instant().atOffset(ZoneOffset.UTC), data).toString(),
+                Map.of("content-type", "application/cloudevents+json"));
+    }
+
+    private static List<JsonPath> awaitInvitations(String customer, int count) {
+        Supplier<List<JsonPath>> read = () -> invitations(customer);
+        return await().atMost(Duration.ofSeconds(20)).until(read::get, found -> found.size() >= count);
+    }
+
+    /** The customer's invitations, newest first. */
+    private static List<JsonPath> invitations(String customer) {
+        JsonPath page = given().header("Authorization", AGENT).get("/api/v1/customers/" + customer + "/invitations")
+                .then().statusCode(200).extract().jsonPath();
+        return page.getList("items").stream().map(item -> new JsonPath(toJson(item))).toList();
+    }
+
+    private static String toJson(Object item) {
+        try {
+            return EventJson.mapper().writeValueAsString(item);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode data(ConsumerRecord<String, byte[]> record) throws IOException {
+        return EventJson.mapper().readTree(record.value());
+    }
+}
