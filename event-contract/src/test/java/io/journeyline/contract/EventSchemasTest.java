@@ -20,7 +20,8 @@ class EventSchemasTest {
     static final List<JourneyEvent> SAMPLES = List.of(
             new TouchpointRecorded("c-1", Channel.WEB, "checkout.payment", "purchase", TouchpointOutcome.SUCCESS, "payments", 1200L, null,
                     null, Map.of("email", "a@example.com"), Map.of("orderId", "o-9")),
-            new SurveyResponded("c-1", "s-1", SurveyKind.NPS, "r-1", Map.of("primary", 9.0), null, null, "fine", 0.4, null),
+            new SurveyResponded("c-1", "s-1", SurveyKind.NPS, "r-1", Map.of("primary", 9.0), null, null, "fine", 0.4,
+                    Map.of("TRUST", 4.0), Map.of("RELIABILITY", 3.5), "billing", "inv-1", 2),
             new SurveyInvited("c-1", "inv-1", "s-1", SurveyKind.CSAT, Channel.EMAIL, "case-follow-up", "case-1",
                     OffsetDateTime.parse("2026-12-14T09:00:00Z")),
             new DeliveryRequested("c-1", "inv-1", Channel.EMAIL, "survey-invitation",

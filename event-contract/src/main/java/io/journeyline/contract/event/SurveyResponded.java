@@ -4,7 +4,12 @@ import io.journeyline.contract.vocabulary.*;
 
 import java.util.Map;
 
-/** {@code io.journeyline.survey.responded}: a customer answered a survey; {@code scores.primary} is its headline item. */
+/**
+ * {@code io.journeyline.survey.responded}: a customer answered a survey. {@code scores.primary} is its headline item,
+ * the other keys its rating items by id; {@code themeScores} and {@code dimensionScores} are the means of the answered
+ * 1–5 items tagged with each experience theme / service-quality dimension; {@code sentiment} is the comment's, in
+ * [-1, 1]. {@code invitationId} and {@code surveyVersion} when answered through an invitation.
+ */
 public record SurveyResponded(
         String customerId,
         String surveyId,
@@ -15,5 +20,9 @@ public record SurveyResponded(
         String caseId,
         String comment,
         Double sentiment,
-        Map<String, Double> themeScores) implements JourneyEvent {
+        Map<String, Double> themeScores,
+        Map<String, Double> dimensionScores,
+        String topic,
+        String invitationId,
+        Integer surveyVersion) implements JourneyEvent {
 }

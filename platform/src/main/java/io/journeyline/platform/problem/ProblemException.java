@@ -19,6 +19,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("not-found", "Not Found", 404, what + " '" + id + "' does not exist", List.of()));
     }
 
+    /** What was there is no longer usable (an expired link): 410. */
+    public static ProblemException gone(String detail) {
+        return new ProblemException(Problem.of("gone", "Gone", 410, detail, List.of()));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of("conflict", "Conflict", 409, detail, List.of()));
     }

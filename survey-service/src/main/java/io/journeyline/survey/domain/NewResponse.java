@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
 
 /** An answer collected elsewhere, to record; the REST layer maps requests to it. */
 public record NewResponse(String customerId, SurveyKind surveyKind, BigDecimal score, String touchpoint, String caseId,
-                          String comment, OffsetDateTime respondedAt) {
+                          String comment, OffsetDateTime respondedAt, String segment) {
 }

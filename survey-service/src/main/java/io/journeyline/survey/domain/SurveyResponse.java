@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** One answer to a survey's headline question. */
+/** A completed response: its headline score, and where, how and why it was given. */
 @Entity
 @Table(name = "survey_responses")
 public class SurveyResponse {
@@ -40,4 +40,26 @@ public class SurveyResponse {
 
     @Column(name = "responded_at", nullable = false)
     public OffsetDateTime respondedAt;
+
+    /** The survey version answered (through an invitation, or a defined survey); null for an unknown survey. */
+    @Column(name = "survey_version")
+    public Integer surveyVersion;
+
+    @Column(name = "invitation_id")
+    public String invitationId;
+
+    public String channel;
+
+    public String language;
+
+    /** Every answer, item id → answer (JSON), for responses answered through an invitation. */
+    public String answers;
+
+    /** The comment's sentiment in [-1, 1] (the shared sentiment module); null without a comment. */
+    public Double sentiment;
+
+    public String topic;
+
+    /** The customer segment the sender or the wave named, for the results' breakdown. */
+    public String segment;
 }

@@ -16,7 +16,7 @@ public class InvitationRepository {
     private static final String COLUMNS = """
             id, customer_id, survey_id, survey_version, survey_kind, channel, language, reason, source_key, case_id,
             touchpoint, topic, status, suppressed_by, suppression_reason, answers, response_id, created_at, expires_at,
-            completed_at""";
+            completed_at, segment""";
 
     /** When the customer was last invited (sent, not suppressed): to any survey, and to this one. */
     public record LastInvited(OffsetDateTime any, OffsetDateTime thisSurvey) {
@@ -26,14 +26,15 @@ public class InvitationRepository {
     public Uni<Boolean> insertIfNew(Invitation i, String tokenHash) {
         return Transactions.inCallersTransaction("InvitationRepository.insertIfNew", session -> session.createNativeQuery(
                         "insert into invitations (" + COLUMNS + ", token_hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                + "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) on conflict (source_key) do nothing")
+                                + "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) on conflict (source_key) do nothing")
                 .setParameter(1, i.id()).setParameter(2, i.customerId()).setParameter(3, i.surveyId())
                 .setParameter(4, i.surveyVersion()).setParameter(5, i.surveyKind()).setParameter(6, i.channel())
                 .setParameter(7, i.language()).setParameter(8, i.reason()).setParameter(9, i.sourceKey())
                 .setParameter(10, i.caseId()).setParameter(11, i.touchpoint()).setParameter(12, i.topic())
                 .setParameter(13, i.status()).setParameter(14, i.suppressedBy()).setParameter(15, i.suppressionReason())
                 .setParameter(16, i.answers()).setParameter(17, i.responseId()).setParameter(18, i.createdAt())
-                .setParameter(19, i.expiresAt()).setParameter(20, i.completedAt()).setParameter(21, tokenHash)
+                .setParameter(19, i.expiresAt()).setParameter(20, i.completedAt()).setParameter(21, i.segment())
+                .setParameter(22, tokenHash)
                 .executeUpdate()).map(inserted -> inserted == 1);
     }
 
@@ -56,12 +57,19 @@ public class InvitationRepository {
                 .map(found -> found.stream().findFirst());
     }
 
-    /** Saves answers so far; with a response id and a completion time it completes the invitation. */
-    public Uni<Void> saveAnswers(String id, String answers, String responseId, OffsetDateTime completedAt) {
-        return Transactions.inCallersTransaction("InvitationRepository.saveAnswers", session -> session.createNativeQuery("""
-                        update invitations set answers = ?2, response_id = ?3, completed_at = ?4,
-                            status = case when ?4 is null then status else 'COMPLETED' end where id = ?1""")
-                .setParameter(1, id).setParameter(2, answers).setParameter(3, responseId).setParameter(4, completedAt)
+    /** Saves the answers so far (a partial save). */
+    public Uni<Void> saveAnswers(String id, String answers) {
+        return Transactions.inCallersTransaction("InvitationRepository.saveAnswers", session -> session.createNativeQuery(
+                        "update invitations set answers = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, answers).executeUpdate()).replaceWithVoid();
+    }
+
+    /** The invitation was answered: COMPLETED, with its answers and response. */
+    public Uni<Void> complete(String id, String answers, String responseId, OffsetDateTime at) {
+        return Transactions.inCallersTransaction("InvitationRepository.complete", session -> session.createNativeQuery("""
+                        update invitations set answers = ?2, response_id = ?3, completed_at = ?4, status = 'COMPLETED'
+                        where id = ?1""")
+                .setParameter(1, id).setParameter(2, answers).setParameter(3, responseId).setParameter(4, at)
                 .executeUpdate()).replaceWithVoid();
     }
 
@@ -79,6 +87,6 @@ public class InvitationRepository {
         return new Invitation((String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(),
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
                 (String) r[11], (String) r[12], (String) r[13], (String) r[14], (String) r[15], (String) r[16],
-                (OffsetDateTime) r[17], (OffsetDateTime) r[18], (OffsetDateTime) r[19]);
+                (OffsetDateTime) r[17], (OffsetDateTime) r[18], (OffsetDateTime) r[19], (String) r[20]);
     }
 }

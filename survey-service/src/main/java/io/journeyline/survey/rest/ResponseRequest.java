@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
  *
  * @param score       the answer to the headline question, on the kind's scale
  * @param respondedAt when the customer answered; now when absent
+ * @param segment     the customer's segment, for the results' breakdown
  */
 public record ResponseRequest(
         @NotBlank @Size(max = 128) String customerId,
@@ -22,10 +23,11 @@ public record ResponseRequest(
         @Size(max = 200) String touchpoint,
         @Size(max = 128) String caseId,
         @Size(max = 4000) String comment,
-        OffsetDateTime respondedAt) {
+        OffsetDateTime respondedAt,
+        @Size(max = 100) String segment) {
 
     /** The validated request as the service's command. */
     NewResponse toCommand() {
-        return new NewResponse(customerId, surveyKind, score, touchpoint, caseId, comment, respondedAt);
+        return new NewResponse(customerId, surveyKind, score, touchpoint, caseId, comment, respondedAt, segment);
     }
 }

@@ -36,9 +36,10 @@ public class WaveResource {
         this.waves = waves;
     }
 
-    /** One customer of a wave, with the language to ask in (the survey's default when absent). */
+    /** One customer of a wave, with the language to ask in (the survey's default when absent) and their segment. */
     public record WaveCustomer(@NotBlank @Size(max = 128) String customerId,
-                               @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$") String language) {
+                               @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$") String language,
+                               @Size(max = 100) String segment) {
     }
 
     /**
@@ -60,7 +61,7 @@ public class WaveResource {
     @Operation(summary = "Invite a list of customers to the survey (relational wave); each passes the fatigue guards")
     public Uni<WaveResult> wave(@PathParam("surveyId") String surveyId, @Valid @NotNull WaveRequest request) {
         WaveService.Wave wave = new WaveService.Wave(request.customers().stream()
-                .map(c -> new WaveService.Invitee(c.customerId(), c.language())).toList(), request.channel(), request.waveId());
+                .map(c -> new WaveService.Invitee(c.customerId(), c.language(), c.segment())).toList(), request.channel(), request.waveId());
         return waves.send(surveyId, wave).map(result -> new WaveResult(result.waveId(),
                 (int) result.invitations().stream().filter(i -> !Invitation.SUPPRESSED.equals(i.status())).count(),
                 (int) result.invitations().stream().filter(i -> Invitation.SUPPRESSED.equals(i.status())).count(),

@@ -69,7 +69,7 @@ public class InvitationService {
      * @param caseId    the case this invitation follows up (exempt from all guards but consent), or null
      */
     public record Request(String customerId, String surveyId, String channel, String language, String reason,
-                          String sourceKey, String caseId, String touchpoint, String topic) {
+                          String sourceKey, String caseId, String touchpoint, String topic, String segment) {
     }
 
     /** Decides, stores and (when sent) publishes; {@code cause} is the consumed event, null for an API call. */
@@ -118,7 +118,7 @@ public class InvitationService {
                 survey == null ? null : survey.version(), survey == null ? null : survey.definition().kind().name(),
                 request.channel(), language, request.reason(), request.sourceKey(), request.caseId(), request.touchpoint(),
                 request.topic(), send ? Invitation.SENT : Invitation.SUPPRESSED, guard, why, null, null, now,
-                send ? now.plus(config.invitationTtl()) : null, null);
+                send ? now.plus(config.invitationTtl()) : null, null, request.segment());
         String token = send ? Tokens.newToken() : null;
         return invitations.insertIfNew(invitation, token == null ? null : Tokens.hash(token)).chain(inserted -> {
             if (!inserted || !send) {

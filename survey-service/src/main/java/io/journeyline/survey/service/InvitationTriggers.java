@@ -34,7 +34,7 @@ public class InvitationTriggers {
         return each(deliveries, request -> new Request(request.customerId(),
                 invitations.surveyFor(request.surveyKind()).orElse("(no survey for " + request.surveyKind() + ")"),
                 config.defaultChannel(), null, Invitation.INTERVENTION, "intervention:" + request.interventionId(),
-                request.caseId(), request.touchpoint(), request.topic()));
+                request.caseId(), request.touchpoint(), request.topic(), null));
     }
 
     public Uni<Void> onCaseResolved(List<Delivery<CaseResolved>> deliveries) {
@@ -43,7 +43,8 @@ public class InvitationTriggers {
             CaseResolved resolved = delivery.data();
             // each resolution asks anew: a reopened case resolved again gets a new follow-up
             Request request = new Request(resolved.customerId(), config.followUpSurvey(), config.defaultChannel(), null,
-                    Invitation.CASE_FOLLOW_UP, "case-follow-up:" + delivery.event().id(), resolved.caseId(), null, null);
+                    Invitation.CASE_FOLLOW_UP, "case-follow-up:" + delivery.event().id(), resolved.caseId(), null, null,
+                    null);
             chain = chain.chain(() -> invitations.invite(request, Cause.of(delivery.event()))).replaceWithVoid();
         }
         return chain;
@@ -56,7 +57,7 @@ public class InvitationTriggers {
         return each(deliveries, completed -> new Request(completed.customerId(), config.courseFeedbackSurvey(),
                 config.defaultChannel(), null, Invitation.COURSE_FEEDBACK, "course-feedback:"
                 + (completed.assignmentId() != null ? completed.assignmentId() : completed.customerId() + ":"
-                + completed.contentId()), null, null, completed.topic()));
+                + completed.contentId()), null, null, completed.topic(), null));
     }
 
     private <T extends JourneyEvent> Uni<Void> each(List<Delivery<T>> deliveries, Function<T, Request> request) {

@@ -4,10 +4,13 @@ import io.journeyline.contract.event.SurveyResponded;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
-import io.journeyline.survey.domain.SurveyResponse;
-import io.journeyline.survey.persistence.SurveyResponseRepository;
+import io.journeyline.sentiment.Sentiment;
+import io.journeyline.sentiment.SentimentAnalyzer;
 import io.journeyline.survey.domain.NewResponse;
+import io.journeyline.survey.domain.SurveyResponse;
+import io.journeyline.survey.domain.answers.AnswerSheet;
 import io.journeyline.survey.domain.scoring.RatingScale;
+import io.journeyline.survey.persistence.SurveyResponseRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Records survey answers and publishes {@code survey.responded} in the same transaction. */
+/**
+ * Completed responses — collected elsewhere and recorded as they are, or answered through an invitation — stored
+ * with their comment's sentiment and rating items, and published as {@code survey.responded}, all in one transaction.
+ */
 @ApplicationScoped
 public class SurveyResponseService {
     private final SurveyResponseRepository responses;
@@ -32,6 +38,7 @@ public class SurveyResponseService {
         this.clock = clock;
     }
 
+    /** An answer collected by another system: the headline score only, checked against the kind's scale. */
     @WithTransaction
     public Uni<SurveyResponse> record(String surveyId, NewResponse request) {
         RatingScale.violation(request.surveyKind(), request.score()).ifPresent(violation -> {
@@ -47,11 +54,27 @@ public class SurveyResponseService {
         response.touchpoint = request.touchpoint();
         response.caseId = request.caseId();
         response.comment = request.comment();
+        response.segment = request.segment();
         response.respondedAt = request.respondedAt() != null ? request.respondedAt() : OffsetDateTime.now(clock);
-        return responses.persist(response)
+        double score = request.score().doubleValue();
+        return store(response, new AnswerSheet.Scored(score, Map.of("primary", score), null, null, request.comment(),
+                List.of()));
+    }
+
+    /**
+     * Stores a completed response (its comment scored for sentiment) and its rating items, and publishes
+     * {@code survey.responded}; in the caller's transaction.
+     */
+    public Uni<SurveyResponse> store(SurveyResponse response, AnswerSheet.Scored scored) {
+        Sentiment sentiment = SentimentAnalyzer.shared().analyze(response.comment);
+        response.sentiment = sentiment == Sentiment.NONE ? null : sentiment.score();
+        // flushed first: the items are inserted by SQL and refer to the response
+        return responses.persistAndFlush(response)
+                .call(saved -> responses.addItems(saved, scored.items()))
                 .call(saved -> outbox.publish(new SurveyResponded(saved.customerId, saved.surveyId, saved.surveyKind,
-                        saved.id, Map.of("primary", saved.score.doubleValue()), saved.touchpoint, saved.caseId,
-                        saved.comment, null, null)));
+                        saved.id, scored.scores(), saved.touchpoint, saved.caseId, saved.comment, saved.sentiment,
+                        empty(scored.themeScores()), empty(scored.dimensionScores()), saved.topic, saved.invitationId,
+                        saved.surveyVersion)));
     }
 
     @WithSession
@@ -59,5 +82,9 @@ public class SurveyResponseService {
         return responses.findById(responseId)
                 .map(found -> found != null && found.surveyId.equals(surveyId) ? found : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("response", responseId));
+    }
+
+    private static Map<String, Double> empty(Map<String, Double> scores) {
+        return scores == null || scores.isEmpty() ? null : scores;
     }
 }

@@ -25,11 +25,14 @@ public class WaveService {
         this.config = config;
     }
 
-    /** A wave to send: who (with the language to ask each in, null for the survey's default), how, under which id. */
+    /**
+     * A wave to send: who (with the language to ask each in, null for the survey's default, and their segment for the
+     * results' breakdown), how, under which id.
+     */
     public record Wave(List<Invitee> customers, String channel, String waveId) {
     }
 
-    public record Invitee(String customerId, String language) {
+    public record Invitee(String customerId, String language, String segment) {
     }
 
     public record Result(String waveId, List<Invitation> invitations) {
@@ -48,7 +51,7 @@ public class WaveService {
             for (Invitee customer : request.customers()) {
                 InvitationService.Request asked = new InvitationService.Request(customer.customerId(), surveyId, channel,
                         customer.language(), Invitation.WAVE, "wave:" + waveId + ":" + customer.customerId(), null, null,
-                        null);
+                        null, customer.segment());
                 chain = chain.chain(() -> invitations.invite(asked, null)).invoke(made::add).replaceWithVoid();
             }
             return chain.replaceWith(() -> new Result(waveId, made));

@@ -5,13 +5,13 @@ import java.time.OffsetDateTime;
 /**
  * An invitation as stored: who, to which survey (and version), by which channel and language, why, and what became of
  * it — SENT, SUPPRESSED (with the guard and why), COMPLETED or EXPIRED. {@code answers} are the partial answers saved
- * so far (JSON), {@code responseId} the completed response.
+ * so far (JSON), {@code responseId} the completed response, {@code segment} the customer's segment if the wave said.
  */
 public record Invitation(String id, String customerId, String surveyId, Integer surveyVersion, String surveyKind,
                          String channel, String language, String reason, String sourceKey, String caseId,
                          String touchpoint, String topic, String status, String suppressedBy, String suppressionReason,
                          String answers, String responseId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
-                         OffsetDateTime completedAt) {
+                         OffsetDateTime completedAt, String segment) {
 
     public static final String SENT = "SENT";
     public static final String SUPPRESSED = "SUPPRESSED";
