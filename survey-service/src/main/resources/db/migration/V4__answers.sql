@@ -13,7 +13,8 @@ create table response_items (
     response_id  text        not null references survey_responses (id),
     survey_id    text        not null,
     item_id      text        not null,
-    theme        text,
+    scale        text        not null,   -- the item's scale, e.g. 0-10 or 1-5
+    theme        text,                   -- theme and dimension only on 1-5 items, whose means they are
     dimension    text,
     score        double precision not null,
     responded_at timestamptz not null,

@@ -22,11 +22,13 @@ public class SurveyResponseRepository implements PanacheRepositoryBase<SurveyRes
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (ItemScore item : items) {
                 chain = chain.chain(() -> session.createNativeQuery("""
-                                insert into response_items (response_id, survey_id, item_id, theme, dimension, score, responded_at)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                                insert into response_items (response_id, survey_id, item_id, scale, theme, dimension, score,
+                                    responded_at)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                         .setParameter(1, response.id).setParameter(2, response.surveyId).setParameter(3, item.itemId())
-                        .setParameter(4, item.theme()).setParameter(5, item.dimension()).setParameter(6, item.score())
-                        .setParameter(7, response.respondedAt).executeUpdate());
+                        .setParameter(4, item.scale().name()).setParameter(5, item.theme())
+                        .setParameter(6, item.dimension()).setParameter(7, item.score())
+                        .setParameter(8, response.respondedAt).executeUpdate());
             }
             return chain;
         }).replaceWithVoid();

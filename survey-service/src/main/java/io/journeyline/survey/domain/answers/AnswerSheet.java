@@ -43,8 +43,11 @@ public final class AnswerSheet {
                          Map<String, Double> dimensionScores, String comment, List<ItemScore> items) {
     }
 
-    /** One answered rating item, as the results aggregate it. */
-    public record ItemScore(String itemId, String theme, String dimension, double score) {
+    /**
+     * One answered rating item, as the results aggregate it: its scale, and its theme and dimension when it is a 1–5
+     * item (the themes' and dimensions' means are on 1–5).
+     */
+    public record ItemScore(String itemId, RatingScale scale, String theme, String dimension, double score) {
     }
 
     /** Every problem with {@code answers} against {@code survey}: unknown items, wrong types, values off the scale. */
@@ -110,9 +113,11 @@ public final class AnswerSheet {
                 case RATING -> {
                     double value = answer.asDouble();
                     scores.put(item.id(), value);
-                    items.add(new ItemScore(item.id(), item.theme(), item.dimension(), value));
                     RatingScale scale = survey.scaleOf(item);
-                    if (scale.min() == 1 && scale.max() == 5) {
+                    boolean oneToFive = scale.min() == 1 && scale.max() == 5;
+                    items.add(new ItemScore(item.id(), scale, oneToFive ? item.theme() : null,
+                            oneToFive ? item.dimension() : null, value));
+                    if (oneToFive) {
                         if (item.theme() != null) {
                             themes.computeIfAbsent(item.theme(), t -> new ArrayList<>()).add(value);
                         }

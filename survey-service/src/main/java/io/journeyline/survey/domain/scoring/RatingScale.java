@@ -45,6 +45,16 @@ public enum RatingScale {
         return max;
     }
 
+    /** The lowest answer in the top box (promoters, satisfied); +∞ on scales without one. */
+    public double topFrom() {
+        return topFrom;
+    }
+
+    /** The highest answer in the bottom box (detractors); −∞ on scales without one. */
+    public double bottomTo() {
+        return bottomTo;
+    }
+
     public boolean isTop(double score) {
         return score >= topFrom;
     }
