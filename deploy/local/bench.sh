@@ -9,6 +9,8 @@
 #   deploy/local/bench.sh cases [--port-offset N] [--data-dir DIR] [--burst N] [--open N] [--due N]
 #       feedback-service: cases opened per second (HTTP complaints, Kafka case requests); the SLA timer poller with
 #       100,000 open cases (its query's time, overdue breaches fired per second)
+#   deploy/local/bench.sh results [--port-offset N] [--data-dir DIR] [--responses N] [--runs N]
+#       survey-service: the results calls over a survey of 1,000,000 responses
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -21,5 +23,8 @@ elif [[ "${1:-}" == "rules" ]]; then
 elif [[ "${1:-}" == "cases" ]]; then
   shift
   main=io.journeyline.local.CasesBenchmark
+elif [[ "${1:-}" == "results" ]]; then
+  shift
+  main=io.journeyline.local.ResultsBenchmark
 fi
 exec java -cp deploy/local/target/local-stack.jar "$main" "$@"

@@ -132,6 +132,8 @@ public final class LocalStack {
         env.put("JOURNEYLINE_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + (KAFKA_PORT + offset));
         env.put("JOURNEYLINE_JWT_PUBLIC_KEY", publicKey.toUri().toString());
+        // the customers' survey links point at this stack's survey-service
+        env.put("JOURNEYLINE_SURVEYS_PUBLIC_BASE_URL", "http://localhost:" + (SERVICES.get("survey") + offset));
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.java());
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split("\\s+")));

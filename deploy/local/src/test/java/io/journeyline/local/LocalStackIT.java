@@ -137,6 +137,21 @@ class LocalStackIT {
         assertThat(timeline(tokens, detractor, "items.summary"))
                 .anySatisfy(summary -> assertThat(summary).startsWith("pain point ").contains("PP-DETRACTOR"));
 
+        // The resolution asks survey-service for the case's follow-up survey; the delivery gateway's request carries
+        // the customer's link. The customer answers through it, no login: feedback-service closes the case RECOVERED,
+        // journey-service resolves the pain point, and the timeline shows it all.
+        String link = await().atMost(Duration.ofSeconds(30)).until(() -> outbound(detractor), java.util.Objects::nonNull);
+        assertThat(RestAssured.get(link).then().statusCode(200).extract().<String>path("kind")).isEqualTo("CSAT");
+        RestAssured.given().contentType("application/json")
+                .body(Map.of("answers", Map.of("resolved", 5, "why", "Quickly fixed, thank you"), "complete", true))
+                .post(link).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http(tokens.get("agent"))
+                .get(FEEDBACK + "/api/v1/cases/" + caseId).then().statusCode(200).extract().<String>path("record.outcome"))
+                .isEqualTo("RECOVERED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(timeline(tokens, detractor, "items.type"))
+                .contains("io.journeyline.survey.invited", "io.journeyline.case.closed",
+                        "io.journeyline.journey.pain-point-resolved"));
+
         // Kafka dies: a service keeps taking writes (they wait in its outbox) and reports itself not ready.
         List<Long> pids = childPids();
         ProcessHandle kafka = ProcessHandle.of(pids.get(pids.size() - 1)).orElseThrow();
@@ -269,6 +284,35 @@ class LocalStackIT {
         }
         return reasons;
     }
+
+    /** The survey link in the customer's latest delivery request on journey.outbound, as a gateway would read it. */
+    private static String outbound(String customer) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        String link = null;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("journey.outbound").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (customer.equals(record.key())) {
+                        Matcher matcher = LINK.matcher(record.value());
+                        if (matcher.find()) {
+                            link = matcher.group(1);
+                        }
+                    }
+                }
+            }
+        }
+        return link;
+    }
+
+    private static final Pattern LINK = Pattern.compile("\"link\":\"([^\"]+)\"");
 
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
