@@ -66,7 +66,7 @@ public final class ResultsBenchmark {
             sql.execute("""
                     insert into survey_responses (id, survey_id, survey_kind, customer_id, score, touchpoint, channel,
                         segment, responded_at, survey_version)
-                    select '%1$s-' || g, '%1$s', 'NPS', 'bench-' || (g %% 200000), (g * 7919 %% 11),
+                    select '%1$s-' || g, '%1$s', 'NPS', 'bench-' || (g %% 200000), (g::bigint * 7919 %% 11),
                         'touchpoint-' || (g %% 8), (array['email','sms','app','web','phone'])[1 + g %% 5],
                         (array['new','regular','premium','lapsed'])[1 + g %% 4],
                         now() - ((g %% 129600) || ' minutes')::interval, 1

@@ -17,7 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class ResultsRepository {
 
-    /** Which responses: one survey, or every survey of a kind; answered in [from, to). */
+    /** Which responses: one survey (its id), or every survey of a kind (no id); answered in [from, to). */
     public record Scope(String surveyId, String kind, OffsetDateTime from, OffsetDateTime to) {
     }
 
@@ -38,13 +38,12 @@ public class ResultsRepository {
                                      coalesce(channel, '(none)') as channel, coalesce(segment, '(none)') as segment,
                                      date_trunc(?6, responded_at at time zone 'UTC') as bucket
                               from survey_responses
-                              where (survey_id = ?1 or ?1 = '*') and (survey_kind = ?7 or ?7 = '*')
+                              where\s""" + responses(scope) + """
                                 and responded_at >= ?2 and responded_at < ?3) r
                         group by grouping sets ((), (touchpoint), (channel), (segment), (bucket))""", Object[].class)
-                .setParameter(1, scope.surveyId() == null ? "*" : scope.surveyId())
+                .setParameter(1, scope.surveyId() != null ? scope.surveyId() : scope.kind())
                 .setParameter(2, scope.from()).setParameter(3, scope.to())
                 .setParameter(4, finite(scale.topFrom())).setParameter(5, finite(scale.bottomTo())).setParameter(6, bucket)
-                .setParameter(7, scope.kind() == null ? "*" : scope.kind())
                 .getResultList())
                 .map(rows -> rows.stream().map(ResultsRepository::group).toList());
     }
@@ -54,13 +53,13 @@ public class ResultsRepository {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select grouping(item_id), grouping(theme), grouping(dimension), item_id, theme, dimension,
                                count(*), sum(i.score), sum(i.score * i.score), min(i.scale)
-                        from response_items i join survey_responses r on r.id = i.response_id
-                        where (i.survey_id = ?1 or ?1 = '*') and (r.survey_kind = ?4 or ?4 = '*')
+                        from response_items i
+                        where\s""" + (scope.surveyId() != null ? "i.survey_id = ?1\n"
+                        : "i.survey_id in (select id from surveys where kind = ?1)\n") + """
                           and i.responded_at >= ?2 and i.responded_at < ?3
                         group by grouping sets ((item_id), (theme), (dimension))""", Object[].class)
-                .setParameter(1, scope.surveyId() == null ? "*" : scope.surveyId())
+                .setParameter(1, scope.surveyId() != null ? scope.surveyId() : scope.kind())
                 .setParameter(2, scope.from()).setParameter(3, scope.to())
-                .setParameter(4, scope.kind() == null ? "*" : scope.kind())
                 .getResultList())
                 .map(rows -> rows.stream()
                         .map(r -> {
@@ -77,11 +76,10 @@ public class ResultsRepository {
     public Uni<long[]> responseRate(Scope scope) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select count(*), count(*) filter (where status = 'COMPLETED') from invitations
-                        where status <> 'SUPPRESSED' and (survey_id = ?1 or ?1 = '*') and (survey_kind = ?4 or ?4 = '*')
+                        where status <> 'SUPPRESSED' and\s""" + responses(scope) + """
                           and created_at >= ?2 and created_at < ?3""", Object[].class)
-                .setParameter(1, scope.surveyId() == null ? "*" : scope.surveyId())
+                .setParameter(1, scope.surveyId() != null ? scope.surveyId() : scope.kind())
                 .setParameter(2, scope.from()).setParameter(3, scope.to())
-                .setParameter(4, scope.kind() == null ? "*" : scope.kind())
                 .getSingleResult())
                 .map(row -> new long[]{number(row[0]), number(row[1])});
     }
@@ -98,6 +96,11 @@ public class ResultsRepository {
         };
         return new Group(dimension, value, new Answers(number(r[8]), dbl(r[9]), dbl(r[10]), number(r[11]), number(r[12])),
                 null);
+    }
+
+    /** One survey's responses, or every survey's of a kind (?1). */
+    private static String responses(Scope scope) {
+        return scope.surveyId() != null ? "survey_id = ?1\n" : "survey_kind = ?1\n";
     }
 
     /** No answer lies beyond a billion: the boxes a scale does not have match nothing. */
