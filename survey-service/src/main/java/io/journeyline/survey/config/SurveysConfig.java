@@ -53,6 +53,10 @@ public interface SurveysConfig {
     @WithDefault("true")
     boolean courseFeedbackEnabled();
 
+    /** The period the results cover when the caller names none: this long up to now. */
+    @WithDefault("P90D")
+    Duration resultsWindow();
+
     /** The confidence level of the results' intervals. */
     @WithDefault("0.95")
     double confidence();

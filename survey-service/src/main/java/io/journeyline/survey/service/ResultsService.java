@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,9 +31,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ResultsService {
-    /** The default period: this long up to now. */
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
-
     private final ResultsRepository results;
     private final SurveyRepository surveys;
     private final SurveysConfig config;
@@ -87,7 +83,7 @@ public class ResultsService {
     private Uni<Results> compute(String surveyId, SurveyKind kind, OffsetDateTime from, OffsetDateTime to,
                                  String bucket) {
         OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
-        OffsetDateTime start = from != null ? from : end.minus(DEFAULT_PERIOD);
+        OffsetDateTime start = from != null ? from : end.minus(config.resultsWindow());
         if (!start.isBefore(end)) {
             return Uni.createFrom().failure(ProblemException.badRequest("invalid period",
                     List.of(Problem.FieldError.of("from", "must be before to"))));
