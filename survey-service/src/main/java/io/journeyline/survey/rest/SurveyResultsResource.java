@@ -32,7 +32,7 @@ public class SurveyResultsResource {
     }
 
     @GET
-    @Operation(summary = "A survey's results over [from, to) (default: the last 90 days): headline score with n and 95 % "
+    @Operation(summary = "A survey's results over [from, to) (default: the last journeyline.surveys.results-window, 90 days): headline score with n and 95 % "
             + "interval, response rate, items, themes, dimensions, breakdowns by touchpoint / channel / segment, trend "
             + "per bucket (day, week, month; UTC) with changes in absolute and relative terms")
     public Uni<ResultsService.Results> survey(@PathParam("surveyId") String surveyId,
