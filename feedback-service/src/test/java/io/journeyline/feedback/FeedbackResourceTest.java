@@ -131,6 +131,16 @@ class FeedbackResourceTest {
         }
     }
 
+    @Test
+    void textTheDatabaseCouldNotStoreIsABadFieldNotAServerError() {
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body("{\"customerId\": \"c-1\", \"kind\": \"praise\", \"category\": \"OTHER\", \"channel\": \"web\","
+                        + " \"text\": \"bad\\u0000text\", \"topic\": \"\\ud800\"}")
+                .post("/api/v1/feedback")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("text", "topic"));
+    }
+
     private static void assertSentiment(String customer, String text, String language,
                                         java.util.function.Consumer<Double> score) {
         JsonPath view = given().header("Authorization", AGENT).contentType("application/json")

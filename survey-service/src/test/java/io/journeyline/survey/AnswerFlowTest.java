@@ -56,6 +56,8 @@ class AnswerFlowTest {
                 .body(Map.of("answers", Map.of("recommend", 12, "channel", "fax", "nope", 1), "complete", false))
                 .post("/api/v1/responses/" + token).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("answers.recommend", "answers.channel", "answers.nope"));
+        given().contentType("application/json").body("{\"answers\": {\"why\": \"a\\u0000b\"}, \"complete\": false}")
+                .post("/api/v1/responses/" + token).then().statusCode(400).body("errors.field", contains("answers.why"));
         given().contentType("application/json").body(Map.of("answers", Map.of("channel", "app"), "complete", true))
                 .post("/api/v1/responses/" + token).then().statusCode(400)
                 .body("errors.field", contains("answers.recommend"));
