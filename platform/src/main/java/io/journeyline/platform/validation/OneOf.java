@@ -20,7 +20,7 @@ import java.util.List;
  */
 @Documented
 @Constraint(validatedBy = OneOf.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface OneOf {
     /** The vocabulary enum whose wire values are allowed. */
