@@ -11,4 +11,20 @@ public interface EducationConfig {
     /** Content not reviewed for this long is stale (DOMAIN.md: 30 days). */
     @WithDefault("P30D")
     Duration reviewInterval();
+
+    /** The share of eligible education requests held out (per customer and rule), to measure education's effect. */
+    @WithDefault("0.10")
+    double holdoutShare();
+
+    /** The language content is chosen in when nothing else is known of the customer. */
+    @WithDefault("en")
+    String defaultLanguage();
+
+    /** The channel education is delivered on. */
+    @WithDefault("app")
+    String defaultChannel();
+
+    /** Whether education counts as consented to while the customer has said nothing (journey-service's default too). */
+    @WithDefault("true")
+    boolean consentedByDefault();
 }

@@ -45,4 +45,26 @@ public class Assignment {
 
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
+
+    /** The education request it answers (journey-service's intervention), its pain point, rule and topic. */
+    @Column(name = "intervention_id")
+    public String interventionId;
+
+    @Column(name = "pain_point_id")
+    public String painPointId;
+
+    @Column(name = "rule_id")
+    public String ruleId;
+
+    public String topic;
+
+    /** The chosen content's level. */
+    public String level;
+
+    /** Why this content was chosen, or why none was (held out, suppressed). */
+    public String why;
+
+    public String channel;
+
+    public String language;
 }

@@ -15,4 +15,9 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
     public Uni<List<Assignment>> ofCustomer(String customerId) {
         return list("customerId", Sort.descending("assignedAt"), customerId);
     }
+
+    /** The assignment that answers this education request, if it was answered already. */
+    public Uni<Assignment> ofIntervention(String interventionId) {
+        return find("interventionId", interventionId).firstResult();
+    }
 }

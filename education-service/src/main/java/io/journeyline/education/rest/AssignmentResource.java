@@ -31,13 +31,19 @@ public class AssignmentResource {
         this.assignments = assignments;
     }
 
-    /** An assignment as the API shows it. */
+    /**
+     * An assignment as the API shows it; for one that answers an education request also the request, topic, level,
+     * channel and language, and {@code why} this content was chosen (or why none was: held out, suppressed).
+     */
     public record AssignmentView(String id, String customerId, String contentId, String pathId, String reason,
                                  AssignmentStatus status, BigDecimal score, OffsetDateTime assignedAt,
-                                 OffsetDateTime startedAt, OffsetDateTime completedAt) {
+                                 OffsetDateTime startedAt, OffsetDateTime completedAt, String interventionId,
+                                 String painPointId, String topic, String level, String why, String channel,
+                                 String language) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(a.id, a.customerId, a.contentId, a.pathId, a.reason, a.status, a.score,
-                    a.assignedAt, a.startedAt, a.completedAt);
+                    a.assignedAt, a.startedAt, a.completedAt, a.interventionId, a.painPointId, a.topic, a.level, a.why,
+                    a.channel, a.language);
         }
     }
 

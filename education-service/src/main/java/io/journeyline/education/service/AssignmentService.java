@@ -46,7 +46,7 @@ public class AssignmentService {
         assignment.assignedAt = OffsetDateTime.now(clock);
         return assignments.persist(assignment)
                 .call(saved -> outbox.publish(new EducationAssigned(saved.customerId, saved.id, saved.contentId,
-                        saved.pathId, saved.reason, null, null)));
+                        saved.pathId, saved.reason, null, null, null, null)));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.journeyline.contract.event;
 
-/** {@code io.journeyline.education.*}: education assigned (content or path). */
+/**
+ * {@code io.journeyline.education.assigned}: education assigned (content or path); {@code painPointId},
+ * {@code interventionId} and {@code topic} when it answers journey-service's education request.
+ */
 public record EducationAssigned(
         String customerId,
         String assignmentId,
@@ -8,5 +11,7 @@ public record EducationAssigned(
         String pathId,
         String reason,
         String painPointId,
-        Double score) implements JourneyEvent {
+        Double score,
+        String topic,
+        String interventionId) implements JourneyEvent {
 }

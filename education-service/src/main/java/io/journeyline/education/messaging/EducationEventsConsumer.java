@@ -1,0 +1,40 @@
+package io.journeyline.education.messaging;
+
+import io.journeyline.contract.event.CustomerConsentChanged;
+import io.journeyline.contract.event.EducationRequested;
+import io.journeyline.education.service.EducationRequests;
+import io.journeyline.platform.messaging.EventIntake;
+import io.journeyline.platform.messaging.EventRoutes;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** journey-service's education requests, and the customers' consent; everything else on those topics is skipped. */
+@ApplicationScoped
+public class EducationEventsConsumer {
+    /** journey.interventions: education requests. */
+    public static final String INTERVENTIONS = "interventions";
+    /** journey.insights: consent. */
+    public static final String INSIGHTS = "insights";
+
+    private final EventIntake intake;
+    private final EventRoutes interventions;
+    private final EventRoutes insights;
+
+    public EducationEventsConsumer(EventIntake intake, EducationRequests requests) {
+        this.intake = intake;
+        this.interventions = EventRoutes.builder().on(EducationRequested.class, requests::onRequested).build();
+        this.insights = EventRoutes.builder().on(CustomerConsentChanged.class, requests::onConsentChanged).build();
+    }
+
+    @Incoming(INTERVENTIONS)
+    public Uni<Void> interventions(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(INTERVENTIONS, records, interventions);
+    }
+
+    @Incoming(INSIGHTS)
+    public Uni<Void> insights(ConsumerRecords<String, byte[]> records) {
+        return intake.accept(INSIGHTS, records, insights);
+    }
+}

@@ -1,0 +1,166 @@
+package io.journeyline.education;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.EventJson;
+import io.journeyline.contract.Topics;
+import io.journeyline.education.domain.assign.Holdout;
+import io.journeyline.platform.security.Roles;
+import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestClock;
+import io.journeyline.testing.TestEvents;
+import io.journeyline.testing.TestKafka;
+import io.journeyline.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * journey-service's education requests against real Kafka and PostgreSQL: the chosen content with its reason, the
+ * delivery and the event; the hold-out; consent; the same request twice; the next level when the problem returns.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class EducationRequestsTest {
+    private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
+    private static final String AGENT = TestTokens.bearer(Roles.AGENT);
+    private static final String RULE = "PP-REPEATED-ERRORS";
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void aRequestAssignsTheFittingLessonWithItsReasonAndTheSameRequestTwiceIsOneAssignment() throws Exception {
+        String topic = "wifi-" + UUID.randomUUID();
+        String basic = addContent(topic, "BASIC", 4);
+        addContent(topic, "BASIC", 9);
+        String customer = treated();
+        ObjectNode request = request(customer, topic, "i-" + UUID.randomUUID());
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested", request);
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested", request);
+
+        JsonPath assignment = awaitAssignments(customer, 1).get(0);
+        assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
+        assertThat(assignment.getString("contentId")).isEqualTo(basic);
+        assertThat(assignment.getString("why")).isEqualTo("topic " + topic
+                + ", level BASIC, en on app; the shortest of 2 fitting, not completed before");
+
+        JsonNode delivery = EventJson.mapper().readTree(TestKafka.read(Topics.OUTBOUND, r -> customer.equals(r.key()), 1,
+                Duration.ofSeconds(15)).get(0).value());
+        assertThat(delivery.get("kind").asText()).isEqualTo("education");
+        assertThat(delivery.get("contentId").asText()).isEqualTo(basic);
+        JsonNode assigned = EventJson.mapper().readTree(TestKafka.read(Topics.EDUCATION, r -> customer.equals(r.key())
+                && "io.journeyline.education.assigned".equals(TestKafka.header(r, "ce_type")), 1, Duration.ofSeconds(15))
+                .get(0).value());
+        assertThat(assigned.get("interventionId").asText()).isEqualTo(request.get("interventionId").asText());
+        assertThat(assigned.get("painPointId").asText()).isEqualTo("pp-1");
+        assertThat(TestKafka.read(Topics.OUTBOUND, r -> customer.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void whenTheProblemComesBackAfterTheBasicsTheNextLevelIsChosen() {
+        String topic = "router-" + UUID.randomUUID();
+        String basic = addContent(topic, "BASIC", 4);
+        String advanced = addContent(topic, "ADVANCED", 12);
+        String customer = treated();
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                request(customer, topic, "i-" + UUID.randomUUID()));
+        String first = awaitAssignments(customer, 1).get(0).getString("id");
+        given().header("Authorization", TestTokens.bearer(Roles.INGEST)).contentType("application/json")
+                .body(Map.of("status", "COMPLETED")).post("/api/v1/assignments/" + first + "/progress").then().statusCode(200);
+
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                request(customer, topic, "i-" + UUID.randomUUID()));
+        JsonPath second = awaitAssignments(customer, 2).get(0);
+        assertThat(awaitAssignments(customer, 2).get(1).getString("contentId")).isEqualTo(basic);
+        assertThat(second.getString("contentId")).isEqualTo(advanced);
+        assertThat(second.getString("why")).contains("stepped up from BASIC");
+    }
+
+    @Test
+    void aHeldOutCustomerGetsNoContentAndTheHeldOutEvent() throws Exception {
+        String topic = "billing-" + UUID.randomUUID();
+        addContent(topic, "BASIC", 4);
+        String customer = IntStream.range(0, 10_000).mapToObj(i -> "held-" + UUID.randomUUID())
+                .filter(c -> Holdout.heldOut(c, RULE, 0.10)).findFirst().orElseThrow();
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                request(customer, topic, "i-" + UUID.randomUUID()));
+        JsonPath decision = awaitAssignments(customer, 1).get(0);
+        assertThat(decision.getString("status")).isEqualTo("HELD_OUT");
+        assertThat(decision.getString("contentId")).isNull();
+        JsonNode heldOut = EventJson.mapper().readTree(TestKafka.read(Topics.EDUCATION, r -> customer.equals(r.key())
+                && "io.journeyline.education.held-out".equals(TestKafka.header(r, "ce_type")), 1, Duration.ofSeconds(15))
+                .get(0).value());
+        assertThat(heldOut.get("reason").asText()).isEqualTo(RULE);
+        assertThat(heldOut.get("topic").asText()).isEqualTo(topic);
+    }
+
+    @Test
+    void withoutConsentForEducationOnTheChannelTheRequestIsSuppressedWithTheReason() {
+        String topic = "privacy-" + UUID.randomUUID();
+        addContent(topic, "BASIC", 4);
+        String customer = treated();
+        ObjectNode consent = EventJson.mapper().createObjectNode().put("customerId", customer);
+        consent.putArray("consents").addObject().put("purpose", "education").put("channel", "any").put("granted", false);
+        publish(Topics.INSIGHTS, customer, "io.journeyline.journey.consent-changed", consent);
+        clock.advance(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                    request(customer, topic, "i-" + UUID.randomUUID()));
+            List<JsonPath> decisions = awaitAssignments(customer, 1);
+            assertThat(decisions.get(0).getString("status")).isEqualTo("SUPPRESSED");
+            assertThat(decisions.get(0).getString("why"))
+                    .isEqualTo("consent: the customer has not consented to education by app");
+        });
+    }
+
+    /** A customer the rule does not hold out. */
+    private static String treated() {
+        return IntStream.range(0, 100).mapToObj(i -> "cust-" + UUID.randomUUID())
+                .filter(c -> !Holdout.heldOut(c, RULE, 0.10)).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode request(String customer, String topic, String interventionId) {
+        return EventJson.mapper().createObjectNode().put("customerId", customer).put("interventionId", interventionId)
+                .put("painPointId", "pp-1").put("topic", topic).put("reason", RULE + ": repeated errors")
+                .put("level", "BASIC").put("ruleId", RULE);
+    }
+
+    private static String addContent(String topic, String level, int minutes) {
+        Map<String, Object> content = new HashMap<>(Map.of("kind", "micro-lesson", "level", level,
+                "title", Map.of("en", "Lesson on " + topic), "topics", List.of(topic), "stages", List.of("USAGE"),
+                "languages", List.of("en"), "channels", List.of("app"), "durationMinutes", minutes, "owner", "docs"));
+        return given().header("Authorization", ADMIN).contentType("application/json").body(content)
+                .post("/api/v1/contents").then().statusCode(201).extract().path("id");
+    }
+
+    private void publish(String topic, String customer, String type, ObjectNode data) {
+        TestKafka.produce(topic, customer, TestEvents.envelope(type, "/journeyline/journey-service", customer,
+                clock.instant().atOffset(ZoneOffset.UTC), data).toString(), Map.of("content-type", "application/cloudevents+json"));
+    }
+
+    /** The customer's assignments, newest first, once there are at least {@code count}. */
+    private static List<JsonPath> awaitAssignments(String customer, int count) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String body = given().header("Authorization", AGENT).get("/api/v1/customers/" + customer + "/assignments")
+                    .then().statusCode(200).extract().asString();
+            List<JsonPath> found = new java.util.ArrayList<>();
+            EventJson.mapper().readTree(body).forEach(item -> found.add(new JsonPath(item.toString())));
+            return found;
+        }, found -> found.size() >= count);
+    }
+}
