@@ -12,6 +12,10 @@ public interface EducationConfig {
     @WithDefault("P30D")
     Duration reviewInterval();
 
+    /** Assigned education with no progress for this long is a drop-out (DOMAIN.md: 7 days). */
+    @WithDefault("P7D")
+    Duration dropOutAfter();
+
     /** The share of eligible education requests held out (per customer and rule), to measure education's effect. */
     @WithDefault("0.10")
     double holdoutShare();

@@ -67,4 +67,12 @@ public class Assignment {
     public String channel;
 
     public String language;
+
+    /** How far through the content the learning platform last reported, in per cent. */
+    @Column(name = "progress_percent")
+    public Integer progressPercent;
+
+    /** The last progress report (or the assignment): the drop-out clock runs from here. */
+    @Column(name = "last_progress_at")
+    public OffsetDateTime lastProgressAt;
 }

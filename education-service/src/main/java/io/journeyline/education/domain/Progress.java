@@ -3,5 +3,5 @@ package io.journeyline.education.domain;
 import java.math.BigDecimal;
 
 /** A learning platform's report of how far a customer got; the REST layer maps requests to it. */
-public record Progress(AssignmentStatus status, BigDecimal score) {
+public record Progress(AssignmentStatus status, BigDecimal score, Integer percent) {
 }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 
@@ -14,6 +15,11 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
 
     public Uni<List<Assignment>> ofCustomer(String customerId) {
         return list("customerId", Sort.descending("assignedAt"), customerId);
+    }
+
+    /** The assignment, locked for the rest of the transaction; null when unknown. */
+    public Uni<Assignment> lock(String id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The assignment that answers this education request, if it was answered already. */

@@ -4,6 +4,8 @@ import io.journeyline.education.domain.AssignmentStatus;
 import io.journeyline.education.domain.Progress;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.math.BigDecimal;
@@ -12,14 +14,16 @@ import java.math.BigDecimal;
  * A learning platform's report of a customer's progress.
  *
  * @param status STARTED or COMPLETED
- * @param score  optional completion score, 0–100
+ * @param score   optional quiz or completion score, 0–100
+ * @param percent optional progress through the content, 0–100
  */
 public record ProgressReport(
         @NotNull AssignmentStatus status,
-        @DecimalMin("0") @DecimalMax("100") BigDecimal score) {
+        @DecimalMin("0") @DecimalMax("100") BigDecimal score,
+        @Min(0) @Max(100) Integer percent) {
 
     /** The validated report as the service's command. */
     Progress toCommand() {
-        return new Progress(status, score);
+        return new Progress(status, score, percent);
     }
 }

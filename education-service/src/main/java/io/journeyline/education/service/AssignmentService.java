@@ -26,11 +26,13 @@ import java.util.UUID;
 public class AssignmentService {
     private final AssignmentRepository assignments;
     private final Outbox outbox;
+    private final DropOuts dropOuts;
     private final Clock clock;
 
-    public AssignmentService(AssignmentRepository assignments, Outbox outbox, Clock clock) {
+    public AssignmentService(AssignmentRepository assignments, Outbox outbox, DropOuts dropOuts, Clock clock) {
         this.assignments = assignments;
         this.outbox = outbox;
+        this.dropOuts = dropOuts;
         this.clock = clock;
     }
 
@@ -44,34 +46,45 @@ public class AssignmentService {
         assignment.reason = request.reason();
         assignment.status = AssignmentStatus.ASSIGNED;
         assignment.assignedAt = OffsetDateTime.now(clock);
+        assignment.lastProgressAt = assignment.assignedAt;
         return assignments.persist(assignment)
+                .call(saved -> dropOuts.restart(saved.id, saved.assignedAt))
                 .call(saved -> outbox.publish(new EducationAssigned(saved.customerId, saved.id, saved.contentId,
                         saved.pathId, saved.reason, null, null, null, null)));
     }
 
     /**
-     * Applies a progress report. Repeating the current status changes nothing and publishes nothing;
-     * going backwards (COMPLETED → STARTED) is a conflict.
+     * Applies a progress report: its per cent and time move the drop-out clock; a new status publishes its event
+     * (repeating the current one publishes nothing); going backwards (COMPLETED → STARTED) or reporting on a held-out
+     * or suppressed decision is a conflict. A dropped-out customer who reports again is back.
      */
     @WithTransaction
     public Uni<Assignment> reportProgress(String id, Progress report) {
         return find(id).call(assignment -> {
-            if (report.status() == AssignmentStatus.ASSIGNED || !assignment.status.canMoveTo(report.status())) {
+            boolean reportable = report.status() == AssignmentStatus.STARTED || report.status() == AssignmentStatus.COMPLETED;
+            if (!reportable || !assignment.status.canMoveTo(report.status())) {
                 throw ProblemException.conflict("assignment " + id + " is " + assignment.status
                         + " and cannot move to " + report.status());
             }
-            if (report.status() == assignment.status) {
-                return Uni.createFrom().voidItem();
-            }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            assignment.status = report.status();
-            if (report.status() == AssignmentStatus.STARTED) {
-                assignment.startedAt = now;
-            } else {
-                assignment.completedAt = now;
-                assignment.score = report.score();
+            boolean changed = report.status() != assignment.status;
+            assignment.lastProgressAt = now;
+            if (report.percent() != null) {
+                assignment.progressPercent = report.percent();
             }
-            return outbox.publish(eventOf(assignment));
+            if (changed) {
+                assignment.status = report.status();
+                if (report.status() == AssignmentStatus.STARTED) {
+                    assignment.startedAt = assignment.startedAt != null ? assignment.startedAt : now;
+                } else {
+                    assignment.completedAt = now;
+                    assignment.score = report.score();
+                    assignment.progressPercent = 100;
+                }
+            }
+            Uni<Void> clock = assignment.status == AssignmentStatus.COMPLETED ? dropOuts.stop(id)
+                    : dropOuts.restart(id, now);
+            return changed ? clock.chain(() -> outbox.publish(eventOf(assignment))).replaceWithVoid() : clock;
         });
     }
 

@@ -47,15 +47,17 @@ public class EducationRequests {
     private final ContentRepository contents;
     private final ConsentRepository consents;
     private final Outbox outbox;
+    private final DropOuts dropOuts;
     private final EducationConfig config;
     private final Clock clock;
 
     public EducationRequests(AssignmentRepository assignments, ContentRepository contents, ConsentRepository consents,
-                             Outbox outbox, EducationConfig config, Clock clock) {
+                             Outbox outbox, DropOuts dropOuts, EducationConfig config, Clock clock) {
         this.assignments = assignments;
         this.contents = contents;
         this.consents = consents;
         this.outbox = outbox;
+        this.dropOuts = dropOuts;
         this.config = config;
         this.clock = clock;
     }
@@ -120,7 +122,9 @@ public class EducationRequests {
                 }
                 assignment.contentId = choice.content().id();
                 assignment.level = choice.level().name();
+                assignment.lastProgressAt = assignment.assignedAt;
                 return decided(assignment, AssignmentStatus.ASSIGNED, choice.why())
+                        .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
                         .chain(() -> outbox.publish(new EducationAssigned(assignment.customerId, assignment.id,
                                 assignment.contentId, null, rule, assignment.painPointId, null, assignment.topic,
                                 assignment.interventionId), cause))
