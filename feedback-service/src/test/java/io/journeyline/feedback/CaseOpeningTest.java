@@ -5,17 +5,19 @@ import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestEvents;
 import io.journeyline.testing.TestKafka;
 import io.journeyline.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(RealInfrastructure.class)
 class CaseOpeningTest {
     private static final String AGENT = TestTokens.bearer(Roles.AGENT);
+
+    @Inject
+    TestClock clock;
 
     @Test
     void aComplaintOpensACaseAndASecondOnTheSameTopicJoinsItWhileAnotherTopicOpensAnother() throws Exception {
@@ -92,13 +97,14 @@ class CaseOpeningTest {
                 .post("/api/v1/feedback").then().statusCode(201).extract().path("id");
     }
 
-    private static String caseRequested(String customer, String topic, String painPointId) {
+    /** A case request sent now by the service's clock (an old one would open a case already past its SLA). */
+    private String caseRequested(String customer, String topic, String painPointId) {
         var data = EventJson.mapper().createObjectNode().put("customerId", customer)
                 .put("interventionId", "i-" + painPointId).put("painPointId", painPointId).put("severity", "NORMAL")
                 .put("reason", "PP-REPEAT-CONTACT").put("topic", topic).put("priority", "HIGH");
         data.putArray("evidence").add("e-1").add("e-2");
         return TestEvents.envelope("io.journeyline.intervention.case-requested", "/journeyline/journey-service", customer,
-                OffsetDateTime.parse("2026-11-20T10:00:00Z"), data).toString();
+                clock.instant().atOffset(ZoneOffset.UTC), data).toString();
     }
 
     private static JsonPath cases(String customer) {

@@ -153,6 +153,40 @@ class LocalStackIT {
                         "io.journeyline.journey.pain-point-resolved")
                 .filteredOn("io.journeyline.survey.responded"::equals).as("the NPS and the follow-up's CSAT").hasSize(2));
 
+        // Three errors on one feature: journey-service's PP-REPEATED-ERRORS asks education-service for a lesson, which
+        // picks the catalog's content (unless the customer falls in the 10 % hold-out: then the next customer);
+        // completing it puts education.completed in the timeline and resolves the pain point.
+        http(tokens.get("admin")).contentType("application/json").body(Map.of("id", "router-fix", "kind", "micro-lesson",
+                        "level", "PROBLEM_SOLVING", "title", Map.of("en", "Fixing your router"), "topics", List.of("setup.router"),
+                        "languages", List.of("en"), "channels", List.of("app"), "durationMinutes", 5, "owner", "docs"))
+                .post(EDUCATION + "/api/v1/contents").then().statusCode(201);
+        String learner = null;
+        String lesson = null;
+        for (int attempt = 0; attempt < 5 && lesson == null; attempt++) {
+            learner = "it-" + UUID.randomUUID();
+            for (int i = 0; i < 3; i++) {
+                http(tokens.get("ingest")).contentType("application/cloudevents+json")
+                        .body(touchpoint(UUID.randomUUID().toString(), learner, "app", "setup.router", "error",
+                                Instant.now().toString()))
+                        .post(JOURNEY + "/api/v1/events").then().statusCode(202);
+            }
+            String who = learner;
+            Map<String, Object> decision = await().atMost(Duration.ofSeconds(30)).until(() -> http(tokens.get("agent"))
+                    .get(EDUCATION + "/api/v1/customers/" + who + "/assignments").then().statusCode(200).extract()
+                    .jsonPath().getMap("[0]"), java.util.Objects::nonNull);
+            if ("ASSIGNED".equals(decision.get("status"))) {
+                assertThat(decision.get("contentId")).isEqualTo("router-fix");
+                lesson = (String) decision.get("id");
+            }
+        }
+        assertThat(lesson).as("a customer outside the hold-out within five tries").isNotNull();
+        http(tokens.get("ingest")).contentType("application/json").body(Map.of("status", "COMPLETED", "score", 90))
+                .post(EDUCATION + "/api/v1/assignments/" + lesson + "/progress").then().statusCode(200);
+        String learned = learner;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(timeline(tokens, learned, "items.type"))
+                .contains("io.journeyline.education.assigned", "io.journeyline.education.completed",
+                        "io.journeyline.journey.pain-point-resolved"));
+
         // Kafka dies: a service keeps taking writes (they wait in its outbox) and reports itself not ready.
         List<Long> pids = childPids();
         ProcessHandle kafka = ProcessHandle.of(pids.get(pids.size() - 1)).orElseThrow();
@@ -249,8 +283,13 @@ class LocalStackIT {
     }
 
     private static String touchpoint(String id, String customer, String channel, String touchpoint, String action) {
+        return touchpoint(id, customer, channel, touchpoint, action, "2026-11-22T10:00:00Z");
+    }
+
+    private static String touchpoint(String id, String customer, String channel, String touchpoint, String action,
+                                     String time) {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/it\",\"type\":\"io.journeyline.touchpoint.recorded\","
-                + "\"time\":\"2026-11-22T10:00:00Z\",\"subject\":\"" + customer + "\",\"data\":{\"customerId\":\"" + customer
+                + "\"time\":\"" + time + "\",\"subject\":\"" + customer + "\",\"data\":{\"customerId\":\"" + customer
                 + "\",\"channel\":\"" + channel + "\",\"touchpoint\":\"" + touchpoint + "\",\"action\":\"" + action + "\"}}";
     }
 

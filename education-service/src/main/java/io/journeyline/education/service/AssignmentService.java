@@ -104,8 +104,9 @@ public class AssignmentService {
 
     private static JourneyEvent eventOf(Assignment a) {
         Double score = a.score == null ? null : a.score.doubleValue();
+        // the pain point it answers travels with every event, so journey-service can resolve it on completion
         return a.status == AssignmentStatus.STARTED
-                ? new EducationStarted(a.customerId, a.id, a.contentId, a.pathId, a.reason, null, null)
-                : new EducationCompleted(a.customerId, a.id, a.contentId, a.pathId, a.reason, null, score, null);
+                ? new EducationStarted(a.customerId, a.id, a.contentId, a.pathId, a.reason, a.painPointId, null)
+                : new EducationCompleted(a.customerId, a.id, a.contentId, a.pathId, a.reason, a.painPointId, score, a.topic);
     }
 }
