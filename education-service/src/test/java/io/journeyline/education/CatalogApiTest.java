@@ -1,8 +1,11 @@
 package io.journeyline.education;
 
+import io.journeyline.contract.EventJson;
+import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
+import io.journeyline.testing.TestKafka;
 import io.journeyline.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +22,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -77,6 +81,38 @@ class CatalogApiTest {
         assertThat(after.getList("items[" + still + "].reasons", String.class))
                 .as("reviewed now, but its review date still lies behind it").containsExactly(
                         "its review was due on " + due.get("reviewBy"));
+    }
+
+    @Test
+    void aContentGapFromJourneyServiceListsTheTopicsContentForReviewWithTheGapsEvidence() {
+        String topic = "refund-policy-" + UUID.randomUUID();
+        String id = add(content(topic, "BASIC", "SERVICE", "en"));
+        var data = EventJson.mapper().createObjectNode().put("topic", topic)
+                .put("category", "MISUNDERSTANDING").put("count", 5)
+                .put("windowStart", "2026-11-01T09:00:00Z").put("windowEnd", "2026-11-06T17:00:00Z");
+        data.putArray("customerIds").add("c-1").add("c-2").add("c-3").add("c-4").add("c-5");
+        data.putArray("evidence").add("e-1").add("e-2").add("e-3").add("e-4").add("e-5");
+        var envelope = EventJson.mapper().createObjectNode().put("specversion", "1.0")
+                .put("id", UUID.randomUUID().toString()).put("source", "/journeyline/journey-service")
+                .put("type", "io.journeyline.journey.content-gap-detected")
+                .put("time", clock.instant().plusSeconds(1).toString()).put("datacontenttype", "application/json");
+        envelope.set("data", data);
+        TestKafka.produce(Topics.INSIGHTS, "topic:" + topic,
+                envelope.toString(), Map.of("content-type", "application/cloudevents+json"));
+
+        var review = await().atMost(Duration.ofSeconds(20)).until(() -> given()
+                .header("Authorization", ADMIN).get("/api/v1/contents/review").then().statusCode(200).extract().jsonPath(),
+                page -> page.getList("items.content.id").contains(id));
+        int at = review.getList("items.content.id").indexOf(id);
+        assertThat(review.getList("items[" + at + "].reasons", String.class))
+                .containsExactly("a content gap on " + topic + ": 5 customers misunderstood it (found "
+                        + clock.instant().atOffset(ZoneOffset.UTC).toLocalDate() + ")");
+        assertThat(review.getList("items[" + at + "].gaps[0].evidence", String.class)).containsExactly(
+                "e-1", "e-2", "e-3", "e-4", "e-5");
+
+        clock.advance(Duration.ofMinutes(1));
+        given().header("Authorization", ADMIN).post("/api/v1/contents/" + id + "/reviewed").then().statusCode(200);
+        assertThat(staleIds()).as("reviewed after the gap").doesNotContain(id);
     }
 
     @Test

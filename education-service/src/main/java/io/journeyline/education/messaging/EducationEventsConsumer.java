@@ -1,7 +1,9 @@
 package io.journeyline.education.messaging;
 
+import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.contract.event.EducationRequested;
+import io.journeyline.education.service.CatalogService;
 import io.journeyline.education.service.EducationRequests;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
@@ -10,22 +12,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** journey-service's education requests, and the customers' consent; everything else on those topics is skipped. */
+/**
+ * journey-service's education requests; the customers' consent and content gaps (journey.insights); everything else
+ * on those topics is skipped.
+ */
 @ApplicationScoped
 public class EducationEventsConsumer {
     /** journey.interventions: education requests. */
     public static final String INTERVENTIONS = "interventions";
-    /** journey.insights: consent. */
+    /** journey.insights: consent, content gaps. */
     public static final String INSIGHTS = "insights";
 
     private final EventIntake intake;
     private final EventRoutes interventions;
     private final EventRoutes insights;
 
-    public EducationEventsConsumer(EventIntake intake, EducationRequests requests) {
+    public EducationEventsConsumer(EventIntake intake, EducationRequests requests, CatalogService catalog) {
         this.intake = intake;
         this.interventions = EventRoutes.builder().on(EducationRequested.class, requests::onRequested).build();
-        this.insights = EventRoutes.builder().on(CustomerConsentChanged.class, requests::onConsentChanged).build();
+        this.insights = EventRoutes.builder()
+                .on(CustomerConsentChanged.class, requests::onConsentChanged)
+                .on(ContentGapDetected.class, catalog::onContentGaps)
+                .build();
     }
 
     @Incoming(INTERVENTIONS)

@@ -1,9 +1,12 @@
 package io.journeyline.education.service;
 
+import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.education.config.EducationConfig;
 import io.journeyline.education.domain.catalog.Content;
 import io.journeyline.education.domain.catalog.Staleness;
+import io.journeyline.education.persistence.ContentGapRepository;
 import io.journeyline.education.persistence.ContentRepository;
+import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -24,17 +27,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class CatalogService {
     private final ContentRepository contents;
+    private final ContentGapRepository gaps;
     private final EducationConfig config;
     private final Clock clock;
 
-    public CatalogService(ContentRepository contents, EducationConfig config, Clock clock) {
+    public CatalogService(ContentRepository contents, ContentGapRepository gaps, EducationConfig config, Clock clock) {
         this.contents = contents;
+        this.gaps = gaps;
         this.config = config;
         this.clock = clock;
     }
 
-    /** A stale content item and why. */
-    public record Stale(Content content, List<String> reasons) {
+    /** A stale content item, why, and the content gaps on its topics found since its last review (their evidence). */
+    public record Stale(Content content, List<String> reasons, List<ContentGapRepository.Gap> gaps) {
     }
 
     @WithTransaction
@@ -83,9 +88,27 @@ public class CatalogService {
     @WithSession
     public Uni<List<Stale>> stale() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return contents.all().map(all -> all.stream()
-                .map(content -> new Stale(content, Staleness.reasons(content, now, config.reviewInterval())))
-                .filter(stale -> !stale.reasons().isEmpty()).toList());
+        return gaps.all().chain(found -> contents.all().map(all -> all.stream()
+                .map(content -> {
+                    List<ContentGapRepository.Gap> since = found.stream()
+                            .filter(g -> content.topics().contains(g.topic()) && g.detectedAt().isAfter(content.reviewedAt()))
+                            .toList();
+                    return new Stale(content, Staleness.reasons(content, now, config.reviewInterval(), since.stream()
+                            .map(g -> new Staleness.GapSeen(g.topic(), g.detectedAt(), g.customers())).toList()), since);
+                })
+                .filter(stale -> !stale.reasons().isEmpty()).toList()));
+    }
+
+    /** journey-service found a content gap: kept, so the topic's content shows up for review with its evidence. */
+    public Uni<Void> onContentGaps(List<Delivery<ContentGapDetected>> deliveries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Delivery<ContentGapDetected> delivery : deliveries) {
+            ContentGapDetected gap = delivery.data();
+            chain = chain.chain(() -> gaps.add(new ContentGapRepository.Gap(delivery.event().id(), gap.topic(),
+                    gap.category(), gap.count(), gap.windowStart(), gap.windowEnd(),
+                    gap.evidence() == null ? List.of() : gap.evidence(), delivery.event().time())));
+        }
+        return chain;
     }
 
     private static Content stamped(Content c, String id, int version, OffsetDateTime reviewedAt, OffsetDateTime updatedAt) {

@@ -27,6 +27,16 @@ class StalenessTest {
                 .as("due today is not overdue yet").isEmpty();
     }
 
+    @Test
+    void aContentGapOnItsTopicSinceItsLastReviewIsAReason() {
+        Content content = content(LocalDate.parse("2026-12-31"), NOW.minusDays(10));
+        List<Staleness.GapSeen> gaps = List.of(new Staleness.GapSeen("wifi", NOW.minusDays(2), 5),
+                new Staleness.GapSeen("wifi", NOW.minusDays(20), 7),         // before the review: dealt with
+                new Staleness.GapSeen("billing", NOW.minusDays(1), 9));      // another topic
+        assertThat(Staleness.reasons(content, NOW, THIRTY_DAYS, gaps))
+                .containsExactly("a content gap on wifi: 5 customers misunderstood it (found 2026-11-28)");
+    }
+
     private static Content content(LocalDate reviewBy, OffsetDateTime reviewedAt) {
         return new Content("c-1", "article", "BASIC", Map.of("en", "Wi-Fi setup"), null, List.of("wifi"),
                 List.of("ONBOARDING"), List.of("en"), List.of("app"), 5, "docs-team", reviewBy, 1, reviewedAt, reviewedAt);
