@@ -11,6 +11,8 @@
 #       100,000 open cases (its query's time, overdue breaches fired per second)
 #   deploy/local/bench.sh results [--port-offset N] [--data-dir DIR] [--responses N] [--runs N]
 #       survey-service: the results calls over a survey of 1,000,000 responses
+#   deploy/local/bench.sh education [--port-offset N] [--data-dir DIR] [--requests N] [--runs N]
+#       education-service: assignments per second from a burst of 10,000 education requests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -26,5 +28,8 @@ elif [[ "${1:-}" == "cases" ]]; then
 elif [[ "${1:-}" == "results" ]]; then
   shift
   main=io.journeyline.local.ResultsBenchmark
+elif [[ "${1:-}" == "education" ]]; then
+  shift
+  main=io.journeyline.local.EducationBenchmark
 fi
 exec java -cp deploy/local/target/local-stack.jar "$main" "$@"

@@ -1,0 +1,120 @@
+package io.journeyline.local;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * education-service under a burst of journey-service's education requests, against a running local stack; prints
+ * medians, asserts nothing. Adds one lesson to the catalog, then produces {@code --requests} education requests (as
+ * many customers) onto {@code journey.interventions} and times them until every one has its assignment (assigned or
+ * held out), {@code --runs} times; also prints the held-out share it saw.
+ *
+ * <pre>java -cp deploy/local/target/local-stack.jar io.journeyline.local.EducationBenchmark [--port-offset 0]
+ *     [--data-dir deploy/local/data] [--requests 10000] [--runs 3]</pre>
+ */
+public final class EducationBenchmark {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private EducationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int offset = 0;
+        Path dataDir = Path.of("deploy/local/data");
+        int requests = 10_000;
+        int runs = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                case "--data-dir" -> dataDir = Path.of(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Map<String, String> tokens = Files.readAllLines(dataDir.resolve("tokens.env")).stream()
+                .filter(line -> line.contains("="))
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
+        String topic = "bench-topic-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8083 + offset)
+                        + "/api/v1/contents"))
+                .header("Authorization", "Bearer " + tokens.get("JOURNEYLINE_TOKEN_ADMIN"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"kind": "micro-lesson", "level": "PROBLEM_SOLVING", "title": {"en": "Benchmark lesson"},
+                         "topics": ["%s"], "languages": ["en"], "channels": ["app"], "durationMinutes": 5,
+                         "owner": "bench"}""".formatted(topic))).build(), HttpResponse.BodyHandlers.ofString());
+        if (added.statusCode() != 201) {
+            throw new IllegalStateException("content not added: " + added.body());
+        }
+        String jdbc = "jdbc:postgresql://localhost:" + (LocalStack.POSTGRES_PORT + offset) + "/education";
+        List<Double> rates = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            String batch = UUID.randomUUID().toString();
+            long before = count(jdbc, "select count(*) from assignments");
+            long start = System.nanoTime();
+            try (KafkaProducer<String, byte[]> producer = ConsumerBenchmark.producer("localhost:" + (9092 + offset))) {
+                for (int i = 0; i < requests; i++) {
+                    String customer = "bench-edu-" + batch + "-" + i;
+                    byte[] data = ("{\"customerId\":\"" + customer + "\",\"interventionId\":\"" + batch + "-" + i
+                            + "\",\"painPointId\":\"pp-" + batch + "-" + i + "\",\"topic\":\"" + topic
+                            + "\",\"reason\":\"bench\",\"level\":\"PROBLEM_SOLVING\",\"ruleId\":\"PP-REPEATED-ERRORS\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>("journey.interventions", customer, data);
+                    ConsumerBenchmark.header(record, "ce_specversion", "1.0");
+                    ConsumerBenchmark.header(record, "ce_id", batch + "-" + i);
+                    ConsumerBenchmark.header(record, "ce_source", "/journeyline/journey-service");
+                    ConsumerBenchmark.header(record, "ce_type", "io.journeyline.intervention.education-requested");
+                    ConsumerBenchmark.header(record, "ce_subject", customer);
+                    ConsumerBenchmark.header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
+                    ConsumerBenchmark.header(record, "content-type", "application/json");
+                    producer.send(record);
+                }
+                producer.flush();
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (count(jdbc, "select count(*) from assignments") < before + requests) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not all requests answered within 10 minutes");
+                }
+                Thread.sleep(100);
+            }
+            double rate = requests / ((System.nanoTime() - start) / 1e9);
+            rates.add(rate);
+            long heldOut = count(jdbc, "select count(*) from assignments where status = 'HELD_OUT' and intervention_id like '"
+                    + batch + "-%'");
+            System.out.printf("run %d: %d requests answered at %.0f assignments/s; held out %d (%.2f %%)%n", run + 1,
+                    requests, rate, heldOut, 100.0 * heldOut / requests);
+        }
+        System.out.printf("education requests → assignments, bursts of %d, %d runs: median %.0f per second%n", requests,
+                runs, ConsumerBenchmark.median(rates));
+    }
+
+    private static long count(String jdbc, String query) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD);
+             Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
