@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
-import io.journeyline.survey.persistence.ContactStateRepository;
+import io.journeyline.platform.consent.Consents;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestEvents;
@@ -47,7 +47,7 @@ class InvitationsTest {
     @Inject
     TestClock clock;
     @Inject
-    ContactStateRepository contacts;
+    Consents consents;
 
     @Test
     void aSurveyRequestSendsTheKindsSurveyWithASingleUseLinkAndTheSameRequestTwiceIsOneInvitation() throws Exception {
@@ -171,8 +171,8 @@ class InvitationsTest {
     /** Whether survey-service has taken in the customer's consent (journey.insights is consumed asynchronously). */
     private boolean consentKnown(String customer) throws Exception {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> contacts.consent(customer)))
-                    .on("email").isPresent();
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> consents.of(customer, "survey")))
+                    .containsKey("email");
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {

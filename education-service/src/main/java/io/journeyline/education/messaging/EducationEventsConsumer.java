@@ -5,6 +5,7 @@ import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.contract.event.EducationRequested;
 import io.journeyline.education.service.CatalogService;
 import io.journeyline.education.service.EducationRequests;
+import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
 import io.smallrye.mutiny.Uni;
@@ -27,11 +28,12 @@ public class EducationEventsConsumer {
     private final EventRoutes interventions;
     private final EventRoutes insights;
 
-    public EducationEventsConsumer(EventIntake intake, EducationRequests requests, CatalogService catalog) {
+    public EducationEventsConsumer(EventIntake intake, EducationRequests requests, CatalogService catalog,
+                                   Consents consents) {
         this.intake = intake;
         this.interventions = EventRoutes.builder().on(EducationRequested.class, requests::onRequested).build();
         this.insights = EventRoutes.builder()
-                .on(CustomerConsentChanged.class, requests::onConsentChanged)
+                .on(CustomerConsentChanged.class, consents::onChanged)
                 .on(ContentGapDetected.class, catalog::onContentGaps)
                 .build();
     }

@@ -1,6 +1,5 @@
 package io.journeyline.education.service;
 
-import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.contract.event.DeliveryRequested;
 import io.journeyline.contract.event.EducationAssigned;
 import io.journeyline.contract.event.EducationHeldOut;
@@ -14,8 +13,8 @@ import io.journeyline.education.domain.assign.ContentChooser;
 import io.journeyline.education.domain.assign.Holdout;
 import io.journeyline.education.domain.catalog.ContentLevel;
 import io.journeyline.education.persistence.AssignmentRepository;
-import io.journeyline.education.persistence.ConsentRepository;
 import io.journeyline.education.persistence.ContentRepository;
+import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
@@ -28,7 +27,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -37,7 +35,7 @@ import java.util.stream.Collectors;
  * no consent for education on the channel → SUPPRESSED with the reason; in the hold-out for this rule
  * ({@link Holdout}) → HELD_OUT, {@code education.held-out}; else the content {@link ContentChooser} picks →
  * ASSIGNED with why, {@code education.assigned} and a {@code delivery.requested} on journey.outbound; nothing fits →
- * SUPPRESSED with what was looked for. Also keeps the customers' consent for education.
+ * SUPPRESSED with what was looked for. Consent is the platform's {@link Consents}.
  */
 @ApplicationScoped
 public class EducationRequests {
@@ -45,13 +43,13 @@ public class EducationRequests {
 
     private final AssignmentRepository assignments;
     private final ContentRepository contents;
-    private final ConsentRepository consents;
+    private final Consents consents;
     private final Outbox outbox;
     private final DropOuts dropOuts;
     private final EducationConfig config;
     private final Clock clock;
 
-    public EducationRequests(AssignmentRepository assignments, ContentRepository contents, ConsentRepository consents,
+    public EducationRequests(AssignmentRepository assignments, ContentRepository contents, Consents consents,
                              Outbox outbox, DropOuts dropOuts, EducationConfig config, Clock clock) {
         this.assignments = assignments;
         this.contents = contents;
@@ -67,18 +65,6 @@ public class EducationRequests {
         for (Delivery<EducationRequested> delivery : deliveries) {
             chain = chain.chain(() -> assignments.ofIntervention(delivery.data().interventionId()).chain(existing ->
                     existing != null ? Uni.createFrom().voidItem() : answer(delivery)));
-        }
-        return chain;
-    }
-
-    public Uni<Void> onConsentChanged(List<Delivery<CustomerConsentChanged>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<CustomerConsentChanged> delivery : deliveries) {
-            Map<String, Boolean> byChannel = new TreeMap<>();
-            List<CustomerConsentChanged.Consent> said = delivery.data().consents() == null ? List.of()
-                    : delivery.data().consents();
-            said.stream().filter(c -> PURPOSE.equals(c.purpose())).forEach(c -> byChannel.put(c.channel(), c.granted()));
-            chain = chain.chain(() -> consents.replace(delivery.data().customerId(), byChannel, delivery.event().time()));
         }
         return chain;
     }
@@ -101,9 +87,8 @@ public class EducationRequests {
         assignment.channel = channel;
         assignment.language = language;
         assignment.assignedAt = OffsetDateTime.now(clock);
-        return consents.of(request.customerId()).chain(said -> {
-            boolean consented = Boolean.TRUE.equals(said.getOrDefault(channel, said.getOrDefault("any",
-                    config.consentedByDefault())));
+        return consents.said(request.customerId(), PURPOSE, channel).chain(said -> {
+            boolean consented = said.orElse(config.consentedByDefault());
             if (!consented) {
                 return decided(assignment, AssignmentStatus.SUPPRESSED,
                         "consent: the customer has not consented to education by " + channel);

@@ -6,6 +6,7 @@ import io.journeyline.contract.event.CaseResolved;
 import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.contract.event.EducationCompleted;
 import io.journeyline.contract.event.SurveyRequested;
+import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
 import io.journeyline.survey.service.ContactStateService;
@@ -27,7 +28,8 @@ public class SurveyEventsConsumer {
     private final EventRoutes education;
     private final EventRoutes insights;
 
-    public SurveyEventsConsumer(EventIntake intake, InvitationTriggers triggers, ContactStateService contacts) {
+    public SurveyEventsConsumer(EventIntake intake, InvitationTriggers triggers, ContactStateService contacts,
+                                Consents consents) {
         this.intake = intake;
         this.interventions = EventRoutes.builder().on(SurveyRequested.class, triggers::onSurveyRequested).build();
         this.feedback = EventRoutes.builder()
@@ -36,7 +38,7 @@ public class SurveyEventsConsumer {
                 .on(CaseClosed.class, contacts::onCaseClosed)
                 .build();
         this.education = EventRoutes.builder().on(EducationCompleted.class, triggers::onEducationCompleted).build();
-        this.insights = EventRoutes.builder().on(CustomerConsentChanged.class, contacts::onConsentChanged).build();
+        this.insights = EventRoutes.builder().on(CustomerConsentChanged.class, consents::onChanged).build();
     }
 
     @Incoming(Channels.INTERVENTIONS)

@@ -6,6 +6,7 @@ import io.journeyline.contract.event.SurveyInvited;
 import io.journeyline.contract.vocabulary.Channel;
 import io.journeyline.contract.vocabulary.SurveyKind;
 import io.journeyline.contract.vocabulary.Vocabulary;
+import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.survey.config.SurveysConfig;
@@ -39,22 +40,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class InvitationService {
+    /** The purpose surveys are consented to under (journey-service's vocabulary). */
+    static final String SURVEY_PURPOSE = "survey";
     /** The guard recorded when the asked-for survey does not exist. */
     static final String NO_SURVEY = "no-survey";
 
     private final InvitationRepository invitations;
     private final SurveyRepository surveys;
     private final ContactStateRepository contacts;
+    private final Consents consents;
     private final Outbox outbox;
     private final SurveysConfig config;
     private final FatigueGuards.Settings settings;
     private final Clock clock;
 
     public InvitationService(InvitationRepository invitations, SurveyRepository surveys, ContactStateRepository contacts,
-                             Outbox outbox, SurveysConfig config, Clock clock) {
+                             Consents consents, Outbox outbox, SurveysConfig config, Clock clock) {
         this.invitations = invitations;
         this.surveys = surveys;
         this.contacts = contacts;
+        this.consents = consents;
         this.outbox = outbox;
         this.config = config;
         this.settings = new FatigueGuards.Settings(config.minSpacing(), config.consentedByDefault());
@@ -98,11 +103,13 @@ public class InvitationService {
         SurveyDefinition definition = survey.definition();
         Duration recontact = definition.recontactDays() != null ? Duration.ofDays(definition.recontactDays())
                 : config.defaultRecontact();
-        return contacts.consent(request.customerId()).chain(consent -> contacts.openCases(request.customerId())
+        return consents.of(request.customerId(), SURVEY_PURPOSE).chain(said -> contacts.openCases(request.customerId())
                 .chain(openCases -> invitations.lastInvited(request.customerId(), request.surveyId())
-                        .map(last -> FatigueGuards.decide(settings, new FatigueGuards.Facts(consent.on(request.channel()),
-                                        consent.on("any"), openCases, last.any(), last.thisSurvey()), request.channel(),
-                                request.caseId(), recontact, OffsetDateTime.now(clock)))));
+                        .map(last -> FatigueGuards.decide(settings, new FatigueGuards.Facts(
+                                        Optional.ofNullable(said.get(request.channel())),
+                                        Optional.ofNullable(said.get(Consents.ANY)), openCases, last.any(),
+                                        last.thisSurvey()), request.channel(), request.caseId(), recontact,
+                                OffsetDateTime.now(clock)))));
     }
 
     private Uni<Invitation> store(Request request, StoredSurvey survey, Decision decision, String missingGuard,

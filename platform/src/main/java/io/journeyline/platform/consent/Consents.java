@@ -1,0 +1,78 @@
+package io.journeyline.platform.consent;
+
+import io.journeyline.contract.event.CustomerConsentChanged;
+import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.persistence.Transactions;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The one way a service that contacts customers keeps and reads their consent: a copy of journey-service's
+ * {@code journey.consent-changed} (each the customer's whole consent after a change), per purpose and channel. A
+ * consumer routes the event here; a guard asks {@link #said} and falls back to its own default when the customer has
+ * said nothing.
+ *
+ * <pre>{@code
+ * EventRoutes.builder().on(CustomerConsentChanged.class, consents::onChanged)          // in the consumed batch
+ * consents.said(customerId, "survey", "email")                                         // Optional<Boolean>
+ * }</pre>
+ */
+@ApplicationScoped
+public class Consents {
+    /** The channel value that means every channel. */
+    public static final String ANY = "any";
+
+    /** Replaces each customer's consent with the latest word, in the consumed batch's transaction. */
+    public Uni<Void> onChanged(List<Delivery<CustomerConsentChanged>> deliveries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Delivery<CustomerConsentChanged> delivery : deliveries) {
+            CustomerConsentChanged changed = delivery.data();
+            List<CustomerConsentChanged.Consent> said = changed.consents() == null ? List.of() : changed.consents();
+            chain = chain.chain(() -> Transactions.inCallersTransaction("Consents.onChanged", session -> session
+                    .createNativeQuery("delete from platform_consents where customer_id = ?1")
+                    .setParameter(1, changed.customerId()).executeUpdate()
+                    .chain(() -> {
+                        Uni<Integer> inserts = Uni.createFrom().item(0);
+                        for (CustomerConsentChanged.Consent consent : said) {
+                            inserts = inserts.chain(() -> session.createNativeQuery("""
+                                            insert into platform_consents (customer_id, purpose, channel, granted, updated_at)
+                                            values (?1, ?2, ?3, ?4, ?5) on conflict (customer_id, purpose, channel)
+                                            do update set granted = excluded.granted, updated_at = excluded.updated_at""")
+                                    .setParameter(1, changed.customerId()).setParameter(2, consent.purpose())
+                                    .setParameter(3, consent.channel()).setParameter(4, consent.granted())
+                                    .setParameter(5, delivery.event().time()).executeUpdate());
+                        }
+                        return inserts;
+                    })).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /**
+     * What the customer said about {@code purpose} on {@code channel}, else on every channel; empty when they said
+     * nothing (the caller's default applies).
+     */
+    public Uni<Optional<Boolean>> said(String customerId, String purpose, String channel) {
+        return of(customerId, purpose).map(byChannel -> Optional.ofNullable(byChannel.get(channel))
+                .or(() -> Optional.ofNullable(byChannel.get(ANY))));
+    }
+
+    /** What the customer said about {@code purpose}, by channel. */
+    public Uni<Map<String, Boolean>> of(String customerId, String purpose) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select channel, granted from platform_consents where customer_id = ?1 and purpose = ?2",
+                        Object[].class)
+                .setParameter(1, customerId).setParameter(2, purpose).getResultList())
+                .map(rows -> {
+                    Map<String, Boolean> byChannel = new TreeMap<>();
+                    rows.forEach(row -> byChannel.put((String) row[0], (Boolean) row[1]));
+                    return byChannel;
+                });
+    }
+}

@@ -1,0 +1,2 @@
+-- Consent now lives in the platform's platform_consents (one copy of journey.consent-changed for every service).
+drop table survey_consents;
