@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 /**
  * feedback-service under load, against a running local stack; prints medians, asserts nothing.
@@ -83,9 +81,7 @@ public final class CasesBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Map<String, String> tokens = Files.readAllLines(dataDir.resolve("tokens.env")).stream()
-                .filter(line -> line.contains("="))
-                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
+        Map<String, String> tokens = Keys.writtenTokens(dataDir);
         CasesBenchmark bench = new CasesBenchmark(offset, tokens.get("JOURNEYLINE_TOKEN_AGENT"), concurrency);
 
         bench.complaints(500, i -> bench.complaint("NORMAL", null));    // warm-up
@@ -222,11 +218,7 @@ public final class CasesBenchmark {
     }
 
     private long count(String query) throws SQLException {
-        try (Connection db = connect(); Statement statement = db.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return PostgresServer.count(jdbc, query);
     }
 
     private Connection connect() throws SQLException {

@@ -8,12 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * education-service under a burst of journey-service's education requests, against a running local stack; prints
@@ -52,9 +46,7 @@ public final class EducationBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Map<String, String> tokens = Files.readAllLines(dataDir.resolve("tokens.env")).stream()
-                .filter(line -> line.contains("="))
-                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
+        Map<String, String> tokens = Keys.writtenTokens(dataDir);
         String topic = "bench-topic-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8083 + offset)
                         + "/api/v1/contents"))
@@ -71,7 +63,7 @@ public final class EducationBenchmark {
         List<Double> rates = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             String batch = UUID.randomUUID().toString();
-            long before = count(jdbc, "select count(*) from assignments");
+            long before = PostgresServer.count(jdbc, "select count(*) from assignments");
             long start = System.nanoTime();
             try (KafkaProducer<String, byte[]> producer = ConsumerBenchmark.producer("localhost:" + (9092 + offset))) {
                 for (int i = 0; i < requests; i++) {
@@ -93,7 +85,7 @@ public final class EducationBenchmark {
                 producer.flush();
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (count(jdbc, "select count(*) from assignments") < before + requests) {
+            while (PostgresServer.count(jdbc, "select count(*) from assignments") < before + requests) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("not all requests answered within 10 minutes");
                 }
@@ -101,20 +93,12 @@ public final class EducationBenchmark {
             }
             double rate = requests / ((System.nanoTime() - start) / 1e9);
             rates.add(rate);
-            long heldOut = count(jdbc, "select count(*) from assignments where status = 'HELD_OUT' and intervention_id like '"
+            long heldOut = PostgresServer.count(jdbc, "select count(*) from assignments where status = 'HELD_OUT' and intervention_id like '"
                     + batch + "-%'");
             System.out.printf("run %d: %d requests answered at %.0f assignments/s; held out %d (%.2f %%)%n", run + 1,
                     requests, rate, heldOut, 100.0 * heldOut / requests);
         }
         System.out.printf("education requests → assignments, bursts of %d, %d runs: median %.0f per second%n", requests,
                 runs, ConsumerBenchmark.median(rates));
-    }
-
-    private static long count(String jdbc, String query) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,9 +52,7 @@ public final class IngestBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Map<String, String> tokens = Files.readAllLines(dataDir.resolve("tokens.env")).stream()
-                .filter(line -> line.contains("="))
-                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
+        Map<String, String> tokens = Keys.writtenTokens(dataDir);
         IngestBenchmark bench = new IngestBenchmark(offset, tokens);
         bench.warmUp();
         // Interleaved, so both paths see the same machine load.

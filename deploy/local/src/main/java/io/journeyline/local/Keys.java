@@ -3,6 +3,7 @@ package io.journeyline.local;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The local stack's signing key pair (made once, kept in the data folder) and a token per role. */
 final class Keys {
@@ -39,6 +41,13 @@ final class Keys {
     }
 
     /** A fresh token per role, valid for {@code validity}. */
+    /** The tokens the run command wrote to {@code <dataDir>/tokens.env}, by variable (JOURNEYLINE_TOKEN_AGENT, …). */
+    static Map<String, String> writtenTokens(Path dataDir) throws IOException {
+        return Files.readAllLines(dataDir.resolve("tokens.env")).stream().filter(line -> line.contains("="))
+                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
+                        line -> line.substring(line.indexOf('=') + 1)));
+    }
+
     static Map<String, String> tokens(Path dataDir, Duration validity) throws Exception {
         PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(dataDir.resolve("keys/privateKey.pem")));
         Map<String, String> tokens = new LinkedHashMap<>();

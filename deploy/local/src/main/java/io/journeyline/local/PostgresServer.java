@@ -1,5 +1,7 @@
 package io.journeyline.local;
 
+import java.sql.ResultSet;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -191,6 +193,15 @@ abstract class PostgresServer implements AutoCloseable {
         @Override
         public void close() throws IOException {
             postgres.close();
+        }
+    }
+
+    /** The single number {@code query} answers in the database at {@code jdbcUrl} (benchmarks count rows with it). */
+    static long count(String jdbcUrl, String query) throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
+             Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
         }
     }
 }

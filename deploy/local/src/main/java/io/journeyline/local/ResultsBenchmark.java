@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * survey-service's results over a large survey, against a running local stack; prints medians, asserts nothing.
@@ -46,9 +44,7 @@ public final class ResultsBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Map<String, String> tokens = Files.readAllLines(dataDir.resolve("tokens.env")).stream()
-                .filter(line -> line.contains("="))
-                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
+        Map<String, String> tokens = Keys.writtenTokens(dataDir);
         String survey = "http://localhost:" + (8082 + offset);
         String surveyId = "bench-nps-" + UUID.randomUUID().toString().substring(0, 8);
         send(HttpRequest.newBuilder(URI.create(survey + "/api/v1/surveys"))

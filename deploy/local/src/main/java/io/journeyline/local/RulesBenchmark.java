@@ -7,15 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * journey-service's consumer throughput with the default pain-point rules on versus off, on two running stacks side
@@ -86,7 +83,7 @@ public final class RulesBenchmark {
 
     /** Puts every rule of the stack's active set into {@code status} (a new version of each rule that changes). */
     private static void setRules(int offset, Path dataDir, String status) throws Exception {
-        String admin = tokens(dataDir).get("JOURNEYLINE_TOKEN_ADMIN");
+        String admin = Keys.writtenTokens(dataDir).get("JOURNEYLINE_TOKEN_ADMIN");
         String base = "http://localhost:" + (8081 + offset) + "/api/v1/rules";
         String body = HTTP.send(HttpRequest.newBuilder(URI.create(base)).header("Authorization", "Bearer " + admin).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -114,12 +111,6 @@ public final class RulesBenchmark {
                     + saved.statusCode() + " " + saved.body());
         }
         System.out.printf("port offset %d: rules %s (%s)%n", offset, status, saved.body());
-    }
-
-    private static Map<String, String> tokens(Path dataDir) throws Exception {
-        return Files.readAllLines(dataDir.resolve("tokens.env")).stream().filter(line -> line.contains("="))
-                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
-                        line -> line.substring(line.indexOf('=') + 1)));
     }
 
     static List<ProducerRecord<String, byte[]>> events(String mix, int events) {
