@@ -104,7 +104,8 @@ class LocalStackIT {
                 "io.journeyline.case.opened", "io.journeyline.survey.responded", "io.journeyline.education.assigned",
                 "io.journeyline.education.completed");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<String> ids = timeline(tokens, customer, RECEIVED + ".eventId");
+            assertThat(timeline(tokens, customer, "items.eventId")).doesNotHaveDuplicates();
+            List<String> ids = timeline(tokens, customer, SENT + ".eventId");
             assertThat(ids).contains(viaHttp, binary, structured).hasSize(8);
             assertThat(timeline(tokens, customer, "items.type")).containsAll(expectedTypes);
         });
@@ -209,7 +210,7 @@ class LocalStackIT {
         Map<String, String> newTokens = tokens();
         assertThat(timeline(newTokens, customer, "items.eventId")).contains(viaHttp, binary, structured);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(timeline(newTokens, customer, RECEIVED + ".eventId")).hasSize(9));
+                assertThat(timeline(newTokens, customer, SENT + ".eventId")).hasSize(9));
         stopStack();
     }
 
@@ -271,7 +272,13 @@ class LocalStackIT {
     }
 
     /** The timeline entries of events other systems sent (journey-service's own entries left out). */
-    private static final String RECEIVED = "items.findAll { it.source != '/journeyline/journey-service' }";
+    /**
+     * The events this test caused, not counting survey-service's course-feedback invitation: whether the completed
+     * lesson gets one depends on whether survey-service has already consumed the complaint's case.opened (an open
+     * case suppresses it), and the two travel on different topics.
+     */
+    private static final String SENT = "items.findAll { it.source != '/journeyline/journey-service'"
+            + " && it.type != 'io.journeyline.survey.invited' }";
 
     private static List<String> timeline(Map<String, String> tokens, String customer, String path) {
         var response = http(tokens.get("agent")).get(JOURNEY + "/api/v1/customers/" + customer + "/timeline?limit=200");
