@@ -30,7 +30,9 @@ class AssignmentResourceTest {
     @Test
     void assignmentAndProgressArePublishedInOrderAndOnlyOnChange() throws Exception {
         String customer = "cust-" + UUID.randomUUID();
-        String id = assign(customer, Map.of("contentId", "wifi-setup", "reason", "PP-REPEATED-ERRORS"));
+        Catalog.content("router-basics", "article", "router");
+        String id = assign(customer, Map.of("contentId", Catalog.content("wifi-setup", "interactive-tutorial", "wifi"),
+                "reason", "PP-REPEATED-ERRORS"));
 
         progress(id, Map.of("status", "STARTED")).statusCode(200).body("status", equalTo("STARTED"));
         progress(id, Map.of("status", "STARTED")).statusCode(200);
@@ -61,6 +63,20 @@ class AssignmentResourceTest {
                 .post("/api/v1/customers/c-1/assignments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].message", equalTo("give exactly one of contentId and pathId"));
+    }
+
+    @Test
+    void unknownContentOrPathIsRefusedNamingTheField() {
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("contentId", "no-such-lesson", "reason", "x")).post("/api/v1/customers/c-1/assignments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("contentId"))
+                .body("errors[0].message", equalTo("no content 'no-such-lesson' in the catalog"));
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("pathId", "no-such-path", "reason", "x")).post("/api/v1/customers/c-1/assignments")
+                .then().statusCode(400).body("errors[0].field", equalTo("pathId"));
+        given().header("Authorization", AGENT).get("/api/v1/customers/c-1/assignments").then().statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test

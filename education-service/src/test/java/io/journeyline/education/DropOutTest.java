@@ -63,7 +63,8 @@ class DropOutTest {
 
     private static String assign(String customer) {
         return given().header("Authorization", AGENT).contentType("application/json")
-                .body(Map.of("contentId", "wifi-setup", "reason", "agent's choice"))
+                .body(Map.of("contentId", Catalog.content("wifi-setup", "interactive-tutorial", "wifi"),
+                        "reason", "agent's choice"))
                 .post("/api/v1/customers/" + customer + "/assignments").then().statusCode(201).extract().path("id");
     }
 

@@ -128,6 +128,59 @@ class EducationRequestsTest {
         });
     }
 
+    @Test
+    void theCustomersLanguageAndJourneyStageShapeTheChoiceAndAPathAnswersItsTopic() {
+        String topic = "setup-" + UUID.randomUUID();
+        String english = addContent(topic, "BASIC", 3, "en", List.of());
+        String chinese = addContent(topic, "BASIC", 8, "zh", List.of());
+        String forOnboarding = addContent(topic, "BASIC", 6, "en", List.of("ONBOARDING"));
+
+        String speaksChinese = treated();
+        given().header("Authorization", TestTokens.bearer(Roles.INGEST)).contentType("application/json")
+                .body(Map.of("language", "zh")).put("/api/v1/customers/" + speaksChinese + "/learner")
+                .then().statusCode(200).body("language", org.hamcrest.Matchers.equalTo("zh"))
+                .body("channel", org.hamcrest.Matchers.nullValue());
+        String onboarding = treated();
+        ObjectNode stage = EventJson.mapper().createObjectNode().put("customerId", onboarding).put("from", "PURCHASE")
+                .put("to", "ONBOARDING").put("cause", "e-1");
+        publish(Topics.INSIGHTS, onboarding, "io.journeyline.journey.stage-changed", stage);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", AGENT)
+                .get("/api/v1/customers/" + onboarding + "/learner").then().statusCode(200)
+                .body("stage", org.hamcrest.Matchers.equalTo("ONBOARDING")));
+        String nobody = treated();
+
+        for (String customer : List.of(speaksChinese, onboarding, nobody)) {
+            publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                    request(customer, topic, "i-" + UUID.randomUUID()));
+        }
+        JsonPath zh = awaitAssignments(speaksChinese, 1).get(0);
+        assertThat(zh.getString("contentId")).isEqualTo(chinese);
+        assertThat(zh.getString("language")).isEqualTo("zh");
+        assertThat(zh.getString("why")).contains("zh on app");
+        JsonPath onboard = awaitAssignments(onboarding, 1).get(0);
+        assertThat(onboard.getString("contentId")).as("made for their stage, though longer").isEqualTo(forOnboarding);
+        assertThat(onboard.getString("stage")).isEqualTo("ONBOARDING");
+        assertThat(onboard.getString("why")).contains("for stage ONBOARDING");
+        assertThat(awaitAssignments(nobody, 1).get(0).getString("contentId")).as("stage unknown: the shortest")
+                .isEqualTo(english);
+
+        // a learning path that answers the topic comes before single lessons
+        String pathTopic = "getting-started-" + UUID.randomUUID();
+        String first = addContent(pathTopic, "BASIC", 5, "en", List.of());
+        String second = addContent(pathTopic, "BASIC", 5, "en", List.of());
+        String path = Catalog.path("start-" + UUID.randomUUID().toString().substring(0, 8), pathTopic,
+                Catalog.units(first, List.of(), second, List.of(first)));
+        String newCustomer = treated();
+        publish(Topics.INTERVENTIONS, newCustomer, "io.journeyline.intervention.education-requested",
+                request(newCustomer, pathTopic, "i-" + UUID.randomUUID()));
+        JsonPath onPath = awaitAssignments(newCustomer, 1).get(0);
+        assertThat(onPath.getString("pathId")).isEqualTo(path);
+        assertThat(onPath.getString("why")).startsWith("learning path for topic " + pathTopic);
+        assertThat(TestKafka.read(Topics.OUTBOUND, r -> newCustomer.equals(r.key()), 1, Duration.ofSeconds(15)))
+                .extracting(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .singleElement().asString().contains("\"contentId\":\"" + first + "\"");
+    }
+
     /** A customer the rule does not hold out. */
     private static String treated() {
         return IntStream.range(0, 100).mapToObj(i -> "cust-" + UUID.randomUUID())
@@ -141,9 +194,13 @@ class EducationRequestsTest {
     }
 
     private static String addContent(String topic, String level, int minutes) {
+        return addContent(topic, level, minutes, "en", List.of("USAGE"));
+    }
+
+    private static String addContent(String topic, String level, int minutes, String language, List<String> stages) {
         Map<String, Object> content = new HashMap<>(Map.of("kind", "micro-lesson", "level", level,
-                "title", Map.of("en", "Lesson on " + topic), "topics", List.of(topic), "stages", List.of("USAGE"),
-                "languages", List.of("en"), "channels", List.of("app"), "durationMinutes", minutes, "owner", "docs"));
+                "title", Map.of(language, "Lesson on " + topic), "topics", List.of(topic), "stages", stages,
+                "languages", List.of(language), "channels", List.of("app"), "durationMinutes", minutes, "owner", "docs"));
         return given().header("Authorization", ADMIN).contentType("application/json").body(content)
                 .post("/api/v1/contents").then().statusCode(201).extract().path("id");
     }

@@ -92,6 +92,11 @@ class LocalStackIT {
         http(tokens.get("ingest")).contentType("application/json")
                 .body(Map.of("customerId", customer, "surveyKind", "CSAT", "score", 5))
                 .post(SURVEY + "/api/v1/surveys/csat-onboarding/responses").then().statusCode(201);
+        http(tokens.get("admin")).contentType("application/json").body(Map.of("id", "wifi-setup",
+                        "kind", "interactive-tutorial", "level", "BASIC", "title", Map.of("en", "Setting up wifi"),
+                        "topics", List.of("setup.wifi"), "languages", List.of("en"), "channels", List.of("app"),
+                        "durationMinutes", 8, "owner", "docs"))
+                .post(EDUCATION + "/api/v1/contents").then().statusCode(201);
         String assignment = http(tokens.get("agent")).contentType("application/json")
                 .body(Map.of("contentId", "wifi-setup", "reason", "PP-REPEATED-ERRORS"))
                 .post(EDUCATION + "/api/v1/customers/" + customer + "/assignments").then().statusCode(201)

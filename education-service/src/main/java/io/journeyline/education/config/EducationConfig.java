@@ -31,4 +31,19 @@ public interface EducationConfig {
     /** Whether education counts as consented to while the customer has said nothing (journey-service's default too). */
     @WithDefault("true")
     boolean consentedByDefault();
+
+    /**
+     * At most this many education deliveries to one customer in any {@code push-cap-window}: a learning path's next
+     * unit waits for room; a lesson answering a pain point is delivered at once and counts.
+     */
+    @WithDefault("2")
+    int dailyPushCap();
+
+    /** The window the push cap counts deliveries in. */
+    @WithDefault("P1D")
+    Duration pushCapWindow();
+
+    /** The completion analytics cover assignments made this long before now unless a range is given. */
+    @WithDefault("P90D")
+    Duration analyticsWindow();
 }

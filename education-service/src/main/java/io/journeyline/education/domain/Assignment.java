@@ -72,6 +72,13 @@ public class Assignment {
     @Column(name = "progress_percent")
     public Integer progressPercent;
 
+    /** The version of the learning path the customer was put on (its units are kept with the assignment). */
+    @Column(name = "path_version")
+    public Integer pathVersion;
+
+    /** The customer's journey stage when it was assigned, if known. */
+    public String stage;
+
     /** The last progress report (or the assignment): the drop-out clock runs from here. */
     @Column(name = "last_progress_at")
     public OffsetDateTime lastProgressAt;

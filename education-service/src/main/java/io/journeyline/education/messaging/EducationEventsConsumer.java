@@ -3,8 +3,10 @@ package io.journeyline.education.messaging;
 import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.contract.event.EducationRequested;
+import io.journeyline.contract.event.StageChanged;
 import io.journeyline.education.service.CatalogService;
 import io.journeyline.education.service.EducationRequests;
+import io.journeyline.education.service.Learners;
 import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
@@ -14,14 +16,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * journey-service's education requests; the customers' consent and content gaps (journey.insights); everything else
- * on those topics is skipped.
+ * journey-service's education requests; the customers' consent, content gaps and journey stages (journey.insights);
+ * everything else on those topics is skipped.
  */
 @ApplicationScoped
 public class EducationEventsConsumer {
     /** journey.interventions: education requests. */
     public static final String INTERVENTIONS = "interventions";
-    /** journey.insights: consent, content gaps. */
+    /** journey.insights: consent, content gaps, stage changes. */
     public static final String INSIGHTS = "insights";
 
     private final EventIntake intake;
@@ -29,12 +31,13 @@ public class EducationEventsConsumer {
     private final EventRoutes insights;
 
     public EducationEventsConsumer(EventIntake intake, EducationRequests requests, CatalogService catalog,
-                                   Consents consents) {
+                                   Consents consents, Learners learners) {
         this.intake = intake;
         this.interventions = EventRoutes.builder().on(EducationRequested.class, requests::onRequested).build();
         this.insights = EventRoutes.builder()
                 .on(CustomerConsentChanged.class, consents::onChanged)
                 .on(ContentGapDetected.class, catalog::onContentGaps)
+                .on(StageChanged.class, learners::onStageChanged)
                 .build();
     }
 

@@ -2,6 +2,8 @@ package io.journeyline.education.rest;
 
 import io.journeyline.education.domain.Assignment;
 import io.journeyline.education.domain.AssignmentStatus;
+import io.journeyline.education.domain.paths.Unlocking;
+import io.journeyline.education.persistence.PathUnitRepository;
 import io.journeyline.education.service.AssignmentService;
 import io.journeyline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -33,17 +35,31 @@ public class AssignmentResource {
 
     /**
      * An assignment as the API shows it; for one that answers an education request also the request, topic, level,
-     * channel and language, and {@code why} this content was chosen (or why none was: held out, suppressed).
+     * channel, language and the customer's stage, and {@code why} this content was chosen (or why none was: held out,
+     * suppressed). A learning path's assignment shows its {@code units} and where the customer is with each.
      */
-    public record AssignmentView(String id, String customerId, String contentId, String pathId, String reason,
-                                 AssignmentStatus status, BigDecimal score, OffsetDateTime assignedAt,
-                                 OffsetDateTime startedAt, OffsetDateTime completedAt, String interventionId,
-                                 String painPointId, String topic, String level, String why, String channel,
-                                 String language) {
-        static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.customerId, a.contentId, a.pathId, a.reason, a.status, a.score,
-                    a.assignedAt, a.startedAt, a.completedAt, a.interventionId, a.painPointId, a.topic, a.level, a.why,
-                    a.channel, a.language);
+    public record AssignmentView(String id, String customerId, String contentId, String pathId, Integer pathVersion,
+                                 String reason, AssignmentStatus status, Integer progressPercent, BigDecimal score,
+                                 OffsetDateTime assignedAt, OffsetDateTime startedAt, OffsetDateTime completedAt,
+                                 String interventionId, String painPointId, String topic, String level, String why,
+                                 String channel, String language, String stage, List<UnitView> units) {
+        static AssignmentView of(Assignment a, List<PathUnitRepository.Unit> units) {
+            return new AssignmentView(a.id, a.customerId, a.contentId, a.pathId, a.pathVersion, a.reason, a.status,
+                    a.progressPercent, a.score, a.assignedAt, a.startedAt, a.completedAt, a.interventionId,
+                    a.painPointId, a.topic, a.level, a.why, a.channel, a.language, a.stage,
+                    a.pathId == null ? null : units.stream().map(UnitView::of).toList());
+        }
+    }
+
+    /**
+     * One unit of a path: LOCKED (prerequisites not completed, or a micro-lesson after an open one), WAITING
+     * (unlocked, held back by the daily push cap), UNLOCKED (delivered), COMPLETED.
+     */
+    public record UnitView(String contentId, boolean microLesson, List<String> prerequisites, Unlocking.UnitStatus status,
+                           OffsetDateTime unlockedAt, OffsetDateTime deliveredAt, OffsetDateTime completedAt) {
+        static UnitView of(PathUnitRepository.Unit u) {
+            return new UnitView(u.contentId(), u.microLesson(), u.prerequisites(), u.status(), u.unlockedAt(),
+                    u.pushedAt(), u.completedAt());
         }
     }
 
@@ -52,17 +68,17 @@ public class AssignmentResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Assign content or a learning path; publishes io.journeyline.education.assigned")
     public Uni<Response> assign(@PathParam("customerId") String customerId, @Valid @NotNull AssignmentRequest request) {
-        return assignments.assign(request.toCommand(customerId)).map(saved -> Response
-                .created(UriBuilder.fromPath("/api/v1/assignments/{id}").build(saved.id))
-                .entity(AssignmentView.of(saved)).build());
+        return assignments.assign(request.toCommand(customerId)).chain(this::view).map(view -> Response
+                .created(UriBuilder.fromPath("/api/v1/assignments/{id}").build(view.id())).entity(view).build());
     }
 
     @GET
     @Path("/customers/{customerId}/assignments")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A customer's assignments, newest first")
+    @Operation(summary = "A customer's assignments, newest first (a path's units: GET /api/v1/assignments/{id})")
     public Uni<List<AssignmentView>> ofCustomer(@PathParam("customerId") String customerId) {
-        return assignments.ofCustomer(customerId).map(list -> list.stream().map(AssignmentView::of).toList());
+        return assignments.ofCustomer(customerId).map(list -> list.stream().map(a -> AssignmentView.of(a, List.of()))
+                .toList());
     }
 
     @GET
@@ -70,14 +86,20 @@ public class AssignmentResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "One assignment")
     public Uni<AssignmentView> get(@PathParam("id") String id) {
-        return assignments.get(id).map(AssignmentView::of);
+        return assignments.get(id).chain(this::view);
     }
 
     @POST
     @Path("/assignments/{id}/progress")
     @RolesAllowed(Roles.INGEST)
-    @Operation(summary = "Report progress (STARTED, COMPLETED); publishes io.journeyline.education.started/completed")
+    @Operation(summary = "Report progress (STARTED, COMPLETED; on a learning path per unit, naming its contentId); "
+            + "publishes io.journeyline.education.started/completed")
     public Uni<AssignmentView> reportProgress(@PathParam("id") String id, @Valid @NotNull ProgressReport report) {
-        return assignments.reportProgress(id, report.toCommand()).map(AssignmentView::of);
+        return assignments.reportProgress(id, report.toCommand()).chain(this::view);
+    }
+
+    private Uni<AssignmentView> view(Assignment assignment) {
+        return assignment.pathId == null ? Uni.createFrom().item(AssignmentView.of(assignment, List.of()))
+                : assignments.unitsOf(assignment.id).map(units -> AssignmentView.of(assignment, units));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 
@@ -15,15 +16,17 @@ import java.math.BigDecimal;
  *
  * @param status STARTED or COMPLETED
  * @param score   optional quiz or completion score, 0–100
- * @param percent optional progress through the content, 0–100
+ * @param percent   optional progress through the content, 0–100 (on a learning path the service counts units)
+ * @param contentId on a learning path: the unit reported on (its content id); else optional, the assignment's content
  */
 public record ProgressReport(
         @NotNull AssignmentStatus status,
         @DecimalMin("0") @DecimalMax("100") BigDecimal score,
-        @Min(0) @Max(100) Integer percent) {
+        @Min(0) @Max(100) Integer percent,
+        @Size(max = 128) String contentId) {
 
     /** The validated report as the service's command. */
     Progress toCommand() {
-        return new Progress(status, score, percent);
+        return new Progress(status, score, percent, contentId);
     }
 }

@@ -1,10 +1,7 @@
 package io.journeyline.education.service;
 
-import io.journeyline.contract.event.DeliveryRequested;
-import io.journeyline.contract.event.EducationAssigned;
 import io.journeyline.contract.event.EducationHeldOut;
 import io.journeyline.contract.event.EducationRequested;
-import io.journeyline.contract.vocabulary.Channel;
 import io.journeyline.contract.vocabulary.Vocabulary;
 import io.journeyline.education.config.EducationConfig;
 import io.journeyline.education.domain.Assignment;
@@ -14,6 +11,8 @@ import io.journeyline.education.domain.assign.Holdout;
 import io.journeyline.education.domain.catalog.ContentLevel;
 import io.journeyline.education.persistence.AssignmentRepository;
 import io.journeyline.education.persistence.ContentRepository;
+import io.journeyline.education.persistence.LearnerRepository;
+import io.journeyline.education.persistence.PathRepository;
 import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.outbox.Cause;
@@ -26,16 +25,18 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Answers journey-service's education requests, in the consumed batch's transaction, one assignment per request:
+ * Answers journey-service's education requests, in the consumed batch's transaction, one assignment per request,
+ * for the customer as education-service knows them (stage, language, channel: {@link LearnerRepository}):
  * no consent for education on the channel → SUPPRESSED with the reason; in the hold-out for this rule
- * ({@link Holdout}) → HELD_OUT, {@code education.held-out}; else the content {@link ContentChooser} picks →
- * ASSIGNED with why, {@code education.assigned} and a {@code delivery.requested} on journey.outbound; nothing fits →
- * SUPPRESSED with what was looked for. Consent is the platform's {@link Consents}.
+ * ({@link Holdout}) → HELD_OUT, {@code education.held-out}; else a learning path that answers the topic, or the
+ * content {@link ContentChooser} picks → ASSIGNED with why, {@code education.assigned} and a {@code delivery.requested}
+ * on journey.outbound ({@link Pushes}); nothing fits → SUPPRESSED with what was looked for. Consent is the platform's
+ * {@link Consents}.
  */
 @ApplicationScoped
 public class EducationRequests {
@@ -43,16 +44,25 @@ public class EducationRequests {
 
     private final AssignmentRepository assignments;
     private final ContentRepository contents;
+    private final PathRepository paths;
+    private final LearnerRepository learners;
+    private final AssignmentService assignmentService;
+    private final Pushes pushes;
     private final Consents consents;
     private final Outbox outbox;
     private final DropOuts dropOuts;
     private final EducationConfig config;
     private final Clock clock;
 
-    public EducationRequests(AssignmentRepository assignments, ContentRepository contents, Consents consents,
-                             Outbox outbox, DropOuts dropOuts, EducationConfig config, Clock clock) {
+    public EducationRequests(AssignmentRepository assignments, ContentRepository contents, PathRepository paths,
+                             LearnerRepository learners, AssignmentService assignmentService, Pushes pushes,
+                             Consents consents, Outbox outbox, DropOuts dropOuts, EducationConfig config, Clock clock) {
         this.assignments = assignments;
         this.contents = contents;
+        this.paths = paths;
+        this.learners = learners;
+        this.assignmentService = assignmentService;
+        this.pushes = pushes;
         this.consents = consents;
         this.outbox = outbox;
         this.dropOuts = dropOuts;
@@ -72,8 +82,6 @@ public class EducationRequests {
     private Uni<Void> answer(Delivery<EducationRequested> delivery) {
         EducationRequested request = delivery.data();
         Cause cause = Cause.of(delivery.event());
-        String channel = config.defaultChannel();
-        String language = config.defaultLanguage();
         String rule = request.ruleId() != null ? request.ruleId() : request.reason();
         Assignment assignment = new Assignment();
         assignment.id = UUID.nameUUIDFromBytes(("assignment|" + request.interventionId()).getBytes(StandardCharsets.UTF_8))
@@ -84,14 +92,16 @@ public class EducationRequests {
         assignment.painPointId = request.painPointId();
         assignment.ruleId = request.ruleId();
         assignment.topic = request.topic();
-        assignment.channel = channel;
-        assignment.language = language;
         assignment.assignedAt = OffsetDateTime.now(clock);
-        return consents.said(request.customerId(), PURPOSE, channel).chain(said -> {
-            boolean consented = said.orElse(config.consentedByDefault());
-            if (!consented) {
+        return learners.find(request.customerId()).chain(learner -> {
+            assignment.channel = learner.map(LearnerRepository.Learner::channel).orElse(config.defaultChannel());
+            assignment.language = learner.map(LearnerRepository.Learner::language).orElse(config.defaultLanguage());
+            assignment.stage = learner.map(LearnerRepository.Learner::stage).orElse(null);
+            return consents.said(request.customerId(), PURPOSE, assignment.channel);
+        }).chain(said -> {
+            if (!said.orElse(config.consentedByDefault())) {
                 return decided(assignment, AssignmentStatus.SUPPRESSED,
-                        "consent: the customer has not consented to education by " + channel);
+                        "consent: the customer has not consented to education by " + assignment.channel);
             }
             if (Holdout.heldOut(request.customerId(), rule, config.holdoutShare())) {
                 return decided(assignment, AssignmentStatus.HELD_OUT, "held out for " + rule + " (share "
@@ -100,40 +110,48 @@ public class EducationRequests {
                                 assignment.painPointId, assignment.topic, assignment.interventionId), cause))
                         .replaceWithVoid();
             }
-            return choose(request, channel, language).chain(choice -> {
-                if (choice == null) {
-                    return decided(assignment, AssignmentStatus.SUPPRESSED, "no content fits: topic " + request.topic()
-                            + ", level " + level(request) + ", " + language + " on " + channel);
+            ContentChooser.Need need = new ContentChooser.Need(request.topic(), level(request), assignment.language,
+                    config.defaultLanguage(), assignment.channel, assignment.stage);
+            return past(request).chain(past -> paths.about(request.topic()).chain(candidates -> {
+                var path = ContentChooser.choosePath(need, candidates, past);
+                if (path.isPresent()) {
+                    assignment.pathId = path.get().path().id();
+                    assignment.language = path.get().language();
+                    assignment.status = AssignmentStatus.ASSIGNED;
+                    assignment.why = path.get().why();
+                    assignment.lastProgressAt = assignment.assignedAt;
+                    return assignmentService.assignPath(assignment, cause).replaceWithVoid();
                 }
-                assignment.contentId = choice.content().id();
-                assignment.level = choice.level().name();
-                assignment.lastProgressAt = assignment.assignedAt;
-                return decided(assignment, AssignmentStatus.ASSIGNED, choice.why())
-                        .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
-                        .chain(() -> outbox.publish(new EducationAssigned(assignment.customerId, assignment.id,
-                                assignment.contentId, null, rule, assignment.painPointId, null, assignment.topic,
-                                assignment.interventionId), cause))
-                        .chain(() -> outbox.publish(new DeliveryRequested(assignment.customerId, assignment.id,
-                                Vocabulary.parse(Channel.class, channel).orElse(Channel.APP), "education", null,
-                                assignment.contentId, language, null), cause))
-                        .replaceWithVoid();
-            });
+                return contents.search(Map.of("topic", request.topic()), 200).chain(catalog -> {
+                    var choice = ContentChooser.choose(need, catalog, past);
+                    if (choice.isEmpty()) {
+                        return decided(assignment, AssignmentStatus.SUPPRESSED, "no content fits: topic "
+                                + request.topic() + ", level " + level(request) + ", " + assignment.language + " on "
+                                + assignment.channel);
+                    }
+                    assignment.contentId = choice.get().content().id();
+                    assignment.level = choice.get().level().name();
+                    assignment.language = choice.get().language();
+                    assignment.lastProgressAt = assignment.assignedAt;
+                    return decided(assignment, AssignmentStatus.ASSIGNED, choice.get().why())
+                            .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
+                            .chain(() -> outbox.publish(AssignmentService.assigned(assignment), cause))
+                            .chain(() -> pushes.deliver(assignment, cause));
+                });
+            }));
         });
     }
 
-    private Uni<ContentChooser.Choice> choose(EducationRequested request, String channel, String language) {
-        return contents.search(Map.of("topic", request.topic()), 200).chain(catalog -> assignments
-                .ofCustomer(request.customerId()).map(past -> {
-                    List<Assignment> completed = past.stream()
-                            .filter(a -> a.status == AssignmentStatus.COMPLETED).toList();
-                    Set<String> completedContent = completed.stream().map(a -> a.contentId)
-                            .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-                    Set<ContentLevel> levelsOnTopic = completed.stream()
-                            .filter(a -> request.topic().equals(a.topic) && a.level != null)
-                            .map(a -> ContentLevel.valueOf(a.level)).collect(Collectors.toSet());
-                    return ContentChooser.choose(new ContentChooser.Need(request.topic(), level(request), language,
-                            channel), catalog, new ContentChooser.Past(completedContent, levelsOnTopic)).orElse(null);
-                }));
+    /** What the customer completed before: content, paths, and the levels completed on the request's topic. */
+    private Uni<ContentChooser.Past> past(EducationRequested request) {
+        return assignments.ofCustomer(request.customerId()).map(all -> {
+            List<Assignment> completed = all.stream().filter(a -> a.status == AssignmentStatus.COMPLETED).toList();
+            return new ContentChooser.Past(
+                    completed.stream().map(a -> a.contentId).filter(Objects::nonNull).collect(Collectors.toSet()),
+                    completed.stream().filter(a -> request.topic().equals(a.topic) && a.level != null)
+                            .map(a -> ContentLevel.valueOf(a.level)).collect(Collectors.toSet()),
+                    completed.stream().map(a -> a.pathId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        });
     }
 
     private static ContentLevel level(EducationRequested request) {

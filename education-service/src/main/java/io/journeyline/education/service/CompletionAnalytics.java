@@ -1,0 +1,53 @@
+package io.journeyline.education.service;
+
+import io.journeyline.education.config.EducationConfig;
+import io.journeyline.education.domain.analytics.Completion;
+import io.journeyline.education.persistence.CompletionRepository;
+import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The completion report over a period (default: the last {@code journeyline.education.analytics-window}). */
+@ApplicationScoped
+public class CompletionAnalytics {
+    private final CompletionRepository repository;
+    private final EducationConfig config;
+    private final Clock clock;
+
+    public CompletionAnalytics(CompletionRepository repository, EducationConfig config, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<Completion> report(OffsetDateTime from, OffsetDateTime to, String by, String period) {
+        OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
+        OffsetDateTime start = from != null ? from : end.minus(config.analyticsWindow());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!start.isBefore(end)) {
+            errors.add(Problem.FieldError.of("from", "must be before to"));
+        }
+        if (by != null && !Completion.DIMENSIONS.contains(by)) {
+            errors.add(Problem.FieldError.of("by", "must be one of " + String.join(", ", Completion.DIMENSIONS)));
+        }
+        String bucket = period == null ? "week" : period;
+        if (!Completion.PERIODS.contains(bucket)) {
+            errors.add(Problem.FieldError.of("period", "must be one of " + String.join(", ", Completion.PERIODS)));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("invalid report request", errors));
+        }
+        return repository.groups(start, end, null, bucket).chain(total -> (by == null
+                ? Uni.createFrom().item(List.<Completion.Group>of()) : repository.groups(start, end, by, bucket))
+                .map(groups -> new Completion(start, end, by, "period".equals(by) ? bucket : null,
+                        total.isEmpty() ? Completion.Group.of("all", 0, 0, 0, null) : total.get(0), groups)));
+    }
+}
