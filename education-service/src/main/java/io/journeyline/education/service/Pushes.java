@@ -28,7 +28,7 @@ import java.util.List;
  * ({@code journeyline.education.daily-push-cap} deliveries in any {@code push-cap-window}). A lesson answering a pain
  * point goes out at once and counts; a learning path's unit that finds no room WAITs, and the customer's durable
  * timer ({@value #KIND}) delivers it when the cap has room again. Every push is recorded, so the cap holds across
- * restarts and replicas (a per-customer advisory lock serialises concurrent pushes).
+ * restarts and replicas (a per-customer advisory lock serialises the decisions on units).
  */
 @ApplicationScoped
 public class Pushes implements TimerHandler {
@@ -55,11 +55,13 @@ public class Pushes implements TimerHandler {
         this.clock = clock;
     }
 
-    /** Delivers a single-content assignment now (the cap does not hold it back, but it counts). */
+    /**
+     * Delivers a single-content assignment now (the cap does not hold it back, but it counts). It takes no lock: it
+     * decides nothing, and a unit deciding at the same moment may at worst not see it (one delivery over the cap).
+     */
     public Uni<Void> deliver(Assignment assignment, Cause cause) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return pushes.lockCustomer(assignment.customerId)
-                .chain(() -> pushes.record(assignment.customerId, assignment.id, assignment.contentId, now))
+        return pushes.record(assignment.customerId, assignment.id, assignment.contentId, now)
                 .chain(recorded -> recorded ? publish(assignment, assignment.contentId, assignment.id, cause)
                         : Uni.createFrom().voidItem());
     }
