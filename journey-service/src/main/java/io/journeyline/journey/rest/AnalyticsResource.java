@@ -1,0 +1,39 @@
+package io.journeyline.journey.rest;
+
+import io.journeyline.journey.domain.analytics.EducationEffect;
+import io.journeyline.journey.service.EducationEffectService;
+import io.journeyline.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/analytics}: journey-service's reports for analysts. */
+@Path("/api/v1/analytics")
+@Tag(name = "analytics")
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalyticsResource {
+    private final EducationEffectService educationEffect;
+
+    public AnalyticsResource(EducationEffectService educationEffect) {
+        this.educationEffect = educationEffect;
+    }
+
+    @GET
+    @Path("/education-effect")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Treated vs held-out customers over the pain points detected in [from, to) (default: the last "
+            + "journeyline.analytics.window), overall and by rule, content or period: recurrence within "
+            + "journeyline.analytics.education-effect-window (two-proportion z-test, Newcombe interval, percentage "
+            + "points and relative % apart) and the CSAT / NPS change before → after (Welch's t-test), n per arm; "
+            + "'not-enough-data' below journeyline.analytics.minimum-n-per-arm")
+    public Uni<EducationEffect> educationEffect(@QueryParam("from") String from, @QueryParam("to") String to,
+                                                @QueryParam("by") String by) {
+        return educationEffect.report(QueryParams.time("from", from), QueryParams.time("to", to), by);
+    }
+}
