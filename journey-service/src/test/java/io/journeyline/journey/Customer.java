@@ -34,8 +34,16 @@ final class Customer {
     }
 
     ObjectNode survey(int minutes, String kind, double score) {
+        return survey(minutes, kind, score, null);
+    }
+
+    /** A survey response, tied to a touchpoint when one is given. */
+    ObjectNode survey(int minutes, String kind, double score, String touchpoint) {
         ObjectNode data = data().put("surveyId", "s-" + kind).put("surveyKind", kind).put("responseId", "r-" + minutes);
         data.putObject("scores").put("primary", score);
+        if (touchpoint != null) {
+            data.put("touchpoint", touchpoint);
+        }
         return send(Topics.FEEDBACK, "io.journeyline.survey.responded", "/journeyline/survey-service", minutes, data);
     }
 

@@ -1,6 +1,9 @@
 package io.journeyline.journey.rest;
 
 import io.journeyline.journey.domain.analytics.EducationEffect;
+import io.journeyline.journey.domain.analytics.Funnel;
+import io.journeyline.journey.domain.analytics.TouchpointFigures;
+import io.journeyline.journey.service.AnalyticsService;
 import io.journeyline.journey.service.EducationEffectService;
 import io.journeyline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -19,9 +22,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
     private final EducationEffectService educationEffect;
+    private final AnalyticsService analytics;
 
-    public AnalyticsResource(EducationEffectService educationEffect) {
+    public AnalyticsResource(EducationEffectService educationEffect, AnalyticsService analytics) {
         this.educationEffect = educationEffect;
+        this.analytics = analytics;
+    }
+
+    @GET
+    @Path("/touchpoints")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Per touchpoint (and per channel of it) over [from, to): volume, customers, failure rate "
+            + "(outcome failure or action error), pain-point rate (customers with a pain point about it), mean CSAT and "
+            + "CES of the responses tied to it — each with n and a 95 % interval")
+    public Uni<TouchpointFigures> touchpoints(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return analytics.touchpoints(QueryParams.time("from", from), QueryParams.time("to", to));
+    }
+
+    @GET
+    @Path("/funnel")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The cohort of customers first seen in [from, to): how many reached each main-path stage, "
+            + "conversion from the stage before (with n and a 95 % interval) and drop-off; side states entered")
+    public Uni<Funnel> funnel(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return analytics.funnel(QueryParams.time("from", from), QueryParams.time("to", to));
     }
 
     @GET

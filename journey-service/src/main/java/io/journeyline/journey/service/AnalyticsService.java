@@ -1,0 +1,98 @@
+package io.journeyline.journey.service;
+
+import io.journeyline.journey.config.AnalyticsConfig;
+import io.journeyline.journey.domain.analytics.Figures;
+import io.journeyline.journey.domain.analytics.Funnel;
+import io.journeyline.journey.domain.analytics.TouchpointFigures;
+import io.journeyline.journey.persistence.AnalyticsRepository;
+import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The touchpoint and funnel reports over [from, to) (default: the last {@code journeyline.analytics.window}); the
+ * period checks of every journey-service report.
+ */
+@ApplicationScoped
+public class AnalyticsService {
+    private final AnalyticsRepository repository;
+    private final AnalyticsConfig config;
+    private final Clock clock;
+
+    public AnalyticsService(AnalyticsRepository repository, AnalyticsConfig config, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A report's period: [from, to), defaults filled in. */
+    public record Period(OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /**
+     * The period asked for, with {@code to} defaulting to now and {@code from} to the analytics window before it; a
+     * 400 naming every bad parameter (with {@code more} problems the caller found).
+     */
+    public Period period(OffsetDateTime from, OffsetDateTime to, List<Problem.FieldError> more) {
+        OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
+        OffsetDateTime start = from != null ? from : end.minus(config.window());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!start.isBefore(end)) {
+            errors.add(Problem.FieldError.of("from", "must be before to"));
+        }
+        errors.addAll(more);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid report request", errors);
+        }
+        return new Period(start, end);
+    }
+
+    @WithSession
+    public Uni<TouchpointFigures> touchpoints(OffsetDateTime from, OffsetDateTime to) {
+        return Uni.createFrom().item(() -> period(from, to, List.of())).chain(period -> repository
+                .touchpoints(period.from(), period.to()).chain(rows -> repository
+                .surveysByTouchpoint(period.from(), period.to()).map(surveys -> {
+                    Map<String, Map<String, AnalyticsRepository.SurveyRow>> byTouchpoint = surveys.stream()
+                            .collect(Collectors.groupingBy(AnalyticsRepository.SurveyRow::touchpoint,
+                                    Collectors.toMap(AnalyticsRepository.SurveyRow::kind, s -> s)));
+                    List<TouchpointFigures.Touchpoint> items = new ArrayList<>();
+                    for (AnalyticsRepository.TouchpointRow total : rows) {
+                        if (total.channel() != null) {
+                            continue;
+                        }
+                        Map<String, AnalyticsRepository.SurveyRow> kinds = byTouchpoint.getOrDefault(total.touchpoint(),
+                                Map.of());
+                        items.add(new TouchpointFigures.Touchpoint(total.touchpoint(), total.volume(), total.customers(),
+                                Figures.Share.of(total.failures(), total.volume()),
+                                Figures.Share.of(total.customersWithPainPoint(), total.customers()),
+                                mean(kinds.get("CSAT")), mean(kinds.get("CES")),
+                                rows.stream().filter(r -> r.channel() != null && r.touchpoint().equals(total.touchpoint()))
+                                        .map(r -> new TouchpointFigures.Channel(r.channel(), r.volume(), r.customers(),
+                                                Figures.Share.of(r.failures(), r.volume()),
+                                                Figures.Share.of(r.customersWithPainPoint(), r.customers())))
+                                        .toList()));
+                    }
+                    return new TouchpointFigures(period.from(), period.to(), items);
+                })));
+    }
+
+    @WithSession
+    public Uni<Funnel> funnel(OffsetDateTime from, OffsetDateTime to) {
+        return Uni.createFrom().item(() -> period(from, to, List.of())).chain(period -> repository
+                .cohort(period.from(), period.to()).map(cohort -> Funnel.of(period.from(), period.to(), cohort.size(),
+                        cohort.furthest(), cohort.sideStates())));
+    }
+
+    private static Figures.Mean mean(AnalyticsRepository.SurveyRow row) {
+        return row == null ? Figures.Mean.of(0, null, null) : Figures.Mean.of(row.n(), row.mean(), row.variance());
+    }
+}
