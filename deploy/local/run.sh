@@ -7,6 +7,7 @@
 #   deploy/local/run.sh --no-build      run what was built last
 #   deploy/local/run.sh --port-offset N shift every port by N (e.g. to run beside another stack)
 #   deploy/local/run.sh --data-dir DIR  keep data elsewhere
+#   deploy/local/run.sh --demo N [--demo-seed S]  once up, play N customers' journeys through it (deploy/local/demo.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ "${1:-}" == "--no-build" ]]; then

@@ -92,21 +92,32 @@ class EducationRequestsTest {
     }
 
     @Test
-    void aHeldOutCustomerGetsNoContentAndTheHeldOutEvent() throws Exception {
+    void aHeldOutCustomerGetsNoContentAndTheHeldOutEventOnlyWhenThereIsContentToHoldBack() throws Exception {
         String topic = "billing-" + UUID.randomUUID();
-        addContent(topic, "BASIC", 4);
+        String lesson = addContent(topic, "BASIC", 4);
         String customer = IntStream.range(0, 10_000).mapToObj(i -> "held-" + UUID.randomUUID())
                 .filter(c -> Holdout.heldOut(c, RULE, 0.10)).findFirst().orElseThrow();
         publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
                 request(customer, topic, "i-" + UUID.randomUUID()));
         JsonPath decision = awaitAssignments(customer, 1).get(0);
         assertThat(decision.getString("status")).isEqualTo("HELD_OUT");
-        assertThat(decision.getString("contentId")).isNull();
+        assertThat(decision.getString("contentId")).as("what they would have got, kept for comparisons by content")
+                .isEqualTo(lesson);
+        assertThat(decision.getString("why")).endsWith("would have got " + lesson);
         JsonNode heldOut = EventJson.mapper().readTree(TestKafka.read(Topics.EDUCATION, r -> customer.equals(r.key())
                 && "io.journeyline.education.held-out".equals(TestKafka.header(r, "ce_type")), 1, Duration.ofSeconds(15))
                 .get(0).value());
         assertThat(heldOut.get("reason").asText()).isEqualTo(RULE);
         assertThat(heldOut.get("topic").asText()).isEqualTo(topic);
+        assertThat(heldOut.has("contentId")).as("the contract's held-out event names no content").isFalse();
+        assertThat(TestKafka.read(Topics.OUTBOUND, r -> customer.equals(r.key()), 1, Duration.ofSeconds(3)))
+                .as("nothing delivered").isEmpty();
+
+        // the hold-out is drawn among eligible requests only: with nothing to give, the same customer is suppressed,
+        // so the held-out arm holds no one the treated arm could not have held
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                request(customer, "nothing-on-" + UUID.randomUUID(), "i-" + UUID.randomUUID()));
+        assertThat(awaitAssignments(customer, 2).get(0).getString("status")).isEqualTo("SUPPRESSED");
     }
 
     @Test

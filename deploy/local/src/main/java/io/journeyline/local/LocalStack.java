@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
  * services, each service with its own database. Waits until every service is ready, prints the URLs and a
  * token per role, and on Ctrl-C (or SIGTERM) stops exactly what it started. Data stays in the data folder.
  *
- * <pre>java -jar deploy/local/target/local-stack.jar [--data-dir DIR] [--port-offset N]</pre>
+ * <pre>java -jar deploy/local/target/local-stack.jar [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]
+ *     [--demo-seed SEED]</pre>
+ * With {@code --demo} it plays that many customers' journeys through the running system ({@link DemoData}) once it
+ * is up.
  */
 public final class LocalStack {
     /** Services and their ports (ARCHITECTURE.md); each owns the database of the same short name. */
@@ -64,12 +67,17 @@ public final class LocalStack {
         Path repo = jar.getParent().getParent().getParent().getParent();
         Path dataDir = repo.resolve("deploy/local/data");
         int offset = 0;
+        int demoCustomers = 0;
+        long demoSeed = 42;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                case "--demo" -> demoCustomers = Integer.parseInt(args[++i]);
+                case "--demo-seed" -> demoSeed = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("usage: local-stack [--data-dir DIR] [--port-offset N]");
+                    System.err.println("usage: local-stack [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]"
+                            + " [--demo-seed SEED]");
                     System.exit(2);
                 }
             }
@@ -81,6 +89,13 @@ public final class LocalStack {
         } catch (Exception e) {
             System.err.println("Journeyline did not start: " + e.getMessage());
             System.exit(1);
+        }
+        if (demoCustomers > 0) {
+            try {
+                DemoData.run(offset, dataDir, demoCustomers, demoSeed);
+            } catch (Exception e) {
+                System.err.println("The demo data stopped: " + e);
+            }
         }
         Thread.currentThread().join();
     }

@@ -1,39 +1,18 @@
 package io.journeyline.local;
 
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,28 +30,24 @@ class LocalStackIT {
     private static final String SURVEY = "http://localhost:" + (8082 + OFFSET);
     private static final String EDUCATION = "http://localhost:" + (8083 + OFFSET);
     private static final String FEEDBACK = "http://localhost:" + (8084 + OFFSET);
-    private static final String KAFKA = "localhost:" + (9092 + OFFSET);
-    private static final Pattern PID = Pattern.compile("\\(pid (\\d+),");
 
     private final Path dataDir = Path.of(System.getProperty("localstack.data", "target/it-data"));
-    private Process stack;
-    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Stack stack = new Stack(OFFSET, dataDir, Map.of());
 
     @Test
     void wholeSystemServesEventsSurvivesARestartAndStopsCleanly() throws Exception {
-        deleteRecursively(dataDir);
-        startStack();
-        Map<String, String> tokens = tokens();
+        Stack.deleteRecursively(dataDir);
+        stack.start();
         String customer = "it-" + UUID.randomUUID();
 
         String viaHttp = UUID.randomUUID().toString();
-        http(tokens.get("ingest")).contentType("application/cloudevents+json")
+        stack.as("ingest").contentType("application/cloudevents+json")
                 .body(touchpoint(viaHttp, customer, "web", "checkout.payment", "purchase"))
                 .post(JOURNEY + "/api/v1/events").then().statusCode(202);
 
         String binary = UUID.randomUUID().toString();
         String structured = UUID.randomUUID().toString();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = stack.producer()) {
             ProducerRecord<String, String> record = new ProducerRecord<>("journey.touchpoints", customer,
                     "{\"customerId\":\"" + customer + "\",\"channel\":\"app\",\"touchpoint\":\"setup.wifi\",\"action\":\"error\"}");
             Map.of("ce_specversion", "1.0", "ce_id", binary, "ce_source", "/mobile-app", "ce_time", Instant.now().toString(),
@@ -86,22 +61,22 @@ class LocalStackIT {
             producer.send(new ProducerRecord<>("journey.touchpoints", customer, "this is not an event")).get();
         }
 
-        http(tokens.get("agent")).contentType("application/json")
+        stack.as("agent").contentType("application/json")
                 .body(Map.of("customerId", customer, "kind", "complaint", "category", "BILLING_FEES", "channel", "phone"))
                 .post(FEEDBACK + "/api/v1/feedback").then().statusCode(201);
-        http(tokens.get("ingest")).contentType("application/json")
+        stack.as("ingest").contentType("application/json")
                 .body(Map.of("customerId", customer, "surveyKind", "CSAT", "score", 5))
                 .post(SURVEY + "/api/v1/surveys/csat-onboarding/responses").then().statusCode(201);
-        http(tokens.get("admin")).contentType("application/json").body(Map.of("id", "wifi-setup",
+        stack.as("admin").contentType("application/json").body(Map.of("id", "wifi-setup",
                         "kind", "interactive-tutorial", "level", "BASIC", "title", Map.of("en", "Setting up wifi"),
                         "topics", List.of("setup.wifi"), "languages", List.of("en"), "channels", List.of("app"),
                         "durationMinutes", 8, "owner", "docs"))
                 .post(EDUCATION + "/api/v1/contents").then().statusCode(201);
-        String assignment = http(tokens.get("agent")).contentType("application/json")
+        String assignment = stack.as("agent").contentType("application/json")
                 .body(Map.of("contentId", "wifi-setup", "reason", "PP-REPEATED-ERRORS"))
                 .post(EDUCATION + "/api/v1/customers/" + customer + "/assignments").then().statusCode(201)
                 .extract().path("id");
-        http(tokens.get("ingest")).contentType("application/json").body(Map.of("status", "COMPLETED"))
+        stack.as("ingest").contentType("application/json").body(Map.of("status", "COMPLETED"))
                 .post(EDUCATION + "/api/v1/assignments/" + assignment + "/progress").then().statusCode(200);
 
         // the complaint also opens a case in feedback-service: case.opened reaches the timeline too
@@ -109,53 +84,54 @@ class LocalStackIT {
                 "io.journeyline.case.opened", "io.journeyline.survey.responded", "io.journeyline.education.assigned",
                 "io.journeyline.education.completed");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(timeline(tokens, customer, "items.eventId")).doesNotHaveDuplicates();
-            List<String> ids = timeline(tokens, customer, SENT + ".eventId");
-            assertThat(ids).as("the events this test caused, of types %s", timeline(tokens, customer, SENT + ".type"))
+            assertThat(stack.timeline(customer, "items.eventId")).doesNotHaveDuplicates();
+            List<String> ids = stack.timeline(customer, SENT + ".eventId");
+            assertThat(ids).as("the events this test caused, of types %s", stack.timeline(customer, SENT + ".type"))
                     .contains(viaHttp, binary, structured).hasSize(8);
-            assertThat(timeline(tokens, customer, "items.type")).containsAll(expectedTypes);
+            assertThat(stack.timeline(customer, "items.type")).containsAll(expectedTypes);
         });
         // journey-service's own work on them: the complaint put the customer at risk, shown in the timeline too
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http(tokens.get("agent"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.as("agent")
                 .get(JOURNEY + "/api/v1/customers/" + customer + "/journey").then().statusCode(200).extract()
                 .<String>path("stage")).isEqualTo("AT_RISK"));
-        assertThat(timeline(tokens, customer, "items.summary"))
+        assertThat(stack.timeline(customer, "items.summary"))
                 .anySatisfy(summary -> assertThat(summary).startsWith("stage ").endsWith(" → AT_RISK"));
-        assertThat(deadLetters(customer)).containsExactly("malformed-json");
+        assertThat(stack.deadLetters("journey.touchpoints", customer)).containsExactly("malformed-json");
 
         // A detractor: the NPS answer reaches journey-service, whose rule asks feedback-service for a case; the agent
         // works the case there, and journey-service shows each step in the customer's timeline.
         String detractor = "it-" + UUID.randomUUID();
-        http(tokens.get("ingest")).contentType("application/json")
+        stack.as("ingest").contentType("application/json")
                 .body(Map.of("customerId", detractor, "surveyKind", "NPS", "score", 3))
                 .post(SURVEY + "/api/v1/surveys/nps-relationship/responses").then().statusCode(201);
-        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> http(tokens.get("agent"))
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> stack.as("agent")
                 .get(FEEDBACK + "/api/v1/customers/" + detractor + "/cases").then().statusCode(200).extract()
                 .<String>path("items[0].id"), java.util.Objects::nonNull);
-        assertThat(http(tokens.get("agent")).get(FEEDBACK + "/api/v1/cases/" + caseId).then().statusCode(200)
+        assertThat(stack.as("agent").get(FEEDBACK + "/api/v1/cases/" + caseId).then().statusCode(200)
                 .extract().<String>path("record.painPointId")).isNotBlank();
-        http(tokens.get("agent")).contentType("application/json").body("{}")
+        stack.as("agent").contentType("application/json").body("{}")
                 .post(FEEDBACK + "/api/v1/cases/" + caseId + "/acknowledge").then().statusCode(200);
-        http(tokens.get("agent")).contentType("application/json").body(Map.of("rootCause", "PRODUCT_DEFECT"))
+        stack.as("agent").contentType("application/json").body(Map.of("rootCause", "PRODUCT_DEFECT"))
                 .post(FEEDBACK + "/api/v1/cases/" + caseId + "/resolve").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(timeline(tokens, detractor, "items.type"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.timeline(detractor, "items.type"))
                 .contains("io.journeyline.survey.responded", "io.journeyline.case.opened",
                         "io.journeyline.case.acknowledged", "io.journeyline.case.resolved"));
-        assertThat(timeline(tokens, detractor, "items.summary"))
+        assertThat(stack.timeline(detractor, "items.summary"))
                 .anySatisfy(summary -> assertThat(summary).startsWith("pain point ").contains("PP-DETRACTOR"));
 
         // The resolution asks survey-service for the case's follow-up survey; the delivery gateway's request carries
         // the customer's link. The customer answers through it, no login: feedback-service closes the case RECOVERED,
         // journey-service resolves the pain point, and the timeline shows it all.
-        String link = await().atMost(Duration.ofSeconds(30)).until(() -> outbound(detractor), java.util.Objects::nonNull);
+        String link = await().atMost(Duration.ofSeconds(30)).until(() -> stack.surveyLinks(detractor), links -> !links.isEmpty())
+                .get(0);
         assertThat(RestAssured.get(link).then().statusCode(200).extract().<String>path("kind")).isEqualTo("CSAT");
         RestAssured.given().contentType("application/json")
                 .body(Map.of("answers", Map.of("resolved", 5, "why", "Quickly fixed, thank you"), "complete", true))
                 .post(link).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http(tokens.get("agent"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.as("agent")
                 .get(FEEDBACK + "/api/v1/cases/" + caseId).then().statusCode(200).extract().<String>path("record.outcome"))
                 .isEqualTo("RECOVERED"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(timeline(tokens, detractor, "items.type"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.timeline(detractor, "items.type"))
                 .contains("io.journeyline.survey.invited", "io.journeyline.case.closed",
                         "io.journeyline.journey.pain-point-resolved")
                 .filteredOn("io.journeyline.survey.responded"::equals).as("the NPS and the follow-up's CSAT").hasSize(2));
@@ -163,7 +139,7 @@ class LocalStackIT {
         // Three errors on one feature: journey-service's PP-REPEATED-ERRORS asks education-service for a lesson, which
         // picks the catalog's content (unless the customer falls in the 10 % hold-out: then the next customer);
         // completing it puts education.completed in the timeline and resolves the pain point.
-        http(tokens.get("admin")).contentType("application/json").body(Map.of("id", "router-fix", "kind", "micro-lesson",
+        stack.as("admin").contentType("application/json").body(Map.of("id", "router-fix", "kind", "micro-lesson",
                         "level", "PROBLEM_SOLVING", "title", Map.of("en", "Fixing your router"), "topics", List.of("setup.router"),
                         "languages", List.of("en"), "channels", List.of("app"), "durationMinutes", 5, "owner", "docs"))
                 .post(EDUCATION + "/api/v1/contents").then().statusCode(201);
@@ -172,13 +148,13 @@ class LocalStackIT {
         for (int attempt = 0; attempt < 5 && lesson == null; attempt++) {
             learner = "it-" + UUID.randomUUID();
             for (int i = 0; i < 3; i++) {
-                http(tokens.get("ingest")).contentType("application/cloudevents+json")
+                stack.as("ingest").contentType("application/cloudevents+json")
                         .body(touchpoint(UUID.randomUUID().toString(), learner, "app", "setup.router", "error",
                                 Instant.now().toString()))
                         .post(JOURNEY + "/api/v1/events").then().statusCode(202);
             }
             String who = learner;
-            Map<String, Object> decision = await().atMost(Duration.ofSeconds(30)).until(() -> http(tokens.get("agent"))
+            Map<String, Object> decision = await().atMost(Duration.ofSeconds(30)).until(() -> stack.as("agent")
                     .get(EDUCATION + "/api/v1/customers/" + who + "/assignments").then().statusCode(200).extract()
                     .jsonPath().getMap("[0]"), java.util.Objects::nonNull);
             if ("ASSIGNED".equals(decision.get("status"))) {
@@ -187,97 +163,45 @@ class LocalStackIT {
             }
         }
         assertThat(lesson).as("a customer outside the hold-out within five tries").isNotNull();
-        http(tokens.get("ingest")).contentType("application/json").body(Map.of("status", "COMPLETED", "score", 90))
+        stack.as("ingest").contentType("application/json").body(Map.of("status", "COMPLETED", "score", 90))
                 .post(EDUCATION + "/api/v1/assignments/" + lesson + "/progress").then().statusCode(200);
         String learned = learner;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(timeline(tokens, learned, "items.type"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.timeline(learned, "items.type"))
                 .contains("io.journeyline.education.assigned", "io.journeyline.education.completed",
                         "io.journeyline.journey.pain-point-resolved"));
 
         // Kafka dies: a service keeps taking writes (they wait in its outbox) and reports itself not ready.
-        List<Long> pids = childPids();
+        List<Long> pids = stack.childPids();
         ProcessHandle kafka = ProcessHandle.of(pids.get(pids.size() - 1)).orElseThrow();
         kafka.destroyForcibly();
         kafka.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        http(tokens.get("agent")).contentType("application/json")
+        stack.as("agent").contentType("application/json")
                 .body(Map.of("customerId", customer, "kind", "question", "category", "OTHER", "channel", "chat"))
                 .post(FEEDBACK + "/api/v1/feedback").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 RestAssured.get(FEEDBACK + "/q/health/ready").then().statusCode(503));
 
-        stopStack();
+        stack.stop();
         assertThat(pids).hasSize(5).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
         for (int port : List.of(8081, 8082, 8083, 8084, 9092, 15432)) {
-            assertThat(isFree(port + OFFSET)).as("port %d is free after stop", port + OFFSET).isTrue();
+            assertThat(Stack.isFree(port + OFFSET)).as("port %d is free after stop", port + OFFSET).isTrue();
         }
 
         // After a restart the data is still there, and the feedback written during the outage has arrived.
-        startStack();
-        Map<String, String> newTokens = tokens();
-        assertThat(timeline(newTokens, customer, "items.eventId")).contains(viaHttp, binary, structured);
+        stack.start();
+        assertThat(stack.timeline(customer, "items.eventId")).contains(viaHttp, binary, structured);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(timeline(newTokens, customer, SENT + ".eventId")).hasSize(9));
-        stopStack();
+                assertThat(stack.timeline(customer, SENT + ".eventId")).hasSize(9));
+        stack.stop();
     }
 
     @AfterEach
     void stopIfRunning() throws InterruptedException {
-        if (stack != null && stack.isAlive()) {
-            stopStack();
+        if (stack.running()) {
+            stack.stop();
         }
     }
 
-    private void startStack() throws IOException {
-        output.clear();
-        stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("localstack.jar", "target/local-stack.jar"),
-                "--data-dir", dataDir.toAbsolutePath().toString(), "--port-offset", Integer.toString(OFFSET))
-                .redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> {
-                    output.add(line);
-                    System.out.println("[local-stack] " + line);
-                });
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // the stack stopped and closed its output
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!stack.isAlive()) {
-                throw new AssertionError("local stack exited:\n" + String.join("\n", output));
-            }
-            return output.stream().anyMatch(line -> line.startsWith("Journeyline is up"));
-        });
-    }
-
-    private void stopStack() throws InterruptedException {
-        stack.destroy();
-        assertThat(stack.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("stack stops within 90 s").isTrue();
-    }
-
-    private List<Long> childPids() {
-        List<Long> pids = new ArrayList<>();
-        for (String line : new ArrayList<>(output)) {
-            Matcher matcher = PID.matcher(line);
-            if (matcher.find()) {
-                pids.add(Long.parseLong(matcher.group(1)));
-            }
-        }
-        return pids;
-    }
-
-    private Map<String, String> tokens() throws IOException {
-        return Files.readAllLines(dataDir.resolve("tokens.env")).stream()
-                .filter(line -> line.startsWith("JOURNEYLINE_TOKEN_"))
-                .collect(Collectors.toMap(
-                        line -> line.substring("JOURNEYLINE_TOKEN_".length(), line.indexOf('=')).toLowerCase(),
-                        line -> line.substring(line.indexOf('=') + 1)));
-    }
-
-    /** The timeline entries of events other systems sent (journey-service's own entries left out). */
     /**
      * The events this test caused, not counting survey-service's course-feedback invitation: whether the completed
      * lesson gets one depends on whether survey-service has already consumed the complaint's case.opened (an open
@@ -285,15 +209,6 @@ class LocalStackIT {
      */
     private static final String SENT = "items.findAll { it.source != '/journeyline/journey-service'"
             + " && it.type != 'io.journeyline.survey.invited' }";
-
-    private static List<String> timeline(Map<String, String> tokens, String customer, String path) {
-        var response = http(tokens.get("agent")).get(JOURNEY + "/api/v1/customers/" + customer + "/timeline?limit=200");
-        return response.statusCode() == 404 ? List.of() : response.jsonPath().getList(path, String.class);
-    }
-
-    private static RequestSpecification http(String token) {
-        return RestAssured.given().header("Authorization", "Bearer " + token);
-    }
 
     /**
      * A touchpoint now: event times days apart would make journey-service's rules see a journey (a purchase with no
@@ -308,84 +223,5 @@ class LocalStackIT {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/it\",\"type\":\"io.journeyline.touchpoint.recorded\","
                 + "\"time\":\"" + time + "\",\"subject\":\"" + customer + "\",\"data\":{\"customerId\":\"" + customer
                 + "\",\"channel\":\"" + channel + "\",\"touchpoint\":\"" + touchpoint + "\",\"action\":\"" + action + "\"}}";
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    /** The dlq-reason of every dead letter of this customer on journey.touchpoints.dlq. */
-    private static List<String> deadLetters(String customer) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<String> reasons = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("journey.touchpoints.dlq").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (reasons.isEmpty() && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (customer.equals(record.key())) {
-                        reasons.add(new String(record.headers().lastHeader("dlq-reason").value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return reasons;
-    }
-
-    /** The survey link in the customer's latest delivery request on journey.outbound, as a gateway would read it. */
-    private static String outbound(String customer) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        String link = null;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("journey.outbound").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plusSeconds(5);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (customer.equals(record.key())) {
-                        Matcher matcher = LINK.matcher(record.value());
-                        if (matcher.find()) {
-                            link = matcher.group(1);
-                        }
-                    }
-                }
-            }
-        }
-        return link;
-    }
-
-    private static final Pattern LINK = Pattern.compile("\"link\":\"([^\"]+)\"");
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

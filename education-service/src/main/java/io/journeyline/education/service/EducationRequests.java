@@ -32,11 +32,11 @@ import java.util.stream.Collectors;
 /**
  * Answers journey-service's education requests, in the consumed batch's transaction, one assignment per request,
  * for the customer as education-service knows them (stage, language, channel: {@link LearnerRepository}):
- * no consent for education on the channel → SUPPRESSED with the reason; in the hold-out for this rule
- * ({@link Holdout}) → HELD_OUT, {@code education.held-out}; else a learning path that answers the topic, or the
- * content {@link ContentChooser} picks → ASSIGNED with why, {@code education.assigned} and a {@code delivery.requested}
- * on journey.outbound ({@link Pushes}); nothing fits → SUPPRESSED with what was looked for. Consent is the platform's
- * {@link Consents}.
+ * no consent for education on the channel → SUPPRESSED with the reason; else a learning path that answers the topic,
+ * or the content {@link ContentChooser} picks — nothing fits → SUPPRESSED with what was looked for; in the hold-out for
+ * this rule ({@link Holdout}, drawn among these eligible requests only) → HELD_OUT, {@code education.held-out}; else
+ * ASSIGNED with why, {@code education.assigned} and a {@code delivery.requested} on journey.outbound ({@link Pushes}).
+ * Consent is the platform's {@link Consents}.
  */
 @ApplicationScoped
 public class EducationRequests {
@@ -103,13 +103,6 @@ public class EducationRequests {
                 return decided(assignment, AssignmentStatus.SUPPRESSED,
                         "consent: the customer has not consented to education by " + assignment.channel);
             }
-            if (Holdout.heldOut(request.customerId(), rule, config.holdoutShare())) {
-                return decided(assignment, AssignmentStatus.HELD_OUT, "held out for " + rule + " (share "
-                        + config.holdoutShare() + "), to measure education's effect")
-                        .chain(() -> outbox.publish(new EducationHeldOut(assignment.customerId, assignment.id, rule,
-                                assignment.painPointId, assignment.topic, assignment.interventionId), cause))
-                        .replaceWithVoid();
-            }
             ContentChooser.Need need = new ContentChooser.Need(request.topic(), level(request), assignment.language,
                     config.defaultLanguage(), assignment.channel, assignment.stage);
             return past(request).chain(past -> paths.about(request.topic()).chain(candidates -> {
@@ -117,10 +110,15 @@ public class EducationRequests {
                 if (path.isPresent()) {
                     assignment.pathId = path.get().path().id();
                     assignment.language = path.get().language();
-                    assignment.status = AssignmentStatus.ASSIGNED;
-                    assignment.why = path.get().why();
-                    assignment.lastProgressAt = assignment.assignedAt;
-                    return assignmentService.assignPath(assignment, cause).replaceWithVoid();
+                    return heldOut(assignment, rule, cause).chain(held -> {
+                        if (held) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        assignment.status = AssignmentStatus.ASSIGNED;
+                        assignment.why = path.get().why();
+                        assignment.lastProgressAt = assignment.assignedAt;
+                        return assignmentService.assignPath(assignment, cause).replaceWithVoid();
+                    });
                 }
                 return contents.search(Map.of("topic", request.topic()), 200).chain(catalog -> {
                     var choice = ContentChooser.choose(need, catalog, past);
@@ -132,14 +130,36 @@ public class EducationRequests {
                     assignment.contentId = choice.get().content().id();
                     assignment.level = choice.get().level().name();
                     assignment.language = choice.get().language();
-                    assignment.lastProgressAt = assignment.assignedAt;
-                    return decided(assignment, AssignmentStatus.ASSIGNED, choice.get().why())
-                            .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
-                            .chain(() -> outbox.publish(AssignmentService.assigned(assignment), cause))
-                            .chain(() -> pushes.deliver(assignment, cause));
+                    return heldOut(assignment, rule, cause).chain(held -> {
+                        if (held) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        assignment.lastProgressAt = assignment.assignedAt;
+                        return decided(assignment, AssignmentStatus.ASSIGNED, choice.get().why())
+                                .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
+                                .chain(() -> outbox.publish(AssignmentService.assigned(assignment), cause))
+                                .chain(() -> pushes.deliver(assignment, cause));
+                    });
                 });
             }));
         });
+    }
+
+    /**
+     * The hold-out, drawn only among eligible requests — consented, and with content to give — so both arms are
+     * alike: a held-out decision keeps the content the customer would have got (for comparisons by content) but
+     * delivers nothing, and publishes {@code education.held-out}. True when held out.
+     */
+    private Uni<Boolean> heldOut(Assignment assignment, String rule, Cause cause) {
+        if (!Holdout.heldOut(assignment.customerId, rule, config.holdoutShare())) {
+            return Uni.createFrom().item(false);
+        }
+        return decided(assignment, AssignmentStatus.HELD_OUT, "held out for " + rule + " (share " + config.holdoutShare()
+                + "), to measure education's effect; would have got "
+                + (assignment.pathId != null ? "path " + assignment.pathId : assignment.contentId))
+                .chain(() -> outbox.publish(new EducationHeldOut(assignment.customerId, assignment.id, rule,
+                        assignment.painPointId, assignment.topic, assignment.interventionId), cause))
+                .replaceWith(true);
     }
 
     /** What the customer completed before: content, paths, and the levels completed on the request's topic. */
