@@ -40,13 +40,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * same {@code --seed} and {@code --customers} send the same journeys (event ids and times aside).
  *
  * <p>Each customer starts 35–80 days back (so the education effect's 30-day windows have passed): awareness, then
- * (by chance) consideration, a purchase, onboarding and use; some hit three errors on setup.wifi (PP-REPEATED-ERRORS:
- * education-service assigns the tutorial or holds the customer out), fail the returns portal and call the hotline,
+ * (by chance) consideration, a purchase, onboarding and use — a quarter never use what they bought (PP-NEW-CUSTOMER:
+ * the getting-started learning path); some hit three errors on setup.wifi (PP-REPEATED-ERRORS: education-service
+ * assigns the tutorial or holds the customer out), fail the returns portal and call the hotline,
  * wait long in the queue, cancel, complain (some misunderstand the refund policy: a content gap), answer CSAT / CES
  * surveys about a touchpoint. Education works in this world: a customer who got the lesson hits the same errors again
  * 10 days later with probability 0.15, a held-out one with 0.45 — the generator works out who is held out from the
  * published rule (SHA-256 of {@code customer|rule} below 0.10), as a real population would simply behave. After the
- * events it completes most assigned lessons (progress reports), waits until every consumer has caught up, and prints
+ * events it completes most assigned lessons (of a path, the first unit), waits until every consumer has caught up, and prints
  * a summary with the reports' headline figures.
  *
  * <pre>java -cp deploy/local/target/local-stack.jar io.journeyline.local.DemoData [--customers 1000] [--seed 42]
@@ -121,17 +122,17 @@ public final class DemoData {
 
         Instant waiting = Instant.now();
         quiesce();
+        System.out.printf("Every consumer caught up %.1f s after the last event was sent (no lag in 5 checks a second "
+                + "apart, which the figure includes)%n", Duration.between(waiting, Instant.now()).toMillis() / 1000.0);
         int completed = completeLessons(learners, random);
         quiesce();
-        Duration quiet = Duration.between(waiting, Instant.now());
-        System.out.printf("Completed %,d lessons; every consumer caught up %.1f s after the last event was sent%n",
-                completed, quiet.toMillis() / 1000.0);
+        System.out.printf("Completed %,d lessons (progress reports over HTTP); caught up again%n", completed);
         summary();
     }
 
     // --- the population ---
 
-    /** One customer's journey; true when they hit the wifi errors (and so may be assigned the tutorial). */
+    /** One customer's journey; true when education may be assigned to them (the wifi tutorial, the onboarding path). */
     private boolean journey(KafkaProducer<String, String> kafka, Random random, String customer, Instant now) {
         Instant t = now.minus(35 + random.nextInt(46), ChronoUnit.DAYS).plus(random.nextInt(24 * 60), ChronoUnit.MINUTES);
         touchpoint(kafka, customer, t, "web", "home", "view", "");
@@ -142,7 +143,8 @@ public final class DemoData {
         }
         if (random.nextDouble() < 0.55) {
             Instant bought = t.plus(2, ChronoUnit.DAYS);
-            touchpoint(kafka, customer, bought, "web", "checkout.payment", "purchase", ",\"outcome\":\"success\"");
+            touchpoint(kafka, customer, bought, "web", "checkout.payment", "purchase",
+                    ",\"outcome\":\"success\",\"topic\":\"onboarding\"");
             touchpoint(kafka, customer, bought.plus(1, ChronoUnit.HOURS), "app", "setup.start", "open",
                     ",\"stage\":\"ONBOARDING\"");
             if (random.nextDouble() < 0.3) {
@@ -153,8 +155,11 @@ public final class DemoData {
                     errors(kafka, customer, bought.plus(12, ChronoUnit.DAYS));
                 }
             }
-            if (random.nextDouble() < 0.75) {
-                touchpoint(kafka, customer, bought.plus(5, ChronoUnit.DAYS), "app", "home", "open", ",\"stage\":\"USAGE\"");
+            boolean uses = random.nextDouble() < 0.75;
+            troubled |= !uses;                       // PP-NEW-CUSTOMER puts them on the getting-started path
+            if (uses) {
+                touchpoint(kafka, customer, bought.plus(5, ChronoUnit.DAYS), "app", "home", "feature_use",
+                        ",\"stage\":\"USAGE\",\"outcome\":\"success\"");
             }
             if (random.nextDouble() < 0.1) {
                 Instant failed = bought.plus(7, ChronoUnit.DAYS);
@@ -220,7 +225,10 @@ public final class DemoData {
                 {"wifi-setup", "interactive-tutorial", "PROBLEM_SOLVING", "setup.wifi"},
                 {"refund-policy-explainer", "article", "BASIC", "refund-policy"},
                 {"returns-self-service", "video", "PROBLEM_SOLVING", "returns"},
-                {"queue-call-back", "faq", "BASIC", "hotline"}}) {
+                {"queue-call-back", "faq", "BASIC", "hotline"},
+                {"getting-started-1", "micro-lesson", "BASIC", "onboarding"},
+                {"getting-started-2", "micro-lesson", "BASIC", "onboarding"},
+                {"getting-started-3", "micro-lesson", "BASIC", "onboarding"}}) {
             String body = """
                     {"id": "%s", "kind": "%s", "level": "%s", "title": {"en": "%s"}, "topics": ["%s"], "languages": ["en"],
                      "channels": ["app", "email"], "durationMinutes": 6, "owner": "demo"}"""
@@ -231,9 +239,20 @@ public final class DemoData {
                 throw new IllegalStateException("catalog: " + response.statusCode() + " " + response.body());
             }
         }
+        // PP-NEW-CUSTOMER (a purchase with no first use within 7 days) asks for education on the purchase's topic
+        HttpResponse<String> path = http.send(request(education() + "/api/v1/paths", "admin")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"id": "getting-started", "title": {"en": "Getting started"}, "topics": ["onboarding"],
+                         "owner": "demo", "units": [{"contentId": "getting-started-1"}, {"contentId": "getting-started-2"},
+                         {"contentId": "getting-started-3"}]}""")).build(), HttpResponse.BodyHandlers.ofString());
+        if (path.statusCode() != 201 && path.statusCode() != 409) {
+            throw new IllegalStateException("path: " + path.statusCode() + " " + path.body());
+        }
     }
 
-    /** Completes about 70 % of the tutorials assigned to the customers who hit the errors. */
+    /**
+     * Completes about 70 % of the lessons assigned to the customers who may have one (of a path, its first unit).
+     */
     private int completeLessons(List<String> learners, Random random) throws Exception {
         int completed = 0;
         Instant began = Instant.now();
@@ -241,11 +260,23 @@ public final class DemoData {
             JsonNode assignments = EventJson.mapper().readTree(http.send(request(education() + "/api/v1/customers/"
                     + learners.get(i) + "/assignments", "agent").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
             for (JsonNode assignment : assignments) {
-                if ("ASSIGNED".equals(assignment.path("status").asText()) && random.nextDouble() < 0.7) {
-                    post(education() + "/api/v1/assignments/" + assignment.path("id").asText() + "/progress", "ingest",
-                            "{\"status\": \"COMPLETED\", \"score\": " + (60 + random.nextInt(41)) + "}");
-                    completed++;
+                if (!"ASSIGNED".equals(assignment.path("status").asText()) || random.nextDouble() >= 0.7) {
+                    continue;
                 }
+                String id = assignment.path("id").asText();
+                String unit = "";
+                if (assignment.hasNonNull("pathId")) {
+                    // a path is reported unit by unit: its first unit, once delivered (the daily cap may hold it back)
+                    JsonNode path = EventJson.mapper().readTree(http.send(request(education() + "/api/v1/assignments/"
+                            + id, "agent").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+                    if (!"UNLOCKED".equals(path.at("/units/0/status").asText())) {
+                        continue;
+                    }
+                    unit = ", \"contentId\": \"" + path.at("/units/0/contentId").asText() + "\"";
+                }
+                post(education() + "/api/v1/assignments/" + id + "/progress", "ingest",
+                        "{\"status\": \"COMPLETED\", \"score\": " + (60 + random.nextInt(41)) + unit + "}");
+                completed++;
             }
             if ((i + 1) % Math.max(1, learners.size() / 50) == 0 || i == learners.size() - 1) {
                 progress("lessons", i + 1, learners.size(), began);
@@ -298,8 +329,9 @@ public final class DemoData {
                     group.path("treated").asLong(), group.path("heldOut").asLong(), figure(recurrence, "treatedPercent"),
                     figure(recurrence, "heldOutPercent"), figure(recurrence, "differencePp"),
                     figure(recurrence, "lower95Pp"), figure(recurrence, "upper95Pp"),
-                    figure(recurrence, "relativePercent"), recurrence.path("status").asText().equals("ok")
-                            ? String.format("%.2g", recurrence.path("pValue").asDouble()) : recurrence.path("status").asText());
+                    figure(recurrence, "relativePercent"), !recurrence.path("status").asText().equals("ok")
+                            ? recurrence.path("status").asText() : recurrence.path("pValue").isNumber()
+                            ? String.format("%.2g", recurrence.path("pValue").asDouble()) : "- (no variance)");
         }
         String since = "?from=" + Instant.now().minus(120, ChronoUnit.DAYS);
         JsonNode funnel = get(journey() + "/api/v1/analytics/funnel" + since);
