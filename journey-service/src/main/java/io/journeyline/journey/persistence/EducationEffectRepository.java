@@ -40,27 +40,26 @@ public class EducationEffectRepository {
                             where t.type in ('io.journeyline.education.assigned', 'io.journeyline.education.held-out')
                               and p.detected_at >= ?1 and p.detected_at < ?2 and not p.shadow
                             order by p.customer_id, p.rule_id, p.detected_at, t.occurred_at
-                        ), answers as (
-                            select s.customer_id, s.occurred_at, cast(s.data as jsonb) ->> 'surveyKind' as kind,
-                                cast(cast(s.data as jsonb) -> 'scores' ->> 'primary' as double precision) as score
-                            from timeline_entries s
-                            where s.type = 'io.journeyline.survey.responded'
-                              and s.customer_id in (select customer_id from decisions)
                         )
                         select d.customer_id, d.rule_id, d.topic, d.anchor, d.held_out, d.content,
                             d.anchor + cast(?4 as bigint) * interval '1 second' <= ?3,
                             exists (select 1 from pain_points r where r.customer_id = d.customer_id
                                 and r.rule_id = d.rule_id and r.state_key = d.state_key and not r.shadow
                                 and r.detected_at > d.anchor and r.detected_at <= d.anchor + cast(?4 as bigint) * interval '1 second'),
-                            (select avg(a.score) from answers a where a.customer_id = d.customer_id and a.kind = 'CSAT'
-                                and a.occurred_at >= d.anchor - cast(?4 as bigint) * interval '1 second' and a.occurred_at < d.anchor),
-                            (select avg(a.score) from answers a where a.customer_id = d.customer_id and a.kind = 'CSAT'
-                                and a.occurred_at > d.anchor and a.occurred_at <= d.anchor + cast(?4 as bigint) * interval '1 second'),
-                            (select avg(a.score) from answers a where a.customer_id = d.customer_id and a.kind = 'NPS'
-                                and a.occurred_at >= d.anchor - cast(?4 as bigint) * interval '1 second' and a.occurred_at < d.anchor),
-                            (select avg(a.score) from answers a where a.customer_id = d.customer_id and a.kind = 'NPS'
-                                and a.occurred_at > d.anchor and a.occurred_at <= d.anchor + cast(?4 as bigint) * interval '1 second')
+                            a.csat_before, a.csat_after, a.nps_before, a.nps_after
                         from decisions d
+                        left join lateral (
+                            select avg(score) filter (where kind = 'CSAT' and occurred_at < d.anchor) as csat_before,
+                                avg(score) filter (where kind = 'CSAT' and occurred_at > d.anchor) as csat_after,
+                                avg(score) filter (where kind = 'NPS' and occurred_at < d.anchor) as nps_before,
+                                avg(score) filter (where kind = 'NPS' and occurred_at > d.anchor) as nps_after
+                            from (select s.occurred_at, cast(s.data as jsonb) ->> 'surveyKind' as kind,
+                                      cast(cast(s.data as jsonb) -> 'scores' ->> 'primary' as double precision) as score
+                                  from timeline_entries s
+                                  where s.customer_id = d.customer_id and s.type = 'io.journeyline.survey.responded'
+                                    and s.occurred_at >= d.anchor - cast(?4 as bigint) * interval '1 second'
+                                    and s.occurred_at <= d.anchor + cast(?4 as bigint) * interval '1 second') answers
+                        ) a on true
                         order by d.anchor, d.customer_id""", Object[].class)
                 .setParameter(1, from).setParameter(2, to).setParameter(3, now)
                 .setParameter(4, window.toSeconds()).getResultList())
