@@ -4,7 +4,7 @@ import io.journeyline.education.config.EducationConfig;
 import io.journeyline.education.domain.analytics.Completion;
 import io.journeyline.education.persistence.CompletionRepository;
 import io.journeyline.platform.problem.Problem;
-import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.validation.ReportPeriod;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,25 +29,19 @@ public class CompletionAnalytics {
 
     @WithSession
     public Uni<Completion> report(OffsetDateTime from, OffsetDateTime to, String by, String period) {
-        OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
-        OffsetDateTime start = from != null ? from : end.minus(config.analyticsWindow());
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!start.isBefore(end)) {
-            errors.add(Problem.FieldError.of("from", "must be before to"));
-        }
+        List<Problem.FieldError> problems = new ArrayList<>();
         if (by != null && !Completion.DIMENSIONS.contains(by)) {
-            errors.add(Problem.FieldError.of("by", "must be one of " + String.join(", ", Completion.DIMENSIONS)));
+            problems.add(Problem.FieldError.of("by", "must be one of " + String.join(", ", Completion.DIMENSIONS)));
         }
         String bucket = period == null ? "week" : period;
         if (!Completion.PERIODS.contains(bucket)) {
-            errors.add(Problem.FieldError.of("period", "must be one of " + String.join(", ", Completion.PERIODS)));
+            problems.add(Problem.FieldError.of("period", "must be one of " + String.join(", ", Completion.PERIODS)));
         }
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid report request", errors));
-        }
-        return repository.groups(start, end, null, bucket).chain(total -> (by == null
-                ? Uni.createFrom().item(List.<Completion.Group>of()) : repository.groups(start, end, by, bucket))
-                .map(groups -> new Completion(start, end, by, "period".equals(by) ? bucket : null,
-                        total.isEmpty() ? Completion.Group.of("all", 0, 0, 0, null) : total.get(0), groups)));
+        return ReportPeriod.of(from, to, config.analyticsWindow(), clock, problems).chain(range -> repository
+                .groups(range.from(), range.to(), null, bucket).chain(total -> (by == null
+                        ? Uni.createFrom().item(List.<Completion.Group>of())
+                        : repository.groups(range.from(), range.to(), by, bucket))
+                        .map(groups -> new Completion(range.from(), range.to(), by, "period".equals(by) ? bucket : null,
+                                total.isEmpty() ? Completion.Group.of("all", 0, 0, 0, null) : total.get(0), groups))));
     }
 }

@@ -3,8 +3,7 @@ package io.journeyline.feedback.service;
 import io.journeyline.feedback.config.CasesConfig;
 import io.journeyline.feedback.domain.analytics.CaseAnalytics;
 import io.journeyline.feedback.persistence.CaseAnalyticsRepository;
-import io.journeyline.platform.problem.Problem;
-import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.validation.ReportPeriod;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +27,7 @@ public class CaseAnalyticsService {
 
     @WithSession
     public Uni<CaseAnalytics> analytics(OffsetDateTime from, OffsetDateTime to) {
-        OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
-        OffsetDateTime start = from != null ? from : end.minus(config.analyticsWindow());
-        if (!start.isBefore(end)) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid period",
-                    List.of(Problem.FieldError.of("from", "must be before to"))));
-        }
-        return repository.analytics(start, end);
+        return ReportPeriod.of(from, to, config.analyticsWindow(), clock, List.of())
+                .chain(period -> repository.analytics(period.from(), period.to()));
     }
 }

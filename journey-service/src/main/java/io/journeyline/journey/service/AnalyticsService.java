@@ -5,8 +5,7 @@ import io.journeyline.journey.domain.analytics.Figures;
 import io.journeyline.journey.domain.analytics.Funnel;
 import io.journeyline.journey.domain.analytics.TouchpointFigures;
 import io.journeyline.journey.persistence.AnalyticsRepository;
-import io.journeyline.platform.problem.Problem;
-import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.validation.ReportPeriod;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/**
- * The touchpoint and funnel reports over [from, to) (default: the last {@code journeyline.analytics.window}); the
- * period checks of every journey-service report.
- */
+/** The touchpoint and funnel reports over [from, to) (default: the last {@code journeyline.analytics.window}). */
 @ApplicationScoped
 public class AnalyticsService {
     private final AnalyticsRepository repository;
@@ -34,31 +30,9 @@ public class AnalyticsService {
         this.clock = clock;
     }
 
-    /** A report's period: [from, to), defaults filled in. */
-    public record Period(OffsetDateTime from, OffsetDateTime to) {
-    }
-
-    /**
-     * The period asked for, with {@code to} defaulting to now and {@code from} to the analytics window before it; a
-     * 400 naming every bad parameter (with {@code more} problems the caller found).
-     */
-    public Period period(OffsetDateTime from, OffsetDateTime to, List<Problem.FieldError> more) {
-        OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
-        OffsetDateTime start = from != null ? from : end.minus(config.window());
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!start.isBefore(end)) {
-            errors.add(Problem.FieldError.of("from", "must be before to"));
-        }
-        errors.addAll(more);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid report request", errors);
-        }
-        return new Period(start, end);
-    }
-
     @WithSession
     public Uni<TouchpointFigures> touchpoints(OffsetDateTime from, OffsetDateTime to) {
-        return Uni.createFrom().item(() -> period(from, to, List.of())).chain(period -> repository
+        return ReportPeriod.of(from, to, config.window(), clock, List.of()).chain(period -> repository
                 .touchpoints(period.from(), period.to()).chain(rows -> repository
                 .surveysByTouchpoint(period.from(), period.to()).map(surveys -> {
                     Map<String, Map<String, AnalyticsRepository.SurveyRow>> byTouchpoint = surveys.stream()
@@ -87,7 +61,7 @@ public class AnalyticsService {
 
     @WithSession
     public Uni<Funnel> funnel(OffsetDateTime from, OffsetDateTime to) {
-        return Uni.createFrom().item(() -> period(from, to, List.of())).chain(period -> repository
+        return ReportPeriod.of(from, to, config.window(), clock, List.of()).chain(period -> repository
                 .cohort(period.from(), period.to()).map(cohort -> Funnel.of(period.from(), period.to(), cohort.size(),
                         cohort.furthest(), cohort.sideStates())));
     }

@@ -4,6 +4,7 @@ import io.journeyline.journey.config.AnalyticsConfig;
 import io.journeyline.journey.domain.analytics.EducationEffect;
 import io.journeyline.journey.persistence.EducationEffectRepository;
 import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.validation.ReportPeriod;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +18,11 @@ import java.util.List;
 @ApplicationScoped
 public class EducationEffectService {
     private final EducationEffectRepository repository;
-    private final AnalyticsService analytics;
     private final AnalyticsConfig config;
     private final Clock clock;
 
-    public EducationEffectService(EducationEffectRepository repository, AnalyticsService analytics,
-                                  AnalyticsConfig config, Clock clock) {
+    public EducationEffectService(EducationEffectRepository repository, AnalyticsConfig config, Clock clock) {
         this.repository = repository;
-        this.analytics = analytics;
         this.config = config;
         this.clock = clock;
     }
@@ -33,7 +31,7 @@ public class EducationEffectService {
     public Uni<EducationEffect> report(OffsetDateTime from, OffsetDateTime to, String by) {
         List<Problem.FieldError> problems = by == null || EducationEffect.DIMENSIONS.contains(by) ? List.of()
                 : List.of(Problem.FieldError.of("by", "must be one of " + String.join(", ", EducationEffect.DIMENSIONS)));
-        return Uni.createFrom().item(() -> analytics.period(from, to, problems)).chain(period -> repository
+        return ReportPeriod.of(from, to, config.window(), clock, problems).chain(period -> repository
                 .members(period.from(), period.to(), config.educationEffectWindow(), OffsetDateTime.now(clock))
                 .map(rows -> EducationEffect.of(period.from(), period.to(), by, config.educationEffectWindow().toString(),
                         config.minimumNPerArm(), rows.stream().map(r -> new EducationEffect.Member(r.ruleId(), r.content(),

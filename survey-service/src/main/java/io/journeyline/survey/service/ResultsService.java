@@ -1,7 +1,6 @@
 package io.journeyline.survey.service;
 
 import io.journeyline.contract.vocabulary.SurveyKind;
-import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.survey.config.SurveysConfig;
 import io.journeyline.survey.domain.scoring.Answers;
@@ -12,6 +11,7 @@ import io.journeyline.survey.persistence.ResultsRepository;
 import io.journeyline.survey.persistence.ResultsRepository.Group;
 import io.journeyline.survey.persistence.ResultsRepository.Scope;
 import io.journeyline.survey.persistence.SurveyRepository;
+import io.journeyline.platform.validation.ReportPeriod;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,13 +82,11 @@ public class ResultsService {
 
     private Uni<Results> compute(String surveyId, SurveyKind kind, OffsetDateTime from, OffsetDateTime to,
                                  String bucket) {
-        OffsetDateTime end = to != null ? to : OffsetDateTime.now(clock);
-        OffsetDateTime start = from != null ? from : end.minus(config.resultsWindow());
-        if (!start.isBefore(end)) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid period",
-                    List.of(Problem.FieldError.of("from", "must be before to"))));
-        }
-        Scope scope = new Scope(surveyId, kind.name(), start, end);
+        return ReportPeriod.of(from, to, config.resultsWindow(), clock, List.of())
+                .chain(period -> compute(new Scope(surveyId, kind.name(), period.from(), period.to()), kind, bucket));
+    }
+
+    private Uni<Results> compute(Scope scope, SurveyKind kind, String bucket) {
         RatingScale scale = RatingScale.of(kind);
         double confidence = config.confidence();
         return results.headline(scope, scale, bucket).chain(groups -> results.items(scope)
@@ -101,7 +99,7 @@ public class ResultsService {
                     for (String dimension : List.of("touchpoint", "channel", "segment")) {
                         breakdowns.put(dimension, slices(groups, dimension, scale, confidence));
                     }
-                    return new Results(surveyId, kind.name(), start, end, bucket, headline, mean,
+                    return new Results(scope.surveyId(), kind.name(), scope.from(), scope.to(), bucket, headline, mean,
                             new ResponseRate(rate[0], rate[1], rate[0] == 0 ? null
                                     : Score.percentSatisfied(new Answers(rate[0], 0, 0, rate[1], 0), confidence)),
                             slices(items, "item", RatingScale.LIKERT, confidence),
