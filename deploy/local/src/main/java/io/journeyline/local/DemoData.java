@@ -17,10 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * wait long in the queue, cancel, complain (some misunderstand the refund policy: a content gap), answer CSAT / CES
  * surveys about a touchpoint. Education works in this world: a customer who got the lesson hits the same errors again
  * 10 days later with probability 0.15, a held-out one with 0.45 — the generator works out who is held out from the
- * published rule (SHA-256 of {@code customer|rule} below 0.10), as a real population would simply behave. After the
+ * published rule ({@link PublishedHoldout}), as a real population would simply behave. After the
  * events it completes most assigned lessons (of a path, the first unit), waits until every consumer has caught up, and prints
  * a summary with the reports' headline figures.
  *
@@ -150,7 +147,7 @@ public final class DemoData {
             if (random.nextDouble() < 0.3) {
                 troubled = true;
                 errors(kafka, customer, bought.plus(2, ChronoUnit.HOURS));
-                double recurrence = heldOut(customer) ? 0.45 : 0.15;
+                double recurrence = PublishedHoldout.heldOut(customer, RULE) ? 0.45 : 0.15;
                 if (random.nextDouble() < recurrence) {
                     errors(kafka, customer, bought.plus(12, ChronoUnit.DAYS));
                 }
@@ -428,16 +425,6 @@ public final class DemoData {
         System.out.printf("\r  %-8s [%s%s] %3d %% %,d/%,d  %.0f/s ", what, "#".repeat(filled), ".".repeat(width - filled),
                 done * 100L / Math.max(1, total), done, total, done / seconds);
         System.out.flush();
-    }
-
-    private static boolean heldOut(String customer) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((customer + "|" + RULE).getBytes(StandardCharsets.UTF_8));
-            return (ByteBuffer.wrap(digest, 0, 8).getLong() >>> 11) / (double) (1L << 53) < 0.10;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private String journey() {

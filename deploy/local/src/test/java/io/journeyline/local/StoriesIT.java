@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +41,8 @@ class StoriesIT {
     private static final Stack STACK = new Stack(OFFSET, Path.of(System.getProperty("stories.data", "target/stories-data")),
             Map.of("JOURNEYLINE_CASES_SLA_ACKNOWLEDGE_HIGH", "PT20S",
                     "JOURNEYLINE_SURVEYS_FOLLOW_UP_SURVEY", "relationship-nps"));
+    /** The one Kafka client every story produces with, as one outside system would keep its producer. */
+    private static KafkaProducer<String, String> kafka;
     /** The good events each story customer was sent, by customer: story 6 checks each arrived once. */
     private static final Map<String, List<String>> SENT = new HashMap<>();
 
@@ -51,6 +50,7 @@ class StoriesIT {
     static void startTheSystemWithItsCatalog() throws Exception {
         Stack.deleteRecursively(STACK.dataDir);
         STACK.start();
+        kafka = STACK.producer();
         content("wifi-setup", "interactive-tutorial", "PROBLEM_SOLVING", "setup.wifi");
         content("refund-policy-explainer", "article", "BASIC", "refund-policy");
         content("returns-self-service", "video", "PROBLEM_SOLVING", "returns");
@@ -58,6 +58,9 @@ class StoriesIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
+        if (kafka != null) {
+            kafka.close();
+        }
         if (STACK.running()) {
             STACK.stop();
         }
@@ -184,7 +187,7 @@ class StoriesIT {
                     for (String customer : complainants) {
                         JsonPath decisions = assignments(customer);
                         assertThat(decisions.getList("$")).as("%s's education decisions", customer).hasSize(1);
-                        boolean heldOut = heldOut(customer, decisions.getString("[0].reason"));
+                        boolean heldOut = PublishedHoldout.heldOut(customer, decisions.getString("[0].reason"));
                         assertThat(decisions.getString("[0].status")).as(customer)
                                 .isEqualTo(heldOut ? "HELD_OUT" : "ASSIGNED");
                         if (!heldOut) {
@@ -284,11 +287,9 @@ class StoriesIT {
             int decisions = view.getList("interventions.sent").size() + view.getList("interventions.suppressed").size();
             int painPoints = painPoints(d, null).size();
             int entries = STACK.timeline(d, "items.eventId").size();
-            try (KafkaProducer<String, String> producer = STACK.producer()) {
-                for (String event : events) {
-                    String topic = event.contains("survey.responded") ? "journey.feedback" : "journey.touchpoints";
-                    producer.send(new ProducerRecord<>(topic, d, event)).get();
-                }
+            for (String event : events) {
+                String topic = event.contains("survey.responded") ? "journey.feedback" : "journey.touchpoints";
+                kafka.send(new ProducerRecord<>(topic, d, event)).get();
             }
             String marker = send(d, now.plus(20, ChronoUnit.SECONDS), "web", "home", "view", Map.of());
             await().atMost(WAIT).until(() -> STACK.timeline(d, "items.eventId").contains(id(marker)));
@@ -338,14 +339,12 @@ class StoriesIT {
             assertThat(status).isEqualTo(413);
         });
         story.check("Kafka records go to the DLQ with a reason, keyed by the story customers", () -> {
-            try (KafkaProducer<String, String> producer = STACK.producer()) {
-                producer.send(new ProducerRecord<>("journey.touchpoints", d, "{not json")).get();
-                producer.send(new ProducerRecord<>("journey.touchpoints", d, event(UUID.randomUUID().toString(),
-                        "io.journeyline.no.such-type", Instant.now(), "{\"customerId\":\"" + d + "\"}", d))).get();
-                producer.send(new ProducerRecord<>("journey.touchpoints", d, event(UUID.randomUUID().toString(),
-                        "io.journeyline.touchpoint.recorded", Instant.now(),
-                        "{\"customerId\":\"" + d + "\",\"channel\":42,\"touchpoint\":\"home\",\"action\":\"view\"}", d))).get();
-            }
+            kafka.send(new ProducerRecord<>("journey.touchpoints", d, "{not json")).get();
+            kafka.send(new ProducerRecord<>("journey.touchpoints", d, event(UUID.randomUUID().toString(),
+                    "io.journeyline.no.such-type", Instant.now(), "{\"customerId\":\"" + d + "\"}", d))).get();
+            kafka.send(new ProducerRecord<>("journey.touchpoints", d, event(UUID.randomUUID().toString(),
+                    "io.journeyline.touchpoint.recorded", Instant.now(),
+                    "{\"customerId\":\"" + d + "\",\"channel\":42,\"touchpoint\":\"home\",\"action\":\"view\"}", d))).get();
             await().atMost(WAIT).until(() -> STACK.deadLetters("journey.touchpoints", d),
                     reasons -> reasons.containsAll(List.of("malformed-json", "unknown-type", "schema-violation")));
         });
@@ -388,27 +387,26 @@ class StoriesIT {
         List<String> heldOut = new ArrayList<>();
         for (int i = 0; treated.size() < 160 || heldOut.size() < 40; i++) {
             String customer = "s8-" + RUN + "-" + i;
-            List<String> arm = heldOut(customer, "PP-REPEATED-ERRORS") ? heldOut : treated;
+            List<String> arm = PublishedHoldout.heldOut(customer, "PP-REPEATED-ERRORS") ? heldOut : treated;
             if (arm.size() < (arm == heldOut ? 40 : 160)) {
                 arm.add(customer);
             }
         }
         story.check("200 customers hit PP-REPEATED-ERRORS 60 days ago; 24 treated and 20 held-out hit it again 10 days "
                 + "later", () -> {
-            try (KafkaProducer<String, String> producer = STACK.producer()) {
-                for (String customer : treated) {
-                    errors(producer, customer, start);
-                }
-                for (String customer : heldOut) {
-                    errors(producer, customer, start);
-                }
-                for (String customer : treated.subList(0, 24)) {
-                    errors(producer, customer, start.plus(10, ChronoUnit.DAYS));
-                }
-                for (String customer : heldOut.subList(0, 20)) {
-                    errors(producer, customer, start.plus(10, ChronoUnit.DAYS));
-                }
+            for (String customer : treated) {
+                errors(customer, start);
             }
+            for (String customer : heldOut) {
+                errors(customer, start);
+            }
+            for (String customer : treated.subList(0, 24)) {
+                errors(customer, start.plus(10, ChronoUnit.DAYS));
+            }
+            for (String customer : heldOut.subList(0, 20)) {
+                errors(customer, start.plus(10, ChronoUnit.DAYS));
+            }
+            kafka.flush();
         });
         String query = STACK.journey() + "/api/v1/analytics/education-effect?by=rule&from="
                 + start.minus(1, ChronoUnit.DAYS) + "&to=" + start.plus(1, ChronoUnit.DAYS);
@@ -472,24 +470,20 @@ class StoriesIT {
                 + "\",\"responseId\":\"" + UUID.randomUUID() + "\",\"scores\":{\"primary\":" + score + "}"
                 + (touchpoint == null ? "" : ",\"touchpoint\":\"" + touchpoint + "\"") + "}";
         String event = event(UUID.randomUUID().toString(), "io.journeyline.survey.responded", time, data, customer);
-        try (KafkaProducer<String, String> producer = STACK.producer()) {
-            producer.send(new ProducerRecord<>("journey.feedback", customer, event)).get();
-        }
+        kafka.send(new ProducerRecord<>("journey.feedback", customer, event)).get();
         SENT.computeIfAbsent(customer, c -> new ArrayList<>()).add(event);
         return event;
     }
 
     private static String produce(String customer, String event) throws Exception {
-        try (KafkaProducer<String, String> producer = STACK.producer()) {
-            producer.send(new ProducerRecord<>("journey.touchpoints", customer, event)).get();
-        }
+        kafka.send(new ProducerRecord<>("journey.touchpoints", customer, event)).get();
         SENT.computeIfAbsent(customer, c -> new ArrayList<>()).add(event);
         return event;
     }
 
-    private static void errors(KafkaProducer<String, String> producer, String customer, Instant at) throws Exception {
+    private static void errors(String customer, Instant at) throws Exception {
         for (int i = 0; i < 3; i++) {
-            producer.send(new ProducerRecord<>("journey.touchpoints", customer, event(UUID.randomUUID().toString(),
+            kafka.send(new ProducerRecord<>("journey.touchpoints", customer, event(UUID.randomUUID().toString(),
                     "io.journeyline.touchpoint.recorded", at.plus(i, ChronoUnit.MINUTES), "{\"customerId\":\"" + customer
                             + "\",\"channel\":\"app\",\"touchpoint\":\"setup.wifi\",\"action\":\"error\"}", customer)));
         }
@@ -556,25 +550,11 @@ class StoriesIT {
                 .post(STACK.feedback() + "/api/v1/cases/" + caseId + "/" + command).then().statusCode(200);
     }
 
-    /**
-     * Whether education-service holds the customer out for the rule, worked out here as its README specifies it
-     * (SHA-256 of "customer|rule", the first 53 bits as a number in [0, 1), below the share 0.10) — not by its code.
-     */
-    private static boolean heldOut(String customer, String rule) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((customer + "|" + rule).getBytes(StandardCharsets.UTF_8));
-            return (ByteBuffer.wrap(digest, 0, 8).getLong() >>> 11) / (double) (1L << 53) < 0.10;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
     /** A customer the rule does not hold out (the story's customer A is "not a held-out customer"). */
     private static String treated(String prefix, String rule) {
         for (int i = 0; ; i++) {
             String customer = prefix + "-" + RUN + "-" + i;
-            if (!heldOut(customer, rule)) {
+            if (!PublishedHoldout.heldOut(customer, rule)) {
                 return customer;
             }
         }
