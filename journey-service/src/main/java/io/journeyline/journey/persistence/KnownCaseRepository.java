@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,7 @@ public class KnownCaseRepository {
         if (cases.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, CaseStatusRow> latest = new HashMap<>();
-        cases.forEach(row -> latest.merge(row.caseId(), row, (a, b) -> b.at().isBefore(a.at()) ? a : b));
-        List<Object[]> rows = latest.values().stream().sorted(java.util.Comparator.comparing(CaseStatusRow::caseId))
+        List<Object[]> rows = latestPerCase(cases).stream()
                 .map(row -> new Object[]{row.caseId(), row.customerId(), row.topic(), row.status(), row.at(),
                         row.painPointId()}).toList();
         return Transactions.inCallersTransaction("KnownCaseRepository.recordCases", session -> MultiRowStatement.of(
@@ -39,6 +38,22 @@ public class KnownCaseRepository {
                             topic = coalesce(known_cases.topic, excluded.topic),
                             pain_point_id = coalesce(known_cases.pain_point_id, excluded.pain_point_id)""")
                 .executeUpdate(session)).replaceWithVoid();
+    }
+
+    /**
+     * One row per case, sorted by case id: the newest status, with the topic and pain point any of the rows told
+     * (only {@code case.opened} carries them, and a lagging consumer may get it in the same batch as the closing).
+     */
+    public static List<CaseStatusRow> latestPerCase(List<CaseStatusRow> cases) {
+        Map<String, CaseStatusRow> latest = new HashMap<>();
+        cases.forEach(row -> latest.merge(row.caseId(), row, (a, b) -> {
+            CaseStatusRow newer = b.at().isBefore(a.at()) ? a : b;
+            CaseStatusRow older = newer == a ? b : a;
+            return new CaseStatusRow(newer.caseId(), newer.customerId(),
+                    newer.topic() != null ? newer.topic() : older.topic(), newer.status(), newer.at(),
+                    newer.painPointId() != null ? newer.painPointId() : older.painPointId());
+        }));
+        return latest.values().stream().sorted(Comparator.comparing(CaseStatusRow::caseId)).toList();
     }
 
     /** The pain points these cases answer, by case id (cases without one left out). */
