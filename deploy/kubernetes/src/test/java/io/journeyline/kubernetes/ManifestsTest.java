@@ -43,7 +43,7 @@ class ManifestsTest {
             "feedback-service", Set.of(Topics.FEEDBACK, Topics.OUTBOUND));
     /** Secrets an operator creates by hand before applying an overlay (deploy/kubernetes/README.md says how). */
     static final Map<String, Set<String>> SECRETS_BY_HAND = Map.of(
-            "dev", Set.of("journeyline-jwt"),
+            "dev", Set.of(),
             "prod", Set.of("journeyline-jwt", "journey-db", "survey-db", "education-db", "feedback-db", "journeyline-tls"));
 
     static final Map<String, Manifests> rendered = new LinkedHashMap<>();
