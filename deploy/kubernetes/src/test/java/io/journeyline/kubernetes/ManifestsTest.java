@@ -1,17 +1,21 @@
 package io.journeyline.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.Topics;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -390,9 +394,14 @@ class ManifestsTest {
         for (JsonNode object : objects) {
             JsonNode metadata = object.path("metadata");
             for (String field : List.of("annotations", "labels")) {
-                if (metadata.path(field).isEmpty() && metadata instanceof com.fasterxml.jackson.databind.node.ObjectNode node) {
+                if (metadata.path(field).isEmpty() && metadata instanceof ObjectNode node) {
                     node.remove(field); // kustomize 2 writes the empty maps a merging generator leaves
                 }
+            }
+            if (object.path("data").isObject() && object.path("kind").asText().equals("Secret")) {
+                ObjectNode data = (ObjectNode) object.get("data");
+                // base64 is wrapped differently by each kustomize
+                iterable(data.fieldNames()).forEach(key -> data.put(key, data.get(key).asText().replaceAll("\\s", "")));
             }
             String text = object.toString().replaceAll("-config-[a-z0-9]{10}\"", "-config-HASH\"");
             map.put(object.path("kind").asText() + "/" + object.at("/metadata/namespace").asText() + "/"
@@ -401,11 +410,17 @@ class ManifestsTest {
         return map;
     }
 
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
