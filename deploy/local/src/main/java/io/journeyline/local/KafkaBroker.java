@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,48 +25,78 @@ final class KafkaBroker {
     private KafkaBroker() {
     }
 
-    static ChildProcess start(Path dataDir, int port, int controllerPort, String classpath) throws Exception {
+    /**
+     * Starts the broker with the contract's topics. With {@code security}, clients log in with SCRAM and get only what
+     * its ACLs grant; the settings a tool needs to connect are written to {@code <dataDir>/kafka-client.properties}.
+     */
+    static ChildProcess start(Path dataDir, int port, int controllerPort, String classpath, KafkaSecurity security)
+            throws Exception {
         Path logDir = dataDir.resolve("kafka");
         Path config = dataDir.resolve("kafka-server.properties");
         Files.createDirectories(logDir);
-        Files.writeString(config, String.join("\n",
+        String listener = security == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        List<String> settings = new ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "listeners=" + listener + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=" + listener + "://localhost:" + port,
                 "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT",
                 "log.dirs=" + logDir,
                 "num.partitions=" + PARTITIONS,
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false",
-                ""));
+                "auto.create.topics.enable=false"));
+        if (security != null) {
+            settings.addAll(KafkaSecurity.brokerSettings(listener));
+        }
+        Files.writeString(config, String.join("\n", settings) + "\n");
+        Map<String, Object> client = new LinkedHashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + port));
+        if (security != null) {
+            client.putAll(KafkaSecurity.adminClientSettings());
+        }
+        Files.write(dataDir.resolve("kafka-client.properties"), client.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+
         Path log = dataDir.resolve("logs/kafka.log");
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            ChildProcess.run("kafka storage format", List.of(java(), "-cp", classpath, "kafka.tools.StorageTool",
-                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()), log);
+            List<String> format = new ArrayList<>(List.of(java(), "-cp", classpath, "kafka.tools.StorageTool",
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+            if (security != null) {
+                format.addAll(List.of("--add-scram", KafkaSecurity.adminScramArgument()));
+            }
+            ChildProcess.run("kafka storage format", format, log);
         }
         ChildProcess broker = ChildProcess.start("kafka", List.of(java(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-cp", classpath, "kafka.Kafka", config.toString()), Map.of(), log);
-        awaitPort(broker, port, Duration.ofSeconds(60));
-        createContractTopics("localhost:" + port);
+        try {
+            awaitPort(broker, port, Duration.ofSeconds(60));
+            try (Admin admin = Admin.create(client)) {
+                createContractTopics(admin);
+                if (security != null) {
+                    security.apply(admin);
+                }
+            }
+        } catch (Exception e) {
+            broker.stop(30); // not yet the launcher's to stop
+            throw e;
+        }
         return broker;
     }
 
     /** The contract topics and each one's dead-letter topic. */
-    static void createContractTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            for (String topic : Topics.allWithDeadLetters()) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
+    private static void createContractTopics(Admin admin) throws Exception {
+        for (String topic : Topics.allWithDeadLetters()) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
                 }
             }
         }

@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
  * token per role, and on Ctrl-C (or SIGTERM) stops exactly what it started. Data stays in the data folder.
  *
  * <pre>java -jar deploy/local/target/local-stack.jar [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]
- *     [--demo-seed SEED]</pre>
+ *     [--demo-seed SEED] [--kafka-users MANIFEST]</pre>
  * With {@code --demo} it plays that many customers' journeys through the running system ({@link DemoData}) once it
- * is up.
+ * is up. With {@code --kafka-users} (e.g. deploy/kubernetes/base/kafka/users.yaml) Kafka runs as in the cluster: every
+ * client logs in with SCRAM-SHA-512, each service as the KafkaUser of its name, and gets only what that user's ACLs
+ * grant ({@link KafkaSecurity}); tools log in with {@code <data-dir>/kafka-client.properties}.
  */
 public final class LocalStack {
     /** Services and their ports (ARCHITECTURE.md); each owns the database of the same short name. */
@@ -55,11 +57,14 @@ public final class LocalStack {
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private ChildProcess kafka;
     private PostgresServer postgres;
+    /** Null: Kafka without logins. Else the KafkaUsers of a manifest (--kafka-users): SCRAM logins and their ACLs. */
+    private final KafkaSecurity kafkaSecurity;
 
-    private LocalStack(Path repo, Path dataDir, int offset) {
+    private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity) {
         this.repo = repo;
         this.dataDir = dataDir;
         this.offset = offset;
+        this.kafkaSecurity = kafkaSecurity;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,20 +74,27 @@ public final class LocalStack {
         int offset = 0;
         int demoCustomers = 0;
         long demoSeed = 42;
+        Path kafkaUsers = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
                 case "--demo" -> demoCustomers = Integer.parseInt(args[++i]);
                 case "--demo-seed" -> demoSeed = Long.parseLong(args[++i]);
+                case "--kafka-users" -> kafkaUsers = Path.of(args[++i]).toAbsolutePath();
                 default -> {
                     System.err.println("usage: local-stack [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]"
-                            + " [--demo-seed SEED]");
+                            + " [--demo-seed SEED] [--kafka-users MANIFEST]");
                     System.exit(2);
                 }
             }
         }
-        LocalStack stack = new LocalStack(repo, dataDir, offset);
+        if (kafkaUsers != null && demoCustomers > 0) {
+            System.err.println("--demo sends without a Kafka login: leave out --kafka-users");
+            System.exit(2);
+        }
+        LocalStack stack = new LocalStack(repo, dataDir, offset,
+                kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
@@ -117,7 +129,7 @@ public final class LocalStack {
         postgres = PostgresServer.start(dataDir, POSTGRES_PORT + offset, new ArrayList<>(SERVICES.keySet()));
         say("Starting Kafka ...");
         String classpath = System.getProperty("java.class.path");
-        kafka = KafkaBroker.start(dataDir, KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, classpath);
+        kafka = KafkaBroker.start(dataDir, KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, classpath, kafkaSecurity);
         started.add(kafka);
 
         Path publicKey = Keys.ensureKeyPair(dataDir);
@@ -146,6 +158,9 @@ public final class LocalStack {
         env.put("JOURNEYLINE_DB_USER", PostgresServer.USER);
         env.put("JOURNEYLINE_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + (KAFKA_PORT + offset));
+        if (kafkaSecurity != null) {
+            env.putAll(kafkaSecurity.serviceEnvironment(name + "-service"));
+        }
         env.put("JOURNEYLINE_JWT_PUBLIC_KEY", publicKey.toUri().toString());
         // the customers' survey links point at this stack's survey-service
         env.put("JOURNEYLINE_SURVEYS_PUBLIC_BASE_URL", "http://localhost:" + (SERVICES.get("survey") + offset));

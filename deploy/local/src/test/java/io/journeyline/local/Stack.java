@@ -46,6 +46,7 @@ final class Stack {
     final int offset;
     final Path dataDir;
     private final Map<String, String> environment;
+    private final List<String> arguments;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Process process;
     private Map<String, String> tokens;
@@ -55,9 +56,15 @@ final class Stack {
      *                    down by the launcher
      */
     Stack(int offset, Path dataDir, Map<String, String> environment) {
+        this(offset, dataDir, environment, List.of());
+    }
+
+    /** @param arguments more of the launcher's options (e.g. {@code --kafka-users FILE}) */
+    Stack(int offset, Path dataDir, Map<String, String> environment, List<String> arguments) {
         this.offset = offset;
         this.dataDir = dataDir;
         this.environment = environment;
+        this.arguments = arguments;
     }
 
     String journey() {
@@ -76,16 +83,13 @@ final class Stack {
         return "http://localhost:" + (8084 + offset);
     }
 
-    String kafka() {
-        return "localhost:" + (9092 + offset);
-    }
-
     void start() throws IOException {
         output.clear();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("localstack.jar", "target/local-stack.jar"),
-                "--data-dir", dataDir.toAbsolutePath().toString(), "--port-offset", Integer.toString(offset))
-                .redirectErrorStream(true);
+                "--data-dir", dataDir.toAbsolutePath().toString(), "--port-offset", Integer.toString(offset)));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         process = builder.start();
         Thread reader = new Thread(() -> {
@@ -146,9 +150,19 @@ final class Stack {
         return response.statusCode() == 404 ? List.of() : response.jsonPath().getList(path, String.class);
     }
 
-    KafkaProducer<String, String> producer() {
+    /** What a Kafka client needs to connect: the launcher's kafka-client.properties (with its login, if any). */
+    Properties kafkaClient() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+        try (var reader = Files.newBufferedReader(dataDir.resolve("kafka-client.properties"))) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return props;
+    }
+
+    KafkaProducer<String, String> producer() {
+        Properties props = kafkaClient();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(props);
@@ -157,8 +171,7 @@ final class Stack {
     /** Every record of {@code topic} from the beginning that matches, read for at most {@code wait}. */
     List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
                                               Duration wait) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+        Properties props = kafkaClient();
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
