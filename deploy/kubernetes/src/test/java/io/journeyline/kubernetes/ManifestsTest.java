@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -319,20 +318,12 @@ class ManifestsTest {
     }
 
     private static Set<String> consumedTopics(String service) {
-        return incoming(service, "topics").stream().flatMap(topics -> Arrays.stream(topics.split(",")))
+        return configurations.get(service).incoming("topics").stream().flatMap(topics -> Arrays.stream(topics.split(",")))
                 .map(String::trim).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<String> groupIds(String service) {
-        return incoming(service, "group.id").stream().distinct().toList();
-    }
-
-    private static List<String> incoming(String service, String attribute) {
-        Map<String, String> packaged = ServiceConfiguration.parse(read(Manifests.ROOT.resolve(service
-                + "/src/main/resources/application.properties")));
-        return packaged.entrySet().stream()
-                .filter(entry -> entry.getKey().matches("mp\\.messaging\\.incoming\\.[^.]+\\." + attribute.replace(".", "\\.")))
-                .map(Map.Entry::getValue).toList();
+        return configurations.get(service).incoming("group.id").stream().distinct().toList();
     }
 
     private static Map<String, String> configMap(Manifests manifests, String service) {
@@ -414,13 +405,5 @@ class ManifestsTest {
         List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,14 +10,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +68,13 @@ final class ServiceConfiguration {
     /** The value the packaged configuration gives {@code key} (a service's own over the platform's), or null. */
     String packagedValue(String key) {
         return packaged.getOrDefault(key, platform.get(key));
+    }
+
+    /** The values its packaged properties give {@code mp.messaging.incoming.<channel>.<attribute>}, one per channel. */
+    List<String> incoming(String attribute) {
+        String channelAttribute = "mp\\.messaging\\.incoming\\.[^.]+\\." + Pattern.quote(attribute);
+        return packaged.entrySet().stream().filter(entry -> entry.getKey().matches(channelAttribute))
+                .map(Map.Entry::getValue).toList();
     }
 
     /** The prefixes of the service's configuration mappings (journeyline.consumer, journeyline.cases, …). */
@@ -130,22 +136,18 @@ final class ServiceConfiguration {
     static Map<String, String> parse(String properties) {
         Properties parsed = new Properties();
         try {
-            parsed.load(new java.io.StringReader(properties));
+            parsed.load(new StringReader(properties));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> map = new HashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         parsed.forEach((key, value) -> map.put((String) key, (String) value));
         return map;
     }
 
     private static Map<String, String> read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Properties properties = new Properties();
-            properties.load(reader);
-            Map<String, String> map = new LinkedHashMap<>();
-            properties.forEach((key, value) -> map.put((String) key, (String) value));
-            return map;
+        try {
+            return parse(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
