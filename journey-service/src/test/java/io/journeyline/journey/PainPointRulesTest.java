@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
+import io.journeyline.platform.timers.TimerPoller;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class PainPointRulesTest {
+    @Inject
+    TimerPoller poller;
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-02T09:00:00Z");
     private static final Map<String, Object> NONE = Map.of();
 
@@ -179,15 +184,18 @@ class PainPointRulesTest {
     }
 
     @Test
-    void aPurchaseWithoutFirstUseFiresWhenItsTimerComesDueAndNotWhenTheCustomerUsedTheProduct() {
+    void aPurchaseWithoutFirstUseFiresWhenItsTimerComesDueAndNotWhenTheCustomerUsedTheProduct() throws Throwable {
         OffsetDateTime tenDaysAgo = OffsetDateTime.now().minusDays(10);
         Customer used = new Customer(tenDaysAgo);
         used.touchpoint(0, "web", "checkout.payment", "purchase", NONE);
-        used.touchpoint(60, "app", "dashboard", "feature_use", Map.of("outcome", "success"));
+        ObjectNode firstUse = used.touchpoint(60, "app", "dashboard", "feature_use", Map.of("outcome", "success"));
         Customer idle = new Customer(tenDaysAgo);
         ObjectNode purchase = idle.touchpoint(0, "web", "checkout.payment", "purchase", NONE);
+        JourneyApi.awaitInTimeline(used.id, idOf(firstUse));
+        JourneyApi.awaitInTimeline(idle.id, idOf(purchase));
 
         // both timers were due when their purchases arrived (history): they fire at the next poll
+        VertxContextSupport.subscribeAndAwait(poller::fireDue);
         JsonPath painPoints = idle.awaitPainPoint("PP-NEW-CUSTOMER");
         assertThat(painPoints.getList("items[0].evidence", String.class)).containsExactly(idOf(purchase));
         used.touchpoint(61, "phone", "hotline", "contact", Map.of("waitMs", 900_000));
