@@ -80,6 +80,6 @@ class DropOutTest {
     }
 
     private void fireDue() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
     }
 }

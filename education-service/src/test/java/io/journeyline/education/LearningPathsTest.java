@@ -176,6 +176,6 @@ class LearningPathsTest {
     }
 
     private void fireDue() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
     }
 }

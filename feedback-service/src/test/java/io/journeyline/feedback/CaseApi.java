@@ -51,6 +51,6 @@ final class CaseApi {
 
     /** Runs the durable-timer poller once, as its schedule would: everything due by the test clock fires. */
     static void fireDue(TimerPoller poller) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
     }
 }

@@ -57,10 +57,10 @@ class FollowUpTest {
         String caseId = resolvedCase("cust-" + UUID.randomUUID());
 
         clock.advance(Duration.ofDays(13));
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
         assertThat(status(caseId)).isEqualTo("RESOLVED");
         clock.advance(Duration.ofDays(2));
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
 
         assertThat(status(caseId)).isEqualTo("CLOSED");
         assertThat(given().header("Authorization", AGENT).get("/api/v1/cases/" + caseId).then().extract()

@@ -140,7 +140,7 @@ class DefaultRulesTest {
                 JourneyApi.awaitInTimeline(event.get("subject").asText(), event.get("id").asText());
             }
             if (rule.absence() != null) {
-                VertxContextSupport.subscribeAndAwait(poller::fireDue);
+                VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
             }
         }
 

@@ -195,7 +195,7 @@ class PainPointRulesTest {
         JourneyApi.awaitInTimeline(idle.id, idOf(purchase));
 
         // both timers were due when their purchases arrived (history): they fire at the next poll
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
         JsonPath painPoints = idle.awaitPainPoint("PP-NEW-CUSTOMER");
         assertThat(painPoints.getList("items[0].evidence", String.class)).containsExactly(idOf(purchase));
         used.touchpoint(61, "phone", "hotline", "contact", Map.of("waitMs", 900_000));

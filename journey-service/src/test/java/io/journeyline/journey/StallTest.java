@@ -62,6 +62,6 @@ class StallTest {
     }
 
     private void fireDue() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(poller::fireDue);
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
     }
 }

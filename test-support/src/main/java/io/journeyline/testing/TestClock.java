@@ -11,13 +11,13 @@ import java.time.ZoneOffset;
 /**
  * The clock of every {@code @QuarkusTest} application (it replaces the platform's default wall clock): wall time
  * plus an offset the test moves. A test that needs time to pass advances it, then fires what became due
- * ({@code timerPoller.fireDue()}), instead of sleeping:
+ * ({@code timerPoller.fireAllDue()}), instead of sleeping:
  *
  * <pre>{@code
  * @Inject TestClock clock;
  * @Inject TimerPoller timers;
  * clock.advance(Duration.ofHours(25));
- * VertxContextSupport.subscribeAndAwait(timers::fireDue);
+ * VertxContextSupport.subscribeAndAwait(timers::fireAllDue);
  * }</pre>
  */
 @Singleton

@@ -130,6 +130,28 @@ class TimersTest {
         assertThat(ids.get(1)).isEqualTo(ids.get(0));
     }
 
+    @Test
+    void fireAllDueFiresBatchAfterBatchUntilNothingIsDue() throws Throwable {
+        String prefix = UUID.randomUUID() + ":";
+        Instant due = clock.instant().plus(Duration.ofDays(2400));
+        inTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < 120; i++) {
+                String key = prefix + i;
+                chain = chain.chain(() -> timers.schedule(RecordingTimerHandler.KIND, key, due, null));
+            }
+            return chain;
+        });
+        clock.advance(Duration.ofDays(2401));
+
+        assertThat(VertxContextSupport.subscribeAndAwait(poller::fireDue)).as("batch-size is 50 in the test configuration")
+                .isEqualTo(50);
+        assertThat(fired(prefix)).hasSizeLessThanOrEqualTo(50);
+        assertThat(VertxContextSupport.subscribeAndAwait(poller::fireAllDue)).isGreaterThanOrEqualTo(70);
+        assertThat(fired(prefix)).hasSize(120);
+        assertThat(fired(prefix).values()).containsOnly(1L);
+    }
+
     private void fireDue() throws Throwable {
         VertxContextSupport.subscribeAndAwait(poller::fireDue);
     }
