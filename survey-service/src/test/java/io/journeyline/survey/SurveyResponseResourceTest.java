@@ -4,14 +4,19 @@ import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.testing.RealInfrastructure;
+import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestKafka;
 import io.journeyline.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,12 +30,18 @@ import static org.hamcrest.Matchers.equalTo;
 class SurveyResponseResourceTest {
     private static final String INGEST = TestTokens.bearer(Roles.INGEST);
 
+    @Inject
+    TestClock clock;
+
     @Test
-    void responseIsStoredAndPublished() throws Exception {
+    void responseIsStoredAndPublishedWithTheTimeTheCustomerAnswered() throws Exception {
         String customer = "cust-" + UUID.randomUUID();
+        // answered to an IVR eight days ago, imported now
+        OffsetDateTime answeredAt = OffsetDateTime.now(clock).minusDays(8).withOffsetSameInstant(ZoneOffset.ofHours(1))
+                .truncatedTo(ChronoUnit.SECONDS);
         String location = given().header("Authorization", INGEST).contentType("application/json")
                 .body(Map.of("customerId", customer, "surveyKind", "NPS", "score", 3, "comment", "billing is confusing",
-                        "respondedAt", "2026-11-22T08:15:00+01:00"))
+                        "respondedAt", answeredAt.toString()))
                 .post("/api/v1/surveys/nps-q4/responses")
                 .then().statusCode(201).extract().header("Location");
 
@@ -41,6 +52,7 @@ class SurveyResponseResourceTest {
                 record -> customer.equals(record.key()), 1, Duration.ofSeconds(15));
         assertThat(published).hasSize(1);
         assertThat(TestKafka.header(published.get(0), "ce_type")).isEqualTo("io.journeyline.survey.responded");
+        assertThat(OffsetDateTime.parse(TestKafka.header(published.get(0), "ce_time"))).isAtSameInstantAs(answeredAt);
         var data = EventJson.mapper().readTree(published.get(0).value());
         assertThat(data.at("/scores/primary").asDouble()).isEqualTo(3.0);
         assertThat(data.get("surveyId").asText()).isEqualTo("nps-q4");
@@ -64,6 +76,23 @@ class SurveyResponseResourceTest {
         given().header("Authorization", INGEST).contentType("application/json").body(Map.of("surveyKind", "CES"))
                 .post("/api/v1/surveys/s/responses")
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("customerId", "score"));
+    }
+
+    @Test
+    void anAnswerDatedInTheFutureOrTooLongAgoIsNamedWithTheOtherBadFields() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // the defaults: 5 minutes of clock skew ahead, 90 days back
+        for (OffsetDateTime bad : List.of(now.plusMinutes(6), now.minusDays(91))) {
+            given().header("Authorization", INGEST).contentType("application/json")
+                    .body(Map.of("surveyKind", "SMILEY", "score", 1, "respondedAt", bad.toString()))
+                    .post("/api/v1/surveys/s/responses")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.contains("customerId", "respondedAt", "surveyKind"));
+        }
+        given().header("Authorization", INGEST).contentType("application/json")
+                .body(Map.of("customerId", "c-1", "surveyKind", "CSAT", "score", 4,
+                        "respondedAt", now.minusDays(89).toString()))
+                .post("/api/v1/surveys/s/responses").then().statusCode(201);
     }
 
     @Test

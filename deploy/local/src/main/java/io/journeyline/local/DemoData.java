@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * assigns the tutorial or holds the customer out), fail the returns portal and call the hotline,
  * wait long in the queue, cancel, complain (some misunderstand the refund policy: a content gap), answer CSAT / CES
  * surveys about a touchpoint. Education works in this world: a customer who got the lesson hits the same errors again
- * 10 days later with probability 0.15, a held-out one with 0.45 — the generator works out who is held out from the
+ * 10 days later with probability 0.15, a held-out one with 0.45, and rates setup better afterwards (CSAT answers dated
+ * before and after the trouble) — the generator works out who is held out from the
  * published rule ({@link PublishedHoldout}), as a real population would simply behave. After the
  * events it completes most assigned lessons (of a path, the first unit), waits until every consumer has caught up, and prints
  * a summary with the reports' headline figures.
@@ -146,10 +147,13 @@ public final class DemoData {
                     ",\"stage\":\"ONBOARDING\"");
             if (random.nextDouble() < 0.3) {
                 troubled = true;
+                boolean heldOut = PublishedHoldout.heldOut(customer, RULE);
                 errors(kafka, customer, bought.plus(2, ChronoUnit.HOURS));
-                double recurrence = PublishedHoldout.heldOut(customer, RULE) ? 0.45 : 0.15;
-                if (random.nextDouble() < recurrence) {
+                if (random.nextDouble() < (heldOut ? 0.45 : 0.15)) {
                     errors(kafka, customer, bought.plus(12, ChronoUnit.DAYS));
+                }
+                if (random.nextDouble() < 0.6) {
+                    setupSatisfaction(customer, bought, heldOut, random);
                 }
             }
             boolean uses = random.nextDouble() < 0.75;
@@ -197,6 +201,26 @@ public final class DemoData {
                     received));
         }
         return troubled;
+    }
+
+    /**
+     * A CSAT answer about setup just before the wifi trouble and one 20 days after it (answers collected by another
+     * system, dated when given): a customer who got the tutorial rates setup a point higher afterwards with
+     * probability 0.5 and a point lower with 0.1; a held-out one with 0.15 and 0.3 — the satisfaction side of the
+     * education effect, to be read off the report's {@code csatChange}.
+     */
+    private void setupSatisfaction(String customer, Instant bought, boolean heldOut, Random random) {
+        int before = 2 + random.nextInt(3);
+        double draw = random.nextDouble();
+        int change = heldOut ? (draw < 0.15 ? 1 : draw < 0.45 ? -1 : 0) : (draw < 0.5 ? 1 : draw < 0.6 ? -1 : 0);
+        csat(customer, "setup.start", before, bought.plus(90, ChronoUnit.MINUTES));
+        csat(customer, "setup.wifi", Math.max(1, Math.min(5, before + change)), bought.plus(20, ChronoUnit.DAYS));
+    }
+
+    private void csat(String customer, String touchpoint, int score, Instant respondedAt) {
+        post(survey() + "/api/v1/surveys/touchpoint-csat/responses", "ingest", """
+                {"customerId": "%s", "surveyKind": "CSAT", "score": %d, "touchpoint": "%s", "respondedAt": "%s"}"""
+                .formatted(customer, score, touchpoint, respondedAt.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     private void errors(KafkaProducer<String, String> kafka, String customer, Instant at) {
@@ -316,6 +340,14 @@ public final class DemoData {
         return lag;
     }
 
+    private static String pValue(JsonNode comparison) {
+        if (!comparison.path("status").asText().equals("ok")) {
+            return comparison.path("status").asText();
+        }
+        return comparison.path("pValue").isNumber() ? String.format("%.2g", comparison.path("pValue").asDouble())
+                : "- (no variance)";
+    }
+
     private void summary() throws Exception {
         System.out.println("\nWhat the reports show now (supervisor token; every figure with its n in the full answers):");
         JsonNode effect = get(journey() + "/api/v1/analytics/education-effect?by=rule");
@@ -326,9 +358,12 @@ public final class DemoData {
                     group.path("treated").asLong(), group.path("heldOut").asLong(), figure(recurrence, "treatedPercent"),
                     figure(recurrence, "heldOutPercent"), figure(recurrence, "differencePp"),
                     figure(recurrence, "lower95Pp"), figure(recurrence, "upper95Pp"),
-                    figure(recurrence, "relativePercent"), !recurrence.path("status").asText().equals("ok")
-                            ? recurrence.path("status").asText() : recurrence.path("pValue").isNumber()
-                            ? String.format("%.2g", recurrence.path("pValue").asDouble()) : "- (no variance)");
+                    figure(recurrence, "relativePercent"), pValue(recurrence));
+            JsonNode csat = group.path("csatChange");
+            System.out.printf("  %-40s CSAT change %s vs %s points (n %d, %d): %s points (95 %% CI %s to %s), p = %s%n",
+                    "", figure(csat, "treatedMean"), figure(csat, "heldOutMean"), csat.path("treatedN").asLong(),
+                    csat.path("heldOutN").asLong(), figure(csat, "difference"), figure(csat, "lower95"),
+                    figure(csat, "upper95"), pValue(csat));
         }
         String since = "?from=" + Instant.now().minus(120, ChronoUnit.DAYS);
         JsonNode funnel = get(journey() + "/api/v1/analytics/funnel" + since);

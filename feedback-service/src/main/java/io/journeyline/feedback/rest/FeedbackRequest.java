@@ -5,7 +5,9 @@ import io.journeyline.contract.vocabulary.FeedbackCategory;
 import io.journeyline.contract.vocabulary.FeedbackKind;
 import io.journeyline.contract.vocabulary.Severity;
 import io.journeyline.contract.vocabulary.Vocabulary;
+import io.journeyline.feedback.config.IntakeConfig;
 import io.journeyline.feedback.domain.NewFeedback;
+import io.journeyline.platform.validation.OccurredWithin;
 import io.journeyline.platform.validation.OneOf;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -28,7 +30,7 @@ public record FeedbackRequest(
         @Size(max = 4000) String text,
         @OneOf(Severity.class) String severity,
         @Size(max = 200) String touchpoint,
-        @ReceivedWithin OffsetDateTime receivedAt,
+        @OccurredWithin(IntakeConfig.class) OffsetDateTime receivedAt,
         @DecimalMin("-1") @DecimalMax("1") Double sentiment) {
 
     /** The validated request as the service's command. */

@@ -58,7 +58,7 @@ public class Outbox {
 
     /**
      * Like {@link #publish(JourneyEvent)} for a fact that happened before it reached this service (feedback taken
-     * earlier elsewhere): the CloudEvent's {@code time} is {@code occurredAt}, not now.
+     * earlier elsewhere, a survey answer given to an IVR): the CloudEvent's {@code time} is {@code occurredAt}, not now.
      *
      * @return the CloudEvents id given to the event
      */

@@ -1,5 +1,6 @@
 package io.journeyline.survey.config;
 
+import io.journeyline.platform.validation.OccurredWithin;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -7,7 +8,7 @@ import java.time.Duration;
 
 /** How survey-service invites: which surveys answer which requests, fatigue control, links and their lifetime. */
 @ConfigMapping(prefix = "journeyline.surveys")
-public interface SurveysConfig {
+public interface SurveysConfig extends OccurredWithin.Window {
     /** The customer-facing base URL; an invitation's link is {@code <base>/api/v1/responses/<token>}. */
     @WithDefault("http://localhost:8082")
     String publicBaseUrl();
@@ -60,4 +61,25 @@ public interface SurveysConfig {
     /** The confidence level of the results' intervals. */
     @WithDefault("0.95")
     double confidence();
+
+    /**
+     * How far back an answer collected elsewhere may be dated ({@code respondedAt} of the ingest endpoint): it is
+     * published with that time, so the customer's timeline and the before/after windows place it where it happened.
+     */
+    @WithDefault("P90D")
+    Duration respondedAtMaxAge();
+
+    /** How far a sender's {@code respondedAt} may lie ahead of this service's clock (the sender's clock may run fast). */
+    @WithDefault("PT5M")
+    Duration respondedAtMaxSkew();
+
+    @Override
+    default Duration occurredMaxAge() {
+        return respondedAtMaxAge();
+    }
+
+    @Override
+    default Duration occurredMaxSkew() {
+        return respondedAtMaxSkew();
+    }
 }

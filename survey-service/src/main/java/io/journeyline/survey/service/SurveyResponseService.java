@@ -63,7 +63,7 @@ public class SurveyResponseService {
 
     /**
      * Stores a completed response (its comment scored for sentiment) and its rating items, and publishes
-     * {@code survey.responded}; in the caller's transaction.
+     * {@code survey.responded} with the time the customer answered; in the caller's transaction.
      */
     public Uni<SurveyResponse> store(SurveyResponse response, AnswerSheet.Scored scored) {
         Sentiment sentiment = SentimentAnalyzer.shared().analyze(response.comment);
@@ -71,10 +71,10 @@ public class SurveyResponseService {
         // flushed first: the items are inserted by SQL and refer to the response
         return responses.persistAndFlush(response)
                 .call(saved -> responses.addItems(saved, scored.items()))
-                .call(saved -> outbox.publish(new SurveyResponded(saved.customerId, saved.surveyId, saved.surveyKind,
+                .call(saved -> outbox.publishOccurred(new SurveyResponded(saved.customerId, saved.surveyId, saved.surveyKind,
                         saved.id, scored.scores(), saved.touchpoint, saved.caseId, saved.comment, saved.sentiment,
                         empty(scored.themeScores()), empty(scored.dimensionScores()), saved.topic, saved.invitationId,
-                        saved.surveyVersion)));
+                        saved.surveyVersion), saved.respondedAt));
     }
 
     @WithSession
