@@ -87,7 +87,8 @@ class SurveyResponseResourceTest {
                     .body(Map.of("surveyKind", "SMILEY", "score", 1, "respondedAt", bad.toString()))
                     .post("/api/v1/surveys/s/responses")
                     .then().statusCode(400).contentType("application/problem+json")
-                    .body("errors.field", org.hamcrest.Matchers.contains("customerId", "respondedAt", "surveyKind"));
+                    .body("errors.field", org.hamcrest.Matchers.contains("customerId", "respondedAt", "surveyKind"))
+                    .body("errors[1].message", equalTo("must lie within the last 90 days and not more than 5 minutes ahead"));
         }
         given().header("Authorization", INGEST).contentType("application/json")
                 .body(Map.of("customerId", "c-1", "surveyKind", "CSAT", "score", 4,

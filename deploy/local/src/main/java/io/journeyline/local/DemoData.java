@@ -360,6 +360,9 @@ public final class DemoData {
                     figure(recurrence, "lower95Pp"), figure(recurrence, "upper95Pp"),
                     figure(recurrence, "relativePercent"), pValue(recurrence));
             JsonNode csat = group.path("csatChange");
+            if (csat.path("treatedN").asLong() + csat.path("heldOutN").asLong() == 0) {
+                continue;
+            }
             System.out.printf("  %-40s CSAT change %s vs %s points (n %d, %d): %s points (95 %% CI %s to %s), p = %s%n",
                     "", figure(csat, "treatedMean"), figure(csat, "heldOutMean"), csat.path("treatedN").asLong(),
                     csat.path("heldOutN").asLong(), figure(csat, "difference"), figure(csat, "lower95"),

@@ -79,9 +79,28 @@ public @interface OccurredWithin {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("must lie within the last " + window.occurredMaxAge()
-                    + " and not more than " + window.occurredMaxSkew() + " ahead").addConstraintViolation();
+            context.buildConstraintViolationWithTemplate("must lie within the last " + words(window.occurredMaxAge())
+                    + " and not more than " + words(window.occurredMaxSkew()) + " ahead").addConstraintViolation();
             return false;
+        }
+
+        /** 90 days, 5 minutes: what a sender reads in the 400 (ISO-8601 otherwise, e.g. PT1M30S). */
+        static String words(Duration duration) {
+            long seconds = duration.toSeconds();
+            if (seconds > 0 && seconds % 86_400 == 0) {
+                return count(seconds / 86_400, "day");
+            }
+            if (seconds > 0 && seconds % 3_600 == 0) {
+                return count(seconds / 3_600, "hour");
+            }
+            if (seconds % 60 == 0 && duration.getNano() == 0) {
+                return count(seconds / 60, "minute");
+            }
+            return duration.toString();
+        }
+
+        private static String count(long n, String unit) {
+            return n + " " + unit + (n == 1 ? "" : "s");
         }
     }
 }
