@@ -45,8 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * 10 days later with probability 0.15, a held-out one with 0.45, and rates setup better afterwards (CSAT answers dated
  * before and after the trouble) — the generator works out who is held out from the
  * published rule ({@link PublishedHoldout}), as a real population would simply behave. After the
- * events it completes most assigned lessons (of a path, the first unit), waits until every consumer has caught up, and prints
- * a summary with the reports' headline figures.
+ * events it completes most assigned lessons (of a path, the first unit), records a relationship NPS answer for a third
+ * of the customers who use the product (promoters in USAGE become LOYAL), waits until every consumer has caught up,
+ * and prints a summary with the reports' headline figures.
  *
  * <pre>java -cp deploy/local/target/local-stack.jar io.journeyline.local.DemoData [--customers 1000] [--seed 42]
  *     [--port-offset 0] [--data-dir deploy/local/data]</pre>
@@ -61,6 +62,11 @@ public final class DemoData {
     private final AtomicLong kafkaEvents = new AtomicLong();
     private final AtomicLong httpCalls = new AtomicLong();
     private final AtomicLong httpFailures = new AtomicLong();
+    /** Relationship NPS answers, recorded after the journeys (a promoter in USAGE becomes LOYAL). */
+    private final List<NpsAnswer> relationshipNps = new ArrayList<>();
+
+    private record NpsAnswer(String customer, int score, Instant respondedAt) {
+    }
 
     private DemoData(int offset, Map<String, String> tokens) {
         this.offset = offset;
@@ -125,6 +131,15 @@ public final class DemoData {
         int completed = completeLessons(learners, random);
         quiesce();
         System.out.printf("Completed %,d lessons (progress reports over HTTP); caught up again%n", completed);
+        for (NpsAnswer answer : relationshipNps) {
+            post(survey() + "/api/v1/surveys/relationship-nps/responses", "ingest", """
+                    {"customerId": "%s", "surveyKind": "NPS", "score": %d, "respondedAt": "%s"}"""
+                    .formatted(answer.customer(), answer.score(), answer.respondedAt().truncatedTo(ChronoUnit.SECONDS)));
+        }
+        awaitHttp();
+        quiesce();
+        System.out.printf("Recorded %,d relationship NPS answers (a month after the purchase); caught up again%n",
+                relationshipNps.size());
         summary();
     }
 
@@ -161,6 +176,11 @@ public final class DemoData {
             if (uses) {
                 touchpoint(kafka, customer, bought.plus(5, ChronoUnit.DAYS), "app", "home", "feature_use",
                         ",\"stage\":\"USAGE\",\"outcome\":\"success\"");
+                if (random.nextDouble() < 0.35) {
+                    double draw = random.nextDouble();
+                    int score = draw < 0.45 ? 9 + random.nextInt(2) : draw < 0.8 ? 7 + random.nextInt(2) : random.nextInt(7);
+                    relationshipNps.add(new NpsAnswer(customer, score, bought.plus(30, ChronoUnit.DAYS)));
+                }
             }
             if (random.nextDouble() < 0.1) {
                 Instant failed = bought.plus(7, ChronoUnit.DAYS);
