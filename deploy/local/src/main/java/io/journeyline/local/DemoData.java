@@ -1,6 +1,7 @@
 package io.journeyline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -132,9 +133,7 @@ public final class DemoData {
         quiesce();
         System.out.printf("Completed %,d lessons (progress reports over HTTP); caught up again%n", completed);
         for (NpsAnswer answer : relationshipNps) {
-            post(survey() + "/api/v1/surveys/relationship-nps/responses", "ingest", """
-                    {"customerId": "%s", "surveyKind": "NPS", "score": %d, "respondedAt": "%s"}"""
-                    .formatted(answer.customer(), answer.score(), answer.respondedAt().truncatedTo(ChronoUnit.SECONDS)));
+            answer("relationship-nps", "NPS", answer.customer(), answer.score(), null, answer.respondedAt());
         }
         awaitHttp();
         quiesce();
@@ -199,13 +198,9 @@ public final class DemoData {
             if (random.nextDouble() < 0.3) {
                 String[] places = {"checkout.payment", "setup.start", "home"};
                 String place = places[random.nextInt(places.length)];
-                post(survey() + "/api/v1/surveys/touchpoint-csat/responses", "ingest", """
-                        {"customerId": "%s", "surveyKind": "CSAT", "score": %d, "touchpoint": "%s"}"""
-                        .formatted(customer, 1 + random.nextInt(5), place));
+                answer("touchpoint-csat", "CSAT", customer, 1 + random.nextInt(5), place, null);
                 if (random.nextDouble() < 0.5) {
-                    post(survey() + "/api/v1/surveys/touchpoint-ces/responses", "ingest", """
-                            {"customerId": "%s", "surveyKind": "CES", "score": %d, "touchpoint": "%s"}"""
-                            .formatted(customer, 1 + random.nextInt(7), place));
+                    answer("touchpoint-ces", "CES", customer, 1 + random.nextInt(7), place, null);
                 }
             }
         }
@@ -233,14 +228,22 @@ public final class DemoData {
         int before = 2 + random.nextInt(3);
         double draw = random.nextDouble();
         int change = heldOut ? (draw < 0.15 ? 1 : draw < 0.45 ? -1 : 0) : (draw < 0.5 ? 1 : draw < 0.6 ? -1 : 0);
-        csat(customer, "setup.start", before, bought.plus(90, ChronoUnit.MINUTES));
-        csat(customer, "setup.wifi", Math.max(1, Math.min(5, before + change)), bought.plus(20, ChronoUnit.DAYS));
+        answer("touchpoint-csat", "CSAT", customer, before, "setup.start", bought.plus(90, ChronoUnit.MINUTES));
+        answer("touchpoint-csat", "CSAT", customer, Math.max(1, Math.min(5, before + change)), "setup.wifi",
+                bought.plus(20, ChronoUnit.DAYS));
     }
 
-    private void csat(String customer, String touchpoint, int score, Instant respondedAt) {
-        post(survey() + "/api/v1/surveys/touchpoint-csat/responses", "ingest", """
-                {"customerId": "%s", "surveyKind": "CSAT", "score": %d, "touchpoint": "%s", "respondedAt": "%s"}"""
-                .formatted(customer, score, touchpoint, respondedAt.truncatedTo(ChronoUnit.SECONDS)));
+    /** A survey answer another system collected (recorded through the ingest endpoint); dated when given, if given. */
+    private void answer(String survey, String kind, String customer, int score, String touchpoint, Instant respondedAt) {
+        ObjectNode body = EventJson.mapper().createObjectNode().put("customerId", customer).put("surveyKind", kind)
+                .put("score", score);
+        if (touchpoint != null) {
+            body.put("touchpoint", touchpoint);
+        }
+        if (respondedAt != null) {
+            body.put("respondedAt", respondedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        post(survey() + "/api/v1/surveys/" + survey + "/responses", "ingest", body.toString());
     }
 
     private void errors(KafkaProducer<String, String> kafka, String customer, Instant at) {
