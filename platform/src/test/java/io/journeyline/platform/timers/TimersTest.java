@@ -74,17 +74,10 @@ class TimersTest {
     void concurrentPollersNeverFireOneTimerTwice() throws Throwable {
         String prefix = UUID.randomUUID() + ":";
         Instant due = clock.instant().plus(Duration.ofDays(1200));
-        inTransaction(() -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < 150; i++) {
-                String key = prefix + i;
-                chain = chain.chain(() -> timers.schedule(RecordingTimerHandler.KIND, key, due, null));
-            }
-            return chain;
-        });
+        scheduleNumbered(prefix, 150, due);
         clock.advance(Duration.ofDays(1201));
 
-        // Three pollers at once (the background one may join in too), as with several replicas.
+        // Three pollers at once, as with several replicas.
         List<CompletableFuture<Void>> pollers = List.of(
                 CompletableFuture.runAsync(this::fireDueUnchecked), CompletableFuture.runAsync(this::fireDueUnchecked),
                 CompletableFuture.runAsync(this::fireDueUnchecked));
@@ -134,14 +127,7 @@ class TimersTest {
     void fireAllDueFiresBatchAfterBatchUntilNothingIsDue() throws Throwable {
         String prefix = UUID.randomUUID() + ":";
         Instant due = clock.instant().plus(Duration.ofDays(2400));
-        inTransaction(() -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < 120; i++) {
-                String key = prefix + i;
-                chain = chain.chain(() -> timers.schedule(RecordingTimerHandler.KIND, key, due, null));
-            }
-            return chain;
-        });
+        scheduleNumbered(prefix, 120, due);
         clock.advance(Duration.ofDays(2401));
 
         assertThat(VertxContextSupport.subscribeAndAwait(poller::fireDue)).as("batch-size is 50 in the test configuration")
@@ -150,6 +136,18 @@ class TimersTest {
         assertThat(VertxContextSupport.subscribeAndAwait(poller::fireAllDue)).isGreaterThanOrEqualTo(70);
         assertThat(fired(prefix)).hasSize(120);
         assertThat(fired(prefix).values()).containsOnly(1L);
+    }
+
+    /** Schedules {@code count} timers due at {@code due}, keyed {@code prefix + 0 … count - 1}, in one transaction. */
+    private void scheduleNumbered(String prefix, int count, Instant due) throws Throwable {
+        inTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < count; i++) {
+                String key = prefix + i;
+                chain = chain.chain(() -> timers.schedule(RecordingTimerHandler.KIND, key, due, null));
+            }
+            return chain;
+        });
     }
 
     private void fireDue() throws Throwable {
