@@ -5,6 +5,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import org.apache.kafka.common.errors.RetriableException;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -22,13 +23,18 @@ public final class Failures {
     private Failures() {
     }
 
-    /** Whether {@code failure} or any of its causes is known to pass by itself. */
+    /**
+     * Whether {@code failure} or any of its causes is known to pass by itself. The first cause that carries a
+     * SQLSTATE decides, whichever way it arrives: as Vert.x's {@link PgException} from the reactive client, or as the
+     * {@link SQLException} Hibernate Reactive wraps it in (a deadlock reaches a service as
+     * {@code LockAcquisitionException} caused by a {@code SQLException} with SQLSTATE 40P01).
+     */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PgException pg) {
-                String state = pg.getSqlState();
-                return state != null && (TRANSIENT_SQLSTATES.contains(state)
-                        || TRANSIENT_SQLSTATE_CLASSES.contains(state.substring(0, Math.min(2, state.length()))));
+            String state = sqlState(t);
+            if (state != null) {
+                return TRANSIENT_SQLSTATES.contains(state)
+                        || TRANSIENT_SQLSTATE_CLASSES.contains(state.substring(0, Math.min(2, state.length())));
             }
             if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException
                     || t instanceof io.smallrye.mutiny.TimeoutException || t instanceof RetriableException
@@ -43,6 +49,17 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /** The SQLSTATE {@code t} itself carries, or null. */
+    private static String sqlState(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (t instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
     }
 
     /** One line for a dead-letter header: the innermost message with its exception type. */

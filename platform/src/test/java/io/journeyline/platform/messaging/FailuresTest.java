@@ -2,9 +2,11 @@ package io.journeyline.platform.messaging;
 
 import io.vertx.pgclient.PgException;
 import org.hibernate.HibernateException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,13 @@ class FailuresTest {
                 pg("40P01", "deadlock detected"))))).isTrue();
         assertThat(Failures.isTransient(new CompletionException(new HibernateException("flush failed",
                 pg("23514", "check constraint"))))).isFalse();
+        // Through Hibernate (ORM or Reactive) the SQLSTATE comes on a java.sql.SQLException, not on PgException.
+        assertThat(Failures.isTransient(new LockAcquisitionException("could not execute statement",
+                new SQLException("ERROR: deadlock detected", "40P01")))).isTrue();
+        assertThat(Failures.isTransient(new HibernateException("could not execute statement",
+                new SQLException("ERROR: could not serialize access", "40001")))).isTrue();
+        assertThat(Failures.isTransient(new HibernateException("could not execute statement",
+                new SQLException("ERROR: duplicate key value", "23505")))).isFalse();
         assertThat(Failures.describe(new CompletionException(new IllegalStateException("poison"))))
                 .isEqualTo("CompletionException caused by java.lang.IllegalStateException: poison");
     }
