@@ -42,14 +42,31 @@ public final class TestKafka {
     }
 
     private static void send(ProducerRecord<String, byte[]> record, Map<String, String> headers) {
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        sendAll(List.of(record));
+    }
+
+    /**
+     * Produces many keyed text values (structured-mode events, say) through one producer, in list order, as a company
+     * system streaming its history would; returns once the broker has acknowledged them all.
+     */
+    public static void produceAll(String topic, List<Map.Entry<String, String>> keyedValues) {
+        sendAll(keyedValues.stream().map(entry -> new ProducerRecord<>(topic, entry.getKey(),
+                entry.getValue().getBytes(StandardCharsets.UTF_8))).toList());
+    }
+
+    private static void sendAll(List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>(records.size());
+            records.forEach(record -> acks.add(producer.send(record)));
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("could not produce to " + record.topic(), e);
+            throw new IllegalStateException("could not produce to " + records.get(0).topic(), e);
         }
     }
 

@@ -39,6 +39,21 @@ public class CustomerRepository {
                 .executeUpdate(session)).replaceWithVoid();
     }
 
+    /**
+     * Locks the customer's row for the rest of the transaction if no one else holds it, without waiting; true when
+     * locked (or when there is no such customer, so nothing to lock). What a timer takes before it touches the
+     * customer's state, in the mode the batch's upsert takes it: the consumer and the timers lock a customer first,
+     * then its stage and rule state, so they cannot deadlock.
+     */
+    public Uni<Boolean> tryLock(String customerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with locked as (select id from customers where id = ?1 for no key update skip locked)
+                        select exists (select 1 from locked) or not exists (select 1 from customers where id = ?1)""",
+                        Boolean.class)
+                .setParameter(1, customerId)
+                .getSingleResult());
+    }
+
     public Uni<Boolean> exists(String customerId) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("select count(*) from customers where id = ?1", Long.class)

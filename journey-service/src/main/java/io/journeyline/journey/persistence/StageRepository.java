@@ -26,10 +26,12 @@ public class StageRepository {
 
     /**
      * The stages of these customers, locked for the rest of the transaction (the batch already locked them by
-     * upserting the customers; a timer locks them here).
+     * upserting the customers; a timer locked them first, {@link CustomerRepository#tryLock}). {@code for no key
+     * update}, as the upsert locks: it keeps out other writers of the customer, not the inserts whose foreign key
+     * only needs the customer to exist (another transaction's timeline entry), which would otherwise queue behind it.
      */
     public Uni<Map<String, StageRow>> lockStages(Set<String> customerIds) {
-        return read(customerIds, " for update");
+        return read(customerIds, " for no key update");
     }
 
     private Uni<Map<String, StageRow>> read(Set<String> customerIds, String lock) {

@@ -12,6 +12,7 @@ import io.journeyline.journey.domain.rules.RulePatterns.Step;
 import io.journeyline.journey.domain.rules.RuleSetDocument.Rule;
 import io.journeyline.journey.domain.rules.RuleState;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
+import io.journeyline.journey.persistence.CustomerRepository;
 import io.journeyline.journey.persistence.RuleStateRepository;
 import io.journeyline.journey.persistence.RuleStateRepository.StateKey;
 import io.journeyline.platform.cloudevents.IncomingEvent;
@@ -48,15 +49,18 @@ public class RuleEvaluationService implements TimerHandler {
     private final Clock clock;
     private final RulesConfig config;
     private final Counter lateEvents;
+    private final CustomerRepository customers;
 
     public RuleEvaluationService(ActiveRuleSet active, RuleStateRepository states, PainPointRecorder recorder,
-                                 Timers timers, Clock clock, RulesConfig config, MeterRegistry registry) {
+                                 Timers timers, Clock clock, RulesConfig config, MeterRegistry registry,
+                                 CustomerRepository customers) {
         this.active = active;
         this.states = states;
         this.recorder = recorder;
         this.timers = timers;
         this.clock = clock;
         this.config = config;
+        this.customers = customers;
         this.lateEvents = Counter.builder("journeyline.rules.late.events")
                 .description("Matches older than the allowed lateness: in the timeline, not in rule state")
                 .register(registry);
@@ -145,6 +149,16 @@ public class RuleEvaluationService implements TimerHandler {
     @Override
     public String kind() {
         return ABSENCE;
+    }
+
+    /**
+     * The customer first, then rule state, as the consumer locks them (see {@link TimerHandler#tryLockFirst}); an
+     * aggregate's state has no customer to lock.
+     */
+    @Override
+    public Uni<Boolean> tryLockFirst(FiredTimer timer) {
+        String scope = timer.payloadAs(AbsencePayload.class).scope();
+        return RuleStateRepository.ACROSS_CUSTOMERS.equals(scope) ? Uni.createFrom().item(true) : customers.tryLock(scope);
     }
 
     /** An absence check came due: fires when the expected event has not come (and the rule is still evaluated). */

@@ -9,6 +9,7 @@ import io.journeyline.journey.domain.rules.RuleSetDocument.Rule;
 import io.journeyline.journey.domain.rules.RuleState;
 import io.journeyline.journey.domain.rules.RuleState.Mark;
 import io.journeyline.journey.domain.stages.StageModel;
+import io.journeyline.journey.persistence.CustomerRepository;
 import io.journeyline.journey.persistence.StageRepository;
 import io.journeyline.journey.persistence.StageRepository.Change;
 import io.journeyline.journey.persistence.StageRepository.StageRow;
@@ -50,9 +51,11 @@ public class StageService implements TimerHandler {
     private final ActiveRuleSet active;
     private final PainPointRecorder recorder;
     private final RuleEvaluationService rules;
+    private final CustomerRepository customers;
 
     public StageService(StageModel model, StageRepository stages, Outbox outbox, TimelineService timeline, Timers timers,
-                        ActiveRuleSet active, PainPointRecorder recorder, RuleEvaluationService rules) {
+                        ActiveRuleSet active, PainPointRecorder recorder, RuleEvaluationService rules,
+                        CustomerRepository customers) {
         this.model = model;
         this.stages = stages;
         this.outbox = outbox;
@@ -61,6 +64,7 @@ public class StageService implements TimerHandler {
         this.active = active;
         this.recorder = recorder;
         this.rules = rules;
+        this.customers = customers;
     }
 
     /** A stall check: the customer, the stall rule, and the stage entry it watches. */
@@ -138,6 +142,12 @@ public class StageService implements TimerHandler {
     @Override
     public String kind() {
         return STALL;
+    }
+
+    /** The customer first, as the consumer locks it: see {@link TimerHandler#tryLockFirst}. */
+    @Override
+    public Uni<Boolean> tryLockFirst(FiredTimer timer) {
+        return customers.tryLock(timer.payloadAs(StallPayload.class).customerId());
     }
 
     /** A stall timer came due: fires the stall rule when the customer is still in the stage entered then. */

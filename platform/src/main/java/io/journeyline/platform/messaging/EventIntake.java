@@ -111,7 +111,7 @@ public class EventIntake {
                         SpanKind.CONSUMER, valid.event().traceparent())
                 .setAttribute(Tracing.EVENT_ID, valid.event().id())
                 .setAttribute("messaging.destination.name", valid.record().topic())).toList();
-        return withTransientRetries(() -> inOneTransaction(channel, batch, routes))
+        return withTransientRetries(channel, () -> inOneTransaction(channel, batch, routes))
                 .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> {
                     if (!permanent) {
                         return Uni.createFrom().failure(failure);
@@ -128,7 +128,7 @@ public class EventIntake {
     private Uni<Void> oneByOne(String channel, List<Valid> batch, EventRoutes routes) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Valid valid : batch) {
-            chain = chain.chain(() -> withTransientRetries(() -> inOneTransaction(channel, List.of(valid), routes))
+            chain = chain.chain(() -> withTransientRetries(channel, () -> inOneTransaction(channel, List.of(valid), routes))
                     .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> permanent
                             ? deadLetterFailed(channel, valid, failure)
                             : Uni.createFrom().failure(failure))));
@@ -160,8 +160,11 @@ public class EventIntake {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> withTransientRetries(java.util.function.Supplier<Uni<Void>> work) {
+    /** Retries a transient failure with back-off, counting each retry by what failed (a SQLSTATE such as 40P01). */
+    private Uni<Void> withTransientRetries(String channel, java.util.function.Supplier<Uni<Void>> work) {
         return Uni.createFrom().deferred(work::get)
+                .onFailure(Failures::isTransient).invoke(failure -> registry.counter("journeyline.events.retried",
+                        "channel", channel, "cause", Failures.kind(failure)).increment())
                 .onFailure(Failures::isTransient).retry()
                 .withBackOff(config.initialBackOff(), config.maxBackOff()).atMost(config.retries());
     }

@@ -51,6 +51,22 @@ public final class Failures {
         return false;
     }
 
+    /**
+     * A short name for what failed, for a metric tag: the first SQLSTATE in the causes ({@code 40P01}), else the
+     * innermost exception's simple class name.
+     */
+    public static String kind(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = sqlState(t);
+            if (state != null) {
+                return state;
+            }
+            root = t;
+        }
+        return root.getClass().getSimpleName();
+    }
+
     /** The SQLSTATE {@code t} itself carries, or null. */
     private static String sqlState(Throwable t) {
         if (t instanceof PgException pg) {

@@ -14,4 +14,15 @@ public interface TimerHandler {
     String kind();
 
     Uni<Void> fire(FiredTimer timer);
+
+    /**
+     * Before {@link #fire}, in the same transaction: locks, without waiting, what the service's consumer locks first
+     * when it changes the state this timer is about — journey-service locks the customer — and answers whether it
+     * could. The poller holds only the timer's own row then, and never waits while holding it: a consumer that holds
+     * the customer and schedules or cancels that customer's timers cannot deadlock with a firing, and a timer whose
+     * customer is busy is left for the next poll ({@code journeyline.timers.deferred}). Nothing to lock by default.
+     */
+    default Uni<Boolean> tryLockFirst(FiredTimer timer) {
+        return Uni.createFrom().item(true);
+    }
 }

@@ -1,5 +1,6 @@
 package io.journeyline.platform.timers;
 
+import io.journeyline.platform.messaging.Failures;
 import io.journeyline.platform.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -66,7 +67,7 @@ public class TimerPoller {
 
     /** Fires timers due by the clock's now, up to {@code batch-size}; the number fired. Safe to call concurrently. */
     public Uni<Integer> fireDue() {
-        return fireNext(0);
+        return fireNext(0, null);
     }
 
     /**
@@ -83,39 +84,70 @@ public class TimerPoller {
                 : fireAllDue(firedSoFar + fired));
     }
 
-    private Uni<Integer> fireNext(int firedSoFar) {
+    /** @param after the last timer of this poll left for later (its customer was busy): the poll goes on past it */
+    private Uni<Integer> fireNext(int firedSoFar, Due after) {
         if (firedSoFar >= config.batchSize()) {
             return Uni.createFrom().item(firedSoFar);
         }
-        return fireOne().chain(fired -> fired ? fireNext(firedSoFar + 1) : Uni.createFrom().item(firedSoFar));
+        return fireOne(after).chain(outcome -> switch (outcome.kind) {
+            case FIRED -> fireNext(firedSoFar + 1, after);
+            case DEFERRED -> fireNext(firedSoFar, outcome.timer);
+            case NONE_DUE -> Uni.createFrom().item(firedSoFar);
+        });
     }
 
-    /** Locks, fires and deletes the earliest due timer in one transaction; false when none is due. */
-    private Uni<Boolean> fireOne() {
+    /** A timer's place in firing order: due time, kind, key. */
+    private record Due(OffsetDateTime dueAt, String kind, String key) {
+    }
+
+    private record Outcome(Kind kind, Due timer) {
+        enum Kind { FIRED, DEFERRED, NONE_DUE }
+    }
+
+    private static final Outcome FIRED = new Outcome(Outcome.Kind.FIRED, null);
+    private static final Outcome NONE_DUE = new Outcome(Outcome.Kind.NONE_DUE, null);
+
+    /**
+     * In one transaction: locks the earliest due timer (after {@code after}), lets its handler lock what it locks first
+     * without waiting, then fires and deletes it. A timer whose handler could not lock is left as it was (deferred).
+     */
+    private Uni<Outcome> fireOne(Due after) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select kind, timer_key, due_at, payload, attempts, traceparent from platform_timers
-                        where status = 'PENDING' and due_at <= ?1
+                        where status = 'PENDING' and due_at <= ?1 and (due_at, kind, timer_key) > (?2, ?3, ?4)
                         order by due_at, kind, timer_key limit 1 for update skip locked""", Object[].class)
                 .setParameter(1, now)
+                .setParameter(2, after == null ? OffsetDateTime.parse("0001-01-01T00:00:00Z") : after.dueAt())
+                .setParameter(3, after == null ? "" : after.kind())
+                .setParameter(4, after == null ? "" : after.key())
                 .getResultList()
                 .chain(rows -> {
                     if (rows.isEmpty()) {
-                        return Uni.createFrom().<FiredTimer>nullItem();
+                        return Uni.createFrom().item(NONE_DUE);
                     }
                     Object[] row = rows.get(0);
-                    FiredTimer timer = new FiredTimer((String) row[0], (String) row[1],
-                            ((OffsetDateTime) row[2]).toInstant(), (String) row[3], ((Number) row[4]).intValue() + 1,
-                            (String) row[5]);
-                    return handle(timer).chain(() -> session
-                                    .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key = ?2")
-                                    .setParameter(1, timer.kind()).setParameter(2, timer.key()).executeUpdate())
-                            .replaceWith(timer);
+                    OffsetDateTime dueAt = (OffsetDateTime) row[2];
+                    FiredTimer timer = new FiredTimer((String) row[0], (String) row[1], dueAt.toInstant(),
+                            (String) row[3], ((Number) row[4]).intValue() + 1, (String) row[5]);
+                    TimerHandler handler = handlers.get(timer.kind());
+                    Uni<Boolean> locked = handler == null ? Uni.createFrom().item(true)
+                            : Uni.createFrom().deferred(() -> handler.tryLockFirst(timer));
+                    return locked.onFailure().transform(failure -> new TimerFailure(timer, failure)).chain(gotIt -> {
+                        if (!gotIt) {
+                            registry.counter("journeyline.timers.deferred", "kind", timer.kind()).increment();
+                            return Uni.createFrom().item(new Outcome(Outcome.Kind.DEFERRED,
+                                    new Due(dueAt, timer.kind(), timer.key())));
+                        }
+                        return handle(timer).chain(() -> session
+                                        .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key = ?2")
+                                        .setParameter(1, timer.kind()).setParameter(2, timer.key()).executeUpdate())
+                                .invoke(() -> registry.counter("journeyline.timers.fired", "kind", timer.kind()).increment())
+                                .replaceWith(FIRED);
+                    });
                 })))
-                .onItem().ifNotNull().invoke(timer -> registry.counter("journeyline.timers.fired", "kind", timer.kind()).increment())
-                .map(timer -> timer != null)
                 .onFailure(TimerFailure.class).recoverWithUni(failure -> recordFailure(((TimerFailure) failure).timer,
-                        failure.getCause()).replaceWith(true));
+                        failure.getCause()).replaceWith(FIRED));
     }
 
     private Uni<Void> handle(FiredTimer timer) {
@@ -128,16 +160,21 @@ public class TimerPoller {
                 .onFailure().transform(failure -> new TimerFailure(timer, failure));
     }
 
-    /** After a failed firing (rolled back): count the attempt and try again later, or park the timer as FAILED. */
+    /**
+     * After a failed firing (rolled back): try again later, or park the timer as FAILED once its handler has failed
+     * {@code max-attempts} times. A failure that passes by itself (a deadlock, a lost connection) is not an attempt:
+     * it cannot park a timer.
+     */
     private Uni<Void> recordFailure(FiredTimer timer, Throwable failure) {
-        boolean giveUp = timer.attempt() >= config.maxAttempts();
+        int attempts = Failures.isTransient(failure) ? timer.attempt() - 1 : timer.attempt();
+        boolean giveUp = attempts >= config.maxAttempts();
         LOG.warnf("timer %s/%s failed (attempt %d%s): %s", timer.kind(), timer.key(), timer.attempt(),
                 giveUp ? ", parked as FAILED" : "", failure.toString());
         registry.counter("journeyline.timers.failed", "kind", timer.kind()).increment();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         update platform_timers set attempts = ?3, last_error = ?4, due_at = ?5, status = ?6
                         where kind = ?1 and timer_key = ?2""")
-                .setParameter(1, timer.kind()).setParameter(2, timer.key()).setParameter(3, timer.attempt())
+                .setParameter(1, timer.kind()).setParameter(2, timer.key()).setParameter(3, attempts)
                 .setParameter(4, String.valueOf(failure.getMessage()).replace('\u0000', ' '))
                 .setParameter(5, OffsetDateTime.now(clock).plus(config.retryBackOff()))
                 .setParameter(6, giveUp ? "FAILED" : "PENDING")
