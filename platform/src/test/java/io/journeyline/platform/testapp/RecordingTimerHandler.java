@@ -14,8 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Timers of kind {@code test} as a service author writes a handler: it records the firing in its transaction. */
+/**
+ * Timers of kind {@code test} as a service author writes a handler: it records the firing in its transaction. A key
+ * in {@link #BUSY} stands for a customer a consumer is working on: the handler cannot lock it first.
+ */
 @ApplicationScoped
 public class RecordingTimerHandler implements TimerHandler {
     public static final String KIND = "test";
@@ -31,6 +36,14 @@ public class RecordingTimerHandler implements TimerHandler {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    /** Keys whose "customer" someone else holds now: {@link #tryLockFirst} cannot lock them. */
+    public static final Set<String> BUSY = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Uni<Boolean> tryLockFirst(FiredTimer timer) {
+        return Uni.createFrom().item(!BUSY.contains(timer.key()));
     }
 
     @Override

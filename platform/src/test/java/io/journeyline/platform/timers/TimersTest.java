@@ -56,6 +56,23 @@ class TimersTest {
     }
 
     @Test
+    void aTimerWhoseHandlerCannotLockFirstWaitsForALaterPollWithoutHoldingUpTheOthers() throws Throwable {
+        String prefix = UUID.randomUUID() + ":";
+        Instant start = clock.instant().plus(Duration.ofDays(600));
+        inTransaction(() -> timers.schedule(RecordingTimerHandler.KIND, prefix + "busy", start.plus(Duration.ofHours(1)), null)
+                .chain(() -> timers.schedule(RecordingTimerHandler.KIND, prefix + "free", start.plus(Duration.ofHours(2)), null)));
+        RecordingTimerHandler.BUSY.add(prefix + "busy");
+        clock.advance(Duration.ofDays(601));
+
+        fireDue();
+        assertThat(firedInOrder(prefix)).containsExactly(prefix + "free");
+
+        RecordingTimerHandler.BUSY.remove(prefix + "busy");
+        fireDue();
+        assertThat(firedInOrder(prefix)).containsExactly(prefix + "free", prefix + "busy");
+    }
+
+    @Test
     void afterDowntimeEveryOverdueTimerFiresAtTheFirstPollInDueOrder() throws Throwable {
         String prefix = UUID.randomUUID() + ":";
         Instant start = clock.instant().plus(Duration.ofDays(800));
