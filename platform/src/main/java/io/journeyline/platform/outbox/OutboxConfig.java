@@ -15,4 +15,8 @@ public interface OutboxConfig {
     /** How often the relay looks for new rows; an event waits at most this long before it is sent. */
     @WithDefault("100ms")
     Duration pollInterval();
+
+    /** How long a parked event (one Kafka refused for good) is kept for an operator to retry or discard. */
+    @WithDefault("P30D")
+    Duration parkedRetention();
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.contract.EventJson;
 import io.journeyline.platform.cloudevents.CloudEventCodec;
 import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.messaging.Failures;
 import io.journeyline.platform.messaging.KafkaOut;
+import io.journeyline.platform.messaging.RecordSizeLimit;
 import io.journeyline.platform.timers.Ticker;
 import io.journeyline.platform.tracing.Tracing;
 import io.micrometer.core.instrument.Counter;
@@ -19,19 +21,35 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Publishes outbox rows to Kafka in commit order and deletes them once acknowledged.
+ * Publishes outbox rows to Kafka in commit order and deletes each once Kafka acknowledged it.
  *
- * <p>At-least-once: a crash between Kafka's acknowledgement and the delete publishes a row again,
- * which consumers absorb by deduplicating on (source, id). A PostgreSQL advisory lock makes one
- * replica relay at a time, so events of one customer stay in order across replicas.
+ * <p>At-least-once: a crash between Kafka's acknowledgement and the delete publishes a row again, which consumers
+ * absorb by deduplicating on (source, id). A PostgreSQL advisory lock makes one replica relay at a time, so events of
+ * one customer stay in order across replicas.
+ *
+ * <p>Nothing blocks the rows behind another: each row's send succeeds or fails on its own, and the rows that went out
+ * are deleted whatever happened to the others, so none goes out twice. A row Kafka refuses for a reason that will not
+ * pass — larger than {@code max.request.size} after serialisation (checked before sending, with Kafka's own measure),
+ * or refused by the broker as too large or invalid — is moved to {@code platform_outbox_parked} with the error and
+ * counted ({@code journeyline.outbox.parked}); an operator retries or discards it ({@link ParkedEventsResource}). A
+ * failure that may pass (the broker is away) leaves the row for the next tick.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,14 +62,23 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Tracing tracing;
     private final OutboxConfig config;
+    private final RecordSizeLimit sizeLimit;
+    private final Clock clock;
+    private final MeterRegistry registry;
     private final Counter published;
     private Ticker ticker;
+    /** When parked rows past their retention were last removed (once a minute is enough). */
+    private volatile OffsetDateTime parkedCleanedAt = OffsetDateTime.MIN;
 
-    public OutboxRelay(KafkaOut kafka, Vertx vertx, Tracing tracing, MeterRegistry registry, OutboxConfig config) {
+    public OutboxRelay(KafkaOut kafka, Vertx vertx, Tracing tracing, MeterRegistry registry, OutboxConfig config,
+                       RecordSizeLimit sizeLimit, Clock clock) {
         this.kafka = kafka;
         this.vertx = vertx;
         this.tracing = tracing;
         this.config = config;
+        this.sizeLimit = sizeLimit;
+        this.clock = clock;
+        this.registry = registry;
         this.published = Counter.builder("journeyline.outbox.published")
                 .description("Outbox events published to Kafka").register(registry);
     }
@@ -66,46 +93,140 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes batches until the outbox is empty (or another replica holds the lock). */
+    /** Publishes batches until the outbox is empty, a send failed and must wait, or another replica holds the lock. */
     Uni<Integer> relayUntilDrained() {
         return Panache.withTransaction(() -> Panache.getSession().chain(this::relayBatch))
-                .chain(count -> count == config.batchSize() ? relayUntilDrained().map(more -> count + more)
-                        : Uni.createFrom().item(count))
+                .chain(batch -> batch.done() == config.batchSize() ? relayUntilDrained().map(more -> batch.done() + more)
+                        : Uni.createFrom().item(batch.done()))
                 .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.toString()))
                 .onFailure().recoverWithItem(0);
     }
 
-    private Uni<Integer> relayBatch(Mutiny.Session session) {
+    /** What one batch did: rows published or parked (so no longer in the outbox). */
+    private record Batch(int done) {
+    }
+
+    private Uni<Batch> relayBatch(Mutiny.Session session) {
         return session.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK_KEY + ")", Boolean.class)
                 .getSingleResult()
-                .chain(locked -> !locked ? Uni.createFrom().item(0)
-                        : session.createQuery("from OutboxEvent order by seq", OutboxEvent.class)
+                .chain(locked -> !locked ? Uni.createFrom().item(new Batch(0))
+                        : removeExpiredParked(session).chain(() -> session
+                                .createQuery("from OutboxEvent order by seq", OutboxEvent.class)
                                 .setMaxResults(config.batchSize())
                                 .getResultList()
-                                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publishAndDelete(session, rows)));
+                                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(new Batch(0))
+                                        : publish(session, rows))));
     }
 
-    private Uni<Integer> publishAndDelete(Mutiny.Session session, List<OutboxEvent> rows) {
-        // Subscribed in order, so the producer keeps per-partition order; all acks are awaited before the delete.
-        List<Uni<Void>> sends = rows.stream().map(this::send).toList();
-        List<Long> seqs = rows.stream().map(row -> row.seq).toList();
-        return Uni.join().all(sends).andFailFast()
-                .chain(() -> session.createMutationQuery("delete from OutboxEvent where seq in :seqs")
-                        .setParameter("seqs", seqs)
-                        .executeUpdate())
-                .invoke(deleted -> published.increment(deleted));
+    /** A row's record, and what became of its send: null when Kafka acknowledged it. */
+    private record Sent(OutboxEvent row, int size, Throwable failure) {
     }
 
-    private Uni<Void> send(OutboxEvent row) {
+    private Uni<Batch> publish(Mutiny.Session session, List<OutboxEvent> rows) {
+        // Subscribed in order, so the producer keeps per-partition order; each send settles on its own.
+        List<Uni<Sent>> sends = rows.stream().map(this::send).toList();
+        return Uni.join().all(sends).andFailFast().chain(results -> {
+            List<Long> delivered = new ArrayList<>();
+            List<Sent> refused = new ArrayList<>();
+            Throwable waiting = null;
+            for (Sent sent : results) {
+                if (sent.failure() == null) {
+                    delivered.add(sent.row().seq);
+                } else if (refusedForGood(sent.failure())) {
+                    refused.add(sent);
+                } else if (waiting == null) {
+                    waiting = sent.failure();
+                }
+            }
+            if (waiting != null) {
+                LOG.warnf("outbox relay: %d of %d rows could not be sent yet, will retry: %s",
+                        rows.size() - delivered.size() - refused.size(), rows.size(), Failures.describe(waiting));
+            }
+            int done = delivered.size() + refused.size();
+            // A batch with rows left for later ends the drain: they are tried again at the next tick, not in a loop.
+            Batch batch = new Batch(waiting == null ? done : Math.min(done, config.batchSize() - 1));
+            return delete(session, delivered).invoke(() -> published.increment(delivered.size()))
+                    .chain(() -> park(session, refused))
+                    .replaceWith(batch);
+        });
+    }
+
+    /** Sends a row; never fails: a record over the size limit is not sent at all, and a failure is the result. */
+    private Uni<Sent> send(OutboxEvent row) {
         byte[] data = row.data.getBytes(StandardCharsets.UTF_8);
         Map<String, String> extensions = row.extensions == null ? Map.of() : readMap(row.extensions);
+        Headers headers = CloudEventCodec.binaryModeHeaders(row.topic, row.eventId, row.source, row.type,
+                row.occurredAt, row.recordKey, data, extensions);
+        int size = RecordSizeLimit.sizeOf(row.recordKey, data, headers);
+        if (!sizeLimit.fits(size)) {
+            return Uni.createFrom().item(new Sent(row, size, new RecordTooLargeException("the record is " + size
+                    + " bytes after serialisation; the producer's limit (max.request.size) is " + sizeLimit.limit())));
+        }
         Span span = tracing.start("send " + row.topic, SpanKind.PRODUCER, extensions.get(IncomingEvent.TRACEPARENT));
         span.setAttribute(Tracing.EVENT_ID, row.eventId);
         span.setAttribute(Tracing.EVENT_TYPE, row.type);
-        var headers = CloudEventCodec.binaryModeHeaders(row.topic, row.eventId, row.source, row.type,
-                row.occurredAt, row.recordKey, data, extensions);
         return kafka.send(row.topic, row.recordKey, data, headers)
-                .onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(List.of(span), failure));
+                .onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(List.of(span), failure))
+                .map(ignored -> new Sent(row, size, null))
+                .onFailure().recoverWithItem(failure -> new Sent(row, size, failure));
+    }
+
+    /** Kafka will never take this record as it is: sending it again cannot help. */
+    static boolean refusedForGood(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException || t instanceof InvalidTopicException
+                    || t instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Uni<Void> delete(Mutiny.Session session, List<Long> seqs) {
+        return seqs.isEmpty() ? Uni.createFrom().voidItem() : session
+                .createNativeQuery("delete from outbox_events where seq in (?1)").setParameter(1, seqs)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    /** Moves refused rows to the parked table with their error, in the batch's transaction. */
+    private Uni<Void> park(Mutiny.Session session, List<Sent> refused) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Sent sent : refused) {
+            String error = Failures.describe(sent.failure());
+            LOG.errorf("outbox relay: parked event %s (%s to %s, %d bytes): %s", sent.row().eventId, sent.row().type,
+                    sent.row().topic, sent.size(), error);
+            chain = chain.chain(() -> session.createNativeQuery("""
+                            insert into platform_outbox_parked (seq, event_id, source, type, topic, record_key, occurred_at,
+                                data, extensions, created_at, size_bytes, error, parked_at)
+                            select seq, event_id, source, type, topic, record_key, occurred_at, data, extensions, created_at,
+                                ?2, ?3, ?4 from outbox_events where seq = ?1""")
+                    .setParameter(1, sent.row().seq).setParameter(2, sent.size())
+                    .setParameter(3, error.replace('\u0000', ' ')).setParameter(4, now)
+                    .executeUpdate()
+                    .chain(() -> delete(session, List.of(sent.row().seq)))
+                    .invoke(() -> registry.counter("journeyline.outbox.parked", "topic", sent.row().topic).increment()));
+        }
+        return chain;
+    }
+
+    /** Parked rows past {@code parked-retention} are deleted (an operator had that long to retry them). */
+    private Uni<Void> removeExpiredParked(Mutiny.Session session) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (parkedCleanedAt.isAfter(now.minusMinutes(1))) {
+            return Uni.createFrom().voidItem();
+        }
+        parkedCleanedAt = now;
+        return session.createNativeQuery("delete from platform_outbox_parked where parked_at < ?1")
+                .setParameter(1, now.minus(config.parkedRetention()))
+                .executeUpdate()
+                .invoke(removed -> {
+                    if (removed > 0) {
+                        LOG.warnf("outbox relay: deleted %d parked events older than %s", removed, config.parkedRetention());
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Map<String, String> readMap(String json) {
