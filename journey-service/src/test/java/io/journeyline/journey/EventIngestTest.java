@@ -198,6 +198,37 @@ class EventIngestTest {
     }
 
     @Test
+    void anEventThatGrowsPastKafkasLimitOnceWrittenOutIs413AndNothingOfItsRequestIsAccepted() {
+        String customer = JourneyApi.newCustomer();
+        // 255,000 × 1e6 is a body under 1 MB, but each 1e6 is written out again as 1000000.0: a 2.5 MB record.
+        ObjectNode template = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        ((ObjectNode) template.get("data")).putObject("attributes").put("n", "PLACEHOLDER");
+        String big = template.toString().replace("\"PLACEHOLDER\"", "[" + "1e6,".repeat(254_999) + "1e6]");
+        assertThat(big.length()).isLessThan(1_048_576);
+        String bigId = template.get("id").asText();
+
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(big).post("/api/v1/events")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].id", equalTo(bigId))
+                .body("errors[0].field", equalTo("(event)"))
+                .body("errors[0].message", containsString("bytes as a Kafka record"))
+                .body("errors[0].message", containsString("the limit is 1048576"));
+
+        ObjectNode good = TestEvents.touchpoint(customer, "web", "home", "visit", T0);
+        given().header("Authorization", INGEST).contentType(BATCH).body("[" + good + "," + big + "]")
+                .post("/api/v1/events")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", equalTo("1 of 2 events are too large for Kafka; none was accepted"))
+                .body("errors[0].index", equalTo(1))
+                .body("errors[0].id", equalTo(bigId));
+
+        ObjectNode later = TestEvents.touchpoint(customer, "web", "home", "visit", T0.plusMinutes(1));
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(later.toString()).post("/api/v1/events")
+                .then().statusCode(202);
+        assertThat(awaitInTimeline(customer, later.get("id").asText())).containsExactly(later.get("id").asText());
+    }
+
+    @Test
     void ingestNeedsAValidTokenWithTheIngestRole() {
         String body = TestEvents.touchpoint(JourneyApi.newCustomer(), "web", "home", "visit", T0).toString();
 

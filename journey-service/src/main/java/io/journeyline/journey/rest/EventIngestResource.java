@@ -77,7 +77,7 @@ public class EventIngestResource {
             throw tooLarge("the batch has " + envelopes.size() + " events; the limit is " + config.maxBatchEvents());
         }
         List<IncomingEvent> events = validate(envelopes, batch);
-        return ingest.accept(events, traceparent).map(ignored -> Response.accepted(
+        return ingest.accept(events, traceparent, batch).map(ignored -> Response.accepted(
                 new Accepted(events.size(), events.stream().map(IncomingEvent::id).toList())).build());
     }
 

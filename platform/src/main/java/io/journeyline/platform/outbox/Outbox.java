@@ -1,13 +1,19 @@
 package io.journeyline.platform.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.AggregateEvent;
 import io.journeyline.contract.event.JourneyEvent;
+import io.journeyline.platform.cloudevents.CloudEventCodec;
 import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.messaging.RecordSizeLimit;
 import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
+import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,12 +45,15 @@ public class Outbox {
 
     private final Clock clock;
     private final Tracing tracing;
+    private final RecordSizeLimit sizeLimit;
     private final String source;
 
     @Inject
-    public Outbox(Clock clock, Tracing tracing, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public Outbox(Clock clock, Tracing tracing, RecordSizeLimit sizeLimit,
+                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.clock = clock;
         this.tracing = tracing;
+        this.sizeLimit = sizeLimit;
         this.source = "/journeyline/" + applicationName;
     }
 
@@ -53,7 +63,8 @@ public class Outbox {
      * @return the CloudEvents id given to the event
      */
     public Uni<String> publish(JourneyEvent event) {
-        return publish(event, UUID.randomUUID().toString(), null);
+        OutboxEvent row = row(event, UUID.randomUUID().toString(), null);
+        return refuseTooLarge(row).chain(() -> insert("Outbox.publish", List.of(row))).replaceWith(row.eventId);
     }
 
     /**
@@ -65,7 +76,7 @@ public class Outbox {
     public Uni<String> publishOccurred(JourneyEvent event, OffsetDateTime occurredAt) {
         OutboxEvent row = row(event, UUID.randomUUID().toString(), null);
         row.occurredAt = occurredAt;
-        return insert("Outbox.publish", List.of(row)).replaceWith(row.eventId);
+        return refuseTooLarge(row).chain(() -> insert("Outbox.publish", List.of(row))).replaceWith(row.eventId);
     }
 
     /**
@@ -114,12 +125,50 @@ public class Outbox {
 
     /** Forwards events another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */
     public Uni<Void> forwardAll(List<IncomingEvent> events) {
-        return insert("Outbox.forwardAll", events.stream()
-                // an aggregate event (no customer) is keyed by its id: its producer's key is not in the envelope
-                .map(event -> row(event.id(), event.source(), event.type(),
-                        event.customerId() != null ? event.customerId() : event.id(), event.time(),
-                        event.data().toString(), event.extensionsJson()))
-                .toList());
+        return insert("Outbox.forwardAll", events.stream().map(this::forwardRow).toList());
+    }
+
+    /**
+     * The size of the Kafka record {@link #forwardAll} would make of {@code event} — its data written out again, with
+     * the CloudEvents headers — as the producer measures it; what HTTP ingest holds to {@link RecordSizeLimit} before
+     * it accepts anything, so no accepted event is one Kafka refuses.
+     */
+    public int recordSize(IncomingEvent event) {
+        return sizeOf(forwardRow(event));
+    }
+
+    private OutboxEvent forwardRow(IncomingEvent event) {
+        // an aggregate event (no customer) is keyed by its id: its producer's key is not in the envelope
+        return row(event.id(), event.source(), event.type(), event.customerId() != null ? event.customerId() : event.id(),
+                event.time(), event.data().toString(), event.extensionsJson());
+    }
+
+    /**
+     * A user's command must not make an event Kafka refuses: 413 now, instead of a row the relay would have to park.
+     * (Events caused by consumed events or timers are not refused here: their cause is already accepted.)
+     */
+    private Uni<Void> refuseTooLarge(OutboxEvent row) {
+        int size = sizeOf(row);
+        return sizeLimit.fits(size) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new ProblemException(
+                Problem.of("payload-too-large", "Payload Too Large", 413, "the " + row.type + " event this request makes would be "
+                        + size + " bytes as a Kafka record; the limit is " + sizeLimit.limit(), List.of())));
+    }
+
+    private static int sizeOf(OutboxEvent row) {
+        byte[] data = row.data.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> extensions = row.extensions == null ? Map.of() : readExtensions(row.extensions);
+        return RecordSizeLimit.sizeOf(row.recordKey, data, CloudEventCodec.binaryModeHeaders(row.topic, row.eventId,
+                row.source, row.type, row.occurredAt, row.recordKey, data, extensions));
+    }
+
+    /** Extension attributes as stored (a JSON object of strings). */
+    static Map<String, String> readExtensions(String json) {
+        try {
+            return MAPPER.readValue(json, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable outbox extensions: " + json, e);
+        }
     }
 
     /** One multi-row insert: the identity column then numbers the rows in order, which the relay publishes by. */

@@ -1,8 +1,5 @@
 package io.journeyline.platform.outbox;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.journeyline.contract.EventJson;
 import io.journeyline.platform.cloudevents.CloudEventCodec;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.messaging.Failures;
@@ -54,7 +51,6 @@ import java.util.Map;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final ObjectMapper MAPPER = EventJson.mapper();
     /** Arbitrary constant key of the relay's advisory lock ("JLOUTBOX" in ASCII). */
     private static final long RELAY_LOCK_KEY = 0x4A4C4F5554424F58L;
 
@@ -154,7 +150,7 @@ public class OutboxRelay {
     /** Sends a row; never fails: a record over the size limit is not sent at all, and a failure is the result. */
     private Uni<Sent> send(OutboxEvent row) {
         byte[] data = row.data.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> extensions = row.extensions == null ? Map.of() : readMap(row.extensions);
+        Map<String, String> extensions = row.extensions == null ? Map.of() : Outbox.readExtensions(row.extensions);
         Headers headers = CloudEventCodec.binaryModeHeaders(row.topic, row.eventId, row.source, row.type,
                 row.occurredAt, row.recordKey, data, extensions);
         int size = RecordSizeLimit.sizeOf(row.recordKey, data, headers);
@@ -227,14 +223,5 @@ public class OutboxRelay {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private static Map<String, String> readMap(String json) {
-        try {
-            return MAPPER.readValue(json, new TypeReference<>() {
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable outbox extensions: " + json, e);
-        }
     }
 }
