@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * Moves a record the consumer cannot use to {@code <topic>.dlq}: same key, value and headers, plus headers that
- * say why ({@code dlq-reason}, {@code dlq-detail}) and where it came from. Each dead letter is also remembered in
+ * say why ({@code dlq-reason}, {@code dlq-detail}) and where it came from (cut to fit the broker's limit if need be). Each dead letter is also remembered in
  * {@code platform_dead_letters} by the record's coordinates, so a record delivered again (a retried batch, a
  * restarted channel) is not dead-lettered twice.
  */
@@ -35,6 +37,8 @@ public class DeadLetters {
     public static final String ORIGINAL_PARTITION = "dlq-original-partition";
     public static final String ORIGINAL_OFFSET = "dlq-original-offset";
     public static final String CONSUMER = "dlq-consumer";
+    /** Present on a copy cut to fit the broker's limit: what was cut. */
+    public static final String TRUNCATED = "dlq-truncated";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final int MAX_DETAIL_LENGTH = 2000;
@@ -42,13 +46,17 @@ public class DeadLetters {
     private final KafkaOut kafka;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final RecordSizeLimit sizeLimit;
+    private final ConsumerConfig config;
     private final String consumer;
 
-    public DeadLetters(KafkaOut kafka, MeterRegistry registry, Clock clock,
-                       @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    public DeadLetters(KafkaOut kafka, MeterRegistry registry, Clock clock, RecordSizeLimit sizeLimit,
+                       ConsumerConfig config, @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.kafka = kafka;
         this.registry = registry;
         this.clock = clock;
+        this.sizeLimit = sizeLimit;
+        this.config = config;
         this.consumer = consumer;
     }
 
@@ -62,29 +70,88 @@ public class DeadLetters {
     /**
      * Publishes the dead letter, then remembers it; the Uni completes once both are done, so the original may
      * then be committed. A crash between the two sends it again on redelivery: at least once, never lost.
+     *
+     * <p>The copy always fits: a record whose copy (the original plus these headers) would exceed the producer's
+     * limit is sent truncated — the first bytes of its value, its small headers, and {@code dlq-truncated} saying what
+     * was cut; its coordinates name the original, which stays on its topic. A failure that may pass (the broker is
+     * away) is retried with the consumer's back-off and then fails the channel as any outage does. A copy Kafka refuses
+     * for good (the dead-letter topic takes smaller records) is remembered anyway, with why, and counted
+     * ({@code journeyline.events.dead.letters.refused}): the channel goes on.
      */
     public Uni<Void> send(String channel, ConsumerRecord<String, byte[]> record, String reason, String detail) {
         LOG.warnf("dead-lettering %s-%d@%d: %s: %s", record.topic(), record.partition(), record.offset(), reason, detail);
-        Headers headers = new RecordHeaders(record.headers().toArray());
         String shortDetail = detail.length() > MAX_DETAIL_LENGTH ? detail.substring(0, MAX_DETAIL_LENGTH) : detail;
+        Headers headers = new RecordHeaders(record.headers().toArray());
         add(headers, REASON, reason);
         add(headers, DETAIL, shortDetail);
         add(headers, ORIGINAL_TOPIC, record.topic());
         add(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
         add(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
         add(headers, CONSUMER, consumer);
-        return kafka.send(Topics.deadLetterTopicOf(record.topic()), record.key(), record.value(), headers)
-                .chain(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                                insert into platform_dead_letters
-                                    (channel, topic, record_partition, record_offset, reason, detail, dead_lettered_at)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
-                        .setParameter(1, channel).setParameter(2, record.topic()).setParameter(3, record.partition())
-                        .setParameter(4, record.offset()).setParameter(5, reason)
-                        .setParameter(6, shortDetail.replace('\u0000', ' ')).setParameter(7, OffsetDateTime.now(clock))
-                        .executeUpdate())))
+        Copy copy = Copy.fitting(record.key(), record.value(), headers, sizeLimit.limit());
+        String deadLetterTopic = Topics.deadLetterTopicOf(record.topic());
+        return Uni.createFrom().deferred(() -> kafka.send(deadLetterTopic, record.key(), copy.value(), copy.headers()))
+                .onFailure(Failures::isTransient).retry()
+                .withBackOff(config.initialBackOff(), config.maxBackOff()).atMost(config.retries())
+                .map(sent -> shortDetail)
+                .onFailure(Failures::isRefusedRecord).recoverWithItem(failure -> {
+                    LOG.errorf("the dead-letter copy of %s-%d@%d was refused by %s: %s; remembered without it",
+                            record.topic(), record.partition(), record.offset(), deadLetterTopic, Failures.describe(failure));
+                    registry.counter("journeyline.events.dead.letters.refused", "topic", record.topic()).increment();
+                    return limit("not published to " + deadLetterTopic + " (" + Failures.describe(failure) + "): "
+                            + shortDetail);
+                })
+                .chain(remembered -> remember(channel, record, reason, remembered))
                 .invoke(() -> registry.counter("journeyline.events.dead.lettered", "topic", record.topic(), "reason", reason)
                         .increment())
                 .replaceWithVoid();
+    }
+
+    private Uni<Integer> remember(String channel, ConsumerRecord<String, byte[]> record, String reason, String detail) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into platform_dead_letters
+                            (channel, topic, record_partition, record_offset, reason, detail, dead_lettered_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
+                .setParameter(1, channel).setParameter(2, record.topic()).setParameter(3, record.partition())
+                .setParameter(4, record.offset()).setParameter(5, reason)
+                .setParameter(6, detail.replace('\u0000', ' ')).setParameter(7, OffsetDateTime.now(clock))
+                .executeUpdate()));
+    }
+
+    /** A dead letter's value and headers, cut to fit the producer's limit when the whole copy would not. */
+    record Copy(byte[] value, Headers headers) {
+        /** Headers of the original a truncated copy keeps: the CloudEvents attributes and other small ones. */
+        private static final int KEPT_HEADER_BYTES = 1024;
+        /** Room left for what the size estimate cannot know in advance (the truncation header's own digits). */
+        private static final int SLACK = 512;
+
+        static Copy fitting(String key, byte[] value, Headers headers, int limit) {
+            byte[] original = value == null ? new byte[0] : value;
+            int full = RecordSizeLimit.sizeOf(key, original, headers);
+            if (full <= limit) {
+                return new Copy(value, headers);
+            }
+            Headers kept = new RecordHeaders();
+            int dropped = 0;
+            for (Header header : headers) {
+                if (header.key().startsWith("dlq-") || header.value() == null || header.value().length <= KEPT_HEADER_BYTES) {
+                    kept.add(header);
+                } else {
+                    dropped++;
+                }
+            }
+            int room = limit - RecordSizeLimit.sizeOf(key, new byte[0], kept) - SLACK;
+            byte[] head = Arrays.copyOf(original, Math.max(0, Math.min(original.length, room)));
+            add(kept, TRUNCATED, "the copy of this " + full + "-byte record would exceed the limit of " + limit
+                    + " bytes: it keeps the first " + head.length + " of " + original.length + " value bytes and drops "
+                    + dropped + " header(s) over " + KEPT_HEADER_BYTES + " bytes; the original is at "
+                    + ORIGINAL_TOPIC + "/" + ORIGINAL_PARTITION + "/" + ORIGINAL_OFFSET);
+            return new Copy(head, kept);
+        }
+    }
+
+    private static String limit(String detail) {
+        return detail.length() > MAX_DETAIL_LENGTH ? detail.substring(0, MAX_DETAIL_LENGTH) : detail;
     }
 
     /** The records of {@code records} this channel has already dead-lettered (one query per batch). */

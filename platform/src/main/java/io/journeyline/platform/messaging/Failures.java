@@ -2,7 +2,12 @@ package io.journeyline.platform.messaging;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -76,6 +81,21 @@ public final class Failures {
             return sql.getSQLState();
         }
         return null;
+    }
+
+    /**
+     * Whether Kafka refused a record for good: too large (for the producer's {@code max.request.size} or the broker's
+     * limit), invalid, or for a topic that cannot exist. Sending the same record again cannot help.
+     */
+    public static boolean isRefusedRecord(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException || t instanceof InvalidTopicException
+                    || t instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line for a dead-letter header: the innermost message with its exception type. */

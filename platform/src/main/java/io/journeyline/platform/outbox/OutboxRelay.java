@@ -18,11 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -128,7 +124,7 @@ public class OutboxRelay {
             for (Sent sent : results) {
                 if (sent.failure() == null) {
                     delivered.add(sent.row().seq);
-                } else if (refusedForGood(sent.failure())) {
+                } else if (Failures.isRefusedRecord(sent.failure())) {
                     refused.add(sent);
                 } else if (waiting == null) {
                     waiting = sent.failure();
@@ -165,18 +161,6 @@ public class OutboxRelay {
                 .onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(List.of(span), failure))
                 .map(ignored -> new Sent(row, size, null))
                 .onFailure().recoverWithItem(failure -> new Sent(row, size, failure));
-    }
-
-    /** Kafka will never take this record as it is: sending it again cannot help. */
-    static boolean refusedForGood(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidRecordException || t instanceof InvalidTopicException
-                    || t instanceof SerializationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Uni<Void> delete(Mutiny.Session session, List<Long> seqs) {

@@ -14,8 +14,14 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +116,73 @@ class ConsumerPipelineTest {
         assertThat(handled(customer)).containsExactly(after);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("journeyline_events_skipped_total{channel=\"test-events\",type=\"io.journeyline.case.opened\"}"));
+    }
+
+    @Test
+    void aRecordNearTheBrokersLimitIsDeadLetteredAsATruncatedCopyAndTheChannelGoesOn() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        // Not JSON, and as large as Kafka takes: its copy with the dead-letter headers would not fit.
+        Map<String, String> headers = Map.of("origin", "near-the-limit");
+        int size = 1_048_576 - 160;
+        byte[] value = ("{" + "x".repeat(size - 1)).getBytes(StandardCharsets.UTF_8);
+        TestKafka.produce(Topics.FEEDBACK, customer, value, headers);
+        String later = "evt-later-" + UUID.randomUUID();
+        produceFeedback(customer, later, "after the big one");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(customer).contains(later));
+        String sentinel = sendSentinelDeadLetter(customer);
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readUntil(DLQ, r -> customer.equals(r.key()),
+                r -> sentinel.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(20));
+        assertThat(deadLetters).hasSize(2);
+        ConsumerRecord<String, byte[]> copy = deadLetters.get(0);
+        assertThat(TestKafka.header(copy, "dlq-reason")).isEqualTo("malformed-json");
+        assertThat(TestKafka.header(copy, "dlq-original-topic")).isEqualTo(Topics.FEEDBACK);
+        assertThat(TestKafka.header(copy, "dlq-original-offset")).isNotBlank();
+        assertThat(TestKafka.header(copy, "origin")).isEqualTo("near-the-limit");
+        assertThat(TestKafka.header(copy, "dlq-truncated")).contains("keeps the first").contains("of " + value.length);
+        assertThat(copy.value().length).isLessThan(value.length).isGreaterThan(1_000_000);
+        assertThat(new String(copy.value(), StandardCharsets.UTF_8)).isEqualTo(
+                new String(value, StandardCharsets.UTF_8).substring(0, copy.value().length));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aDeadLetterTheDeadLetterTopicRefusesIsRememberedWithWhyAndTheChannelGoesOn() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        setDeadLetterTopicLimit("1000");
+        try {
+            String refused = "evt-refused-" + UUID.randomUUID();
+            ObjectNode data = data(customer).put("feedbackId", "f-1").put("kind", "complaint")
+                    .put("category", "NOT_A_CATEGORY").put("channel", "phone").put("text", "y".repeat(5_000));
+            TestKafka.produce(Topics.FEEDBACK, customer, data.toString(),
+                    binaryHeaders(refused, "io.journeyline.feedback.received"));
+            String later = "evt-later-" + UUID.randomUUID();
+            produceFeedback(customer, later, "after the refused one");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled(customer).contains(later));
+            String detail = unchecked(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
+                    .getSession().chain(session -> session.createNativeQuery("""
+                                    select reason || ': ' || detail from platform_dead_letters
+                                    where channel = ?1 and topic = ?2 and detail like '%category%'
+                                    order by dead_lettered_at desc limit 1""", String.class)
+                            .setParameter(1, TestEventsConsumer.CHANNEL).setParameter(2, Topics.FEEDBACK)
+                            .getSingleResult()))));
+            assertThat(detail).startsWith("schema-violation: not published to " + DLQ).contains("RecordTooLargeException")
+                    .contains("data.category");
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("journeyline_events_dead_letters_refused_total{topic=\"journey.feedback\"}"));
+        } finally {
+            setDeadLetterTopicLimit("1048588");
+        }
+    }
+
+    private static void setDeadLetterTopicLimit(String bytes) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, DLQ),
+                    List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", bytes), AlterConfigOp.OpType.SET))))
+                    .all().get();
+        }
     }
 
     /** A record that breaks the contract, sent last: once it is on the DLQ, everything before it is too. */
