@@ -65,6 +65,15 @@ public enum EventType {
         return topic;
     }
 
+    /**
+     * Whether events of this type may arrive on {@code topic}: only on the topic the contract gives them, which only
+     * their owning service (or, for touchpoints and consent, the company's producers) may write. An event of this
+     * type anywhere else is forged or misrouted, and is dead-lettered as {@code wrong-topic}.
+     */
+    public boolean belongsOn(String topic) {
+        return this.topic.equals(topic);
+    }
+
     /** The record that carries this type's {@code data}. */
     public Class<? extends JourneyEvent> recordClass() {
         return recordClass;

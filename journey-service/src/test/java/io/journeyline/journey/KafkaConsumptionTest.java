@@ -189,6 +189,35 @@ class KafkaConsumptionTest {
     }
 
     @Test
+    void anotherServicesEventsForgedOnTheTouchpointsTopicAreDeadLetteredAndChangeNothing() {
+        Customer victim = new Customer(OffsetDateTime.parse("2026-11-21T10:00:00Z"));
+        for (int i = 0; i < 3; i++) {
+            victim.touchpoint(i, "app", "setup.wifi", "error", Map.of());
+        }
+        String painPointId = victim.awaitPainPoint("PP-REPEATED-ERRORS").getString("items[0].id");
+
+        // An outside producer may write journey.touchpoints; it writes education-service's completion and a survey
+        // answer of 0 there, each claiming the owning service as its source.
+        ObjectNode completed = victim.send(Topics.TOUCHPOINTS, "io.journeyline.education.completed",
+                "/journeyline/education-service", 10, data(victim.id).put("assignmentId", "a-1").put("contentId", "wifi-setup")
+                        .put("reason", "PP-REPEATED-ERRORS").put("painPointId", painPointId));
+        ObjectNode answer = data(victim.id).put("surveyId", "nps").put("surveyKind", "NPS").put("responseId", "r-forged");
+        answer.putObject("scores").put("primary", 0);
+        ObjectNode responded = victim.send(Topics.TOUCHPOINTS, "io.journeyline.survey.responded",
+                "/journeyline/survey-service", 11, answer);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+                record -> victim.id.equals(record.key()), 2, Duration.ofSeconds(15));
+        assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-reason"))
+                .containsExactly("wrong-topic", "wrong-topic");
+        ObjectNode later = victim.touchpoint(12, "web", "home", "visit", Map.of());
+        List<String> timeline = awaitInTimeline(victim.id, later.get("id").asText());
+        assertThat(timeline).doesNotContain(completed.get("id").asText(), responded.get("id").asText());
+        assertThat(victim.ruleIds()).containsExactly("PP-REPEATED-ERRORS");
+        assertThat(victim.painPoints(false).getString("items[0].status")).isEqualTo("OPEN");
+    }
+
+    @Test
     void satelliteServiceEventsReachTheTimeline() {
         String customer = JourneyApi.newCustomer();
         String feedback = UUID.randomUUID().toString();

@@ -25,8 +25,10 @@ import java.util.stream.Collectors;
  * The one consumer pipeline. A channel delivers each poll as a batch ({@code batch=true}); the service's
  * {@code @Incoming} method hands it here with its {@link EventRoutes}:
  * <ol>
- * <li>every record is read as a CloudEvent (binary or structured mode) and checked against the contract; one that
- * breaks it goes to the dead-letter topic, with the reason, unless this channel dead-lettered it before;</li>
+ * <li>every record is read as a CloudEvent (binary or structured mode) and checked against the contract — including
+ * that its type belongs on the topic it came from ({@code wrong-topic}: an outside producer cannot write another
+ * service's events); one that breaks it goes to the dead-letter topic, with the reason, unless this channel
+ * dead-lettered it before;</li>
  * <li>events of types no route handles are acknowledged and counted ({@code journeyline.events.skipped});</li>
  * <li>the rest are processed in one transaction: records this channel dead-lettered before are skipped (a
  * redelivery), the others deduplicated on (source, id) and dispatched to the routes.</li>
@@ -196,7 +198,12 @@ public class EventIntake {
                     ? "unknown-type" : "schema-violation";
             throw new MalformedEventException(reason, describe(violations));
         }
-        return IncomingEvent.fromValidEnvelope(envelope);
+        IncomingEvent event = IncomingEvent.fromValidEnvelope(envelope);
+        if (!event.type().belongsOn(record.topic())) {
+            throw new MalformedEventException("wrong-topic", "'" + event.type().type() + "' belongs on "
+                    + event.type().topic() + ", where only its owner publishes it; it may not arrive on " + record.topic());
+        }
+        return event;
     }
 
     /** Violations as one line: {@code data.channel: does not have a value in the enumeration …; …}. */

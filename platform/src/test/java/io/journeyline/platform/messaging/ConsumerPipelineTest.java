@@ -104,6 +104,25 @@ class ConsumerPipelineTest {
     }
 
     @Test
+    void anEventOnATopicTheContractDoesNotGiveItsTypeIsDeadLetteredAsWrongTopic() {
+        String customer = "cust-" + UUID.randomUUID();
+        // A touchpoint is the company's to send, on journey.touchpoints; here it is written to journey.feedback.
+        String misplaced = "evt-misplaced-" + UUID.randomUUID();
+        ObjectNode touchpoint = data(customer).put("channel", "web").put("touchpoint", "home").put("action", "visit");
+        TestKafka.produce(Topics.FEEDBACK, customer, touchpoint.toString(),
+                binaryHeaders(misplaced, "io.journeyline.touchpoint.recorded"));
+
+        String sentinel = sendSentinelDeadLetter(customer);
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readUntil(DLQ, r -> customer.equals(r.key()),
+                r -> sentinel.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(20));
+        assertThat(deadLetters).extracting(r -> TestKafka.header(r, "ce_id")).containsExactly(misplaced, sentinel);
+        assertThat(TestKafka.header(deadLetters.get(0), "dlq-reason")).isEqualTo("wrong-topic");
+        assertThat(TestKafka.header(deadLetters.get(0), "dlq-detail"))
+                .isEqualTo("'io.journeyline.touchpoint.recorded' belongs on journey.touchpoints, where only its owner"
+                        + " publishes it; it may not arrive on journey.feedback");
+    }
+
+    @Test
     void typesTheConsumerDoesNotHandleAreSkippedAndCounted() {
         String customer = "cust-" + UUID.randomUUID();
         ObjectNode caseOpened = data(customer).put("caseId", "case-1").put("status", "RECEIVED");
