@@ -1,6 +1,8 @@
 package io.journeyline.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 
 import java.util.ArrayList;
@@ -61,6 +63,20 @@ public final class EventSchemas {
             if (subject.isTextual() && customerId.isTextual() && !subject.asText().equals(customerId.asText())) {
                 violations.add(new Violation("subject", "must equal data.customerId ('" + customerId.asText() + "')"));
             }
+        }
+        return sorted(violations);
+    }
+
+    /**
+     * Every violation of the contract in the {@code data} of an event of {@code type} a service is about to publish
+     * (fields named {@code data.…}); empty when consumers will accept it.
+     */
+    public List<Violation> validateData(EventType type, JsonNode data) {
+        ObjectNode inEnvelope = JsonNodeFactory.instance.objectNode();
+        inEnvelope.set("data", data);
+        List<Violation> violations = new ArrayList<>(EventLimits.check(inEnvelope));
+        if (violations.stream().noneMatch(v -> v.message().equals(EventLimits.TOO_DEEP))) {
+            violations.addAll(JsonSchemas.validate(dataSchemas.get(type), data, "data"));
         }
         return sorted(violations);
     }

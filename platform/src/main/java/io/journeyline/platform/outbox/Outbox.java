@@ -2,8 +2,11 @@ package io.journeyline.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.contract.EventJson;
+import io.journeyline.contract.EventSchemas;
+import io.journeyline.contract.Violation;
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.AggregateEvent;
 import io.journeyline.contract.event.JourneyEvent;
@@ -31,7 +34,10 @@ import java.util.UUID;
 
 /**
  * Writes events to the outbox inside the caller's transaction ({@code @WithTransaction}, or a consumer's batch);
- * {@link OutboxRelay} publishes them. Called outside a transaction it fails rather than commit alone.
+ * {@link OutboxRelay} publishes them. Called outside a transaction it fails rather than commit alone. Every event a
+ * service publishes is checked against its own schema before it is written ({@link BrokenContract}): a service never
+ * publishes what its consumers must dead-letter. A user's command gets a 400 naming the event's bad fields (or a 413
+ * when the event would be larger than Kafka takes); work caused by a consumed event or a timer fails permanently.
  *
  * <pre>{@code
  * outbox.publish(new CaseOpened(...), Cause.of(delivery.event()))   // caused by an event: derived id, trace continues
@@ -46,14 +52,16 @@ public class Outbox {
     private final Clock clock;
     private final Tracing tracing;
     private final RecordSizeLimit sizeLimit;
+    private final EventSchemas schemas;
     private final String source;
 
     @Inject
-    public Outbox(Clock clock, Tracing tracing, RecordSizeLimit sizeLimit,
+    public Outbox(Clock clock, Tracing tracing, RecordSizeLimit sizeLimit, EventSchemas schemas,
                   @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.clock = clock;
         this.tracing = tracing;
         this.sizeLimit = sizeLimit;
+        this.schemas = schemas;
         this.source = "/journeyline/" + applicationName;
     }
 
@@ -63,8 +71,7 @@ public class Outbox {
      * @return the CloudEvents id given to the event
      */
     public Uni<String> publish(JourneyEvent event) {
-        OutboxEvent row = row(event, UUID.randomUUID().toString(), null);
-        return refuseTooLarge(row).chain(() -> insert("Outbox.publish", List.of(row))).replaceWith(row.eventId);
+        return publishCommanded(event, null);
     }
 
     /**
@@ -74,9 +81,54 @@ public class Outbox {
      * @return the CloudEvents id given to the event
      */
     public Uni<String> publishOccurred(JourneyEvent event, OffsetDateTime occurredAt) {
-        OutboxEvent row = row(event, UUID.randomUUID().toString(), null);
-        row.occurredAt = occurredAt;
-        return refuseTooLarge(row).chain(() -> insert("Outbox.publish", List.of(row))).replaceWith(row.eventId);
+        return publishCommanded(event, occurredAt);
+    }
+
+    /**
+     * A user's command must not make an event its consumers would dead-letter or Kafka would refuse: a 400 naming the
+     * event's bad fields, or a 413, before anything is written.
+     */
+    private Uni<String> publishCommanded(JourneyEvent event, OffsetDateTime occurredAt) {
+        return Uni.createFrom().deferred(() -> {
+            OutboxEvent row;
+            try {
+                row = row(event, UUID.randomUUID().toString(), null);
+            } catch (BrokenContract broken) {
+                return Uni.createFrom().failure(ProblemException.badRequest("the " + broken.type().type()
+                        + " event this request makes would break the event contract", broken.violations().stream()
+                        .map(v -> Problem.FieldError.of(v.field(), v.message() + " (in the " + broken.type().type()
+                                + " event)")).toList()));
+            }
+            if (occurredAt != null) {
+                row.occurredAt = occurredAt;
+            }
+            return refuseTooLarge(row).chain(() -> insert("Outbox.publish", List.of(row))).replaceWith(row.eventId);
+        });
+    }
+
+    /**
+     * An event this service was about to publish breaks its own schema: every consumer would dead-letter it. Thrown
+     * before anything is written; a consumer's or timer's work that caused it fails permanently (and is dead-lettered
+     * as {@code processing-failed}, naming the fields).
+     */
+    public static final class BrokenContract extends IllegalStateException {
+        private final transient EventType type;
+        private final transient List<Violation> violations;
+
+        BrokenContract(EventType type, List<Violation> violations) {
+            super("the " + type.type() + " event would break the event contract: " + violations.stream()
+                    .map(v -> v.field() + ": " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
+            this.type = type;
+            this.violations = violations;
+        }
+
+        public EventType type() {
+            return type;
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
     }
 
     /**
@@ -103,24 +155,33 @@ public class Outbox {
         if (publications.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<OutboxEvent> rows = publications.stream().map(p -> row(p.event(),
-                p.cause().eventId(EventType.of(p.event())), p.cause().traceparent())).toList();
-        return insert("Outbox.publishAll", rows).replaceWith(rows.stream().map(row -> row.eventId).toList());
+        return Uni.createFrom().deferred(() -> {
+            List<OutboxEvent> rows = publications.stream().map(p -> row(p.event(),
+                    p.cause().eventId(EventType.of(p.event())), p.cause().traceparent())).toList();
+            return insert("Outbox.publishAll", rows).replaceWith(rows.stream().map(row -> row.eventId).toList());
+        });
     }
 
     private Uni<String> publish(JourneyEvent event, String id, String parentTraceparent) {
-        return insert("Outbox.publish", List.of(row(event, id, parentTraceparent))).replaceWith(id);
+        return Uni.createFrom().deferred(() -> insert("Outbox.publish", List.of(row(event, id, parentTraceparent))))
+                .replaceWith(id);
     }
 
+    /** The row of an event this service publishes, checked against the event's schema first. */
     private OutboxEvent row(JourneyEvent event, String id, String parentTraceparent) {
         EventType type = EventType.of(event);
+        JsonNode data = MAPPER.valueToTree(event);
+        List<Violation> violations = schemas.validateData(type, data);
+        if (!violations.isEmpty()) {
+            throw new BrokenContract(type, violations);
+        }
         Span span = tracing.start("publish " + type.type(), SpanKind.PRODUCER, parentTraceparent);
         span.setAttribute(Tracing.EVENT_ID, id);
         span.end();
         String extensions = MAPPER.valueToTree(Map.of(IncomingEvent.TRACEPARENT, Tracing.traceparent(span))).toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
         String key = event instanceof AggregateEvent aggregate ? aggregate.aggregateKey() : event.customerId();
-        return row(id, source, type, key, now, MAPPER.valueToTree(event).toString(), extensions);
+        return row(id, source, type, key, now, data.toString(), extensions);
     }
 
     /** Forwards events another system sent (HTTP ingest) unchanged: same id, source, time and extensions. */

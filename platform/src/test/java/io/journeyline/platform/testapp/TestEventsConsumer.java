@@ -1,6 +1,11 @@
 package io.journeyline.platform.testapp;
 
+import io.journeyline.contract.event.CaseSlaBreached;
 import io.journeyline.contract.event.FeedbackReceived;
+import io.journeyline.contract.vocabulary.CaseStatus;
+import io.journeyline.contract.vocabulary.SlaClock;
+import io.journeyline.platform.outbox.Cause;
+import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
@@ -18,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A consumer as a service author writes one: it handles feedback.received (other types on journey.feedback are
  * skipped) and records each event in handled_events. Test switches in the feedback text: {@code poison} always
- * throws (a bug); {@code flaky-once:<x>} fails like a lost database connection the first time it is seen.
+ * throws (a bug); {@code flaky-once:<x>} fails like a lost database connection the first time it is seen;
+ * {@code publish-invalid} publishes an event that breaks its own schema.
  */
 @ApplicationScoped
 public class TestEventsConsumer {
@@ -27,12 +33,14 @@ public class TestEventsConsumer {
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
     private final EventIntake intake;
+    private final Outbox outbox;
     private final EventRoutes routes = EventRoutes.builder()
             .on(FeedbackReceived.class, this::record)
             .build();
 
-    public TestEventsConsumer(EventIntake intake) {
+    public TestEventsConsumer(EventIntake intake, Outbox outbox) {
         this.intake = intake;
+        this.outbox = outbox;
     }
 
     @Incoming(CHANNEL)
@@ -51,6 +59,11 @@ public class TestEventsConsumer {
             String text = delivery.data().text();
             if ("poison".equals(text)) {
                 return Uni.createFrom().failure(new IllegalStateException("poison event " + delivery.event().id()));
+            }
+            if ("publish-invalid".equals(text)) {
+                // a bug that makes an event breaking its own schema: a breach without the case it is about
+                return outbox.publish(new CaseSlaBreached(delivery.data().customerId(), null, CaseStatus.RECEIVED,
+                        SlaClock.ACKNOWLEDGE, delivery.event().time()), Cause.of(delivery.event())).replaceWithVoid();
             }
             if (text != null && text.startsWith("flaky-once:") && FAILED_ONCE.add(text)) {
                 return Uni.createFrom().failure(new ConnectException("Connection refused (simulated outage)"));
