@@ -25,6 +25,13 @@ public final class EventLimits {
     /** Largest integer every JSON reader holds exactly (2^53−1, RFC 7493 section 2.2). */
     public static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
 
+    /**
+     * Most violations of these rules named one by one in a document; past it, one more violation says how many more
+     * there are. A hostile document (a NUL in every one of 100,000 strings) then costs a bounded answer, not an error
+     * body ten times its own size.
+     */
+    public static final int MAX_REPORTED = 20;
+
     /** The message of the violation at the first place nesting goes deeper than {@link #MAX_DEPTH}. */
     public static final String TOO_DEEP = "nested deeper than " + MAX_DEPTH + " levels";
 
@@ -32,12 +39,12 @@ public final class EventLimits {
     }
 
     /**
-     * Every string that breaks the contract's text rules and the first place nesting goes too deep, as
-     * violations naming the field (dotted path, array items as {@code [i]}); empty when the event is fine.
-     * Iterative, so a hostile depth cannot exhaust the stack.
+     * The strings that break the contract's text rules and the first place nesting goes too deep, as violations
+     * naming the field (dotted path, array items as {@code [i]}), at most {@link #MAX_REPORTED} of them and then one
+     * that counts the rest; empty when the event is fine. Iterative, so a hostile depth cannot exhaust the stack.
      */
     public static List<Violation> check(JsonNode root) {
-        List<Violation> violations = new ArrayList<>();
+        Report violations = new Report();
         Deque<Node> pending = new ArrayDeque<>();
         pending.push(new Node("", root, 1));
         boolean tooDeepReported = false;
@@ -81,8 +88,61 @@ public final class EventLimits {
                 pending.push(children.get(i));
             }
         }
-        return violations;
+        return violations.list();
     }
+
+    /** The violations found so far: the first {@link #MAX_REPORTED} by name, the rest counted. */
+    private static final class Report {
+        private final List<Violation> named = new ArrayList<>();
+        private int more;
+
+        void add(Violation violation) {
+            if (named.size() < MAX_REPORTED || violation.message().equals(TOO_DEEP)) {
+                named.add(violation);
+            } else {
+                more++;
+            }
+        }
+
+        List<Violation> list() {
+            if (more == 0) {
+                return named;
+            }
+            List<Violation> all = new ArrayList<>(named);
+            all.add(more(more));
+            return all;
+        }
+    }
+
+    /** The violation that stands for {@code count} more not named one by one. */
+    public static Violation more(int count) {
+        return new Violation("(event)", "and " + count + " more fields break the contract");
+    }
+
+    /**
+     * At most {@link #MAX_REPORTED} of {@code violations} by name, then one that counts the rest (including those an
+     * earlier bound already counted).
+     */
+    public static List<Violation> bounded(List<Violation> violations) {
+        List<Violation> named = new ArrayList<>();
+        int more = 0;
+        for (Violation violation : violations) {
+            java.util.regex.Matcher counted = MORE.matcher(violation.message());
+            if (violation.field().equals("(event)") && counted.matches()) {
+                more += Integer.parseInt(counted.group(1));
+            } else if (named.size() < MAX_REPORTED) {
+                named.add(violation);
+            } else {
+                more++;
+            }
+        }
+        if (more > 0) {
+            named.add(more(more));
+        }
+        return named;
+    }
+
+    private static final java.util.regex.Pattern MORE = java.util.regex.Pattern.compile("and (\\d+) more fields break the contract");
 
     /** Why {@code text} may not appear in an event, or empty when it may. */
     public static java.util.Optional<String> textProblem(String text) {

@@ -81,8 +81,9 @@ public final class EventSchemas {
         return sorted(violations);
     }
 
+    /** In field order, at most {@link EventLimits#MAX_REPORTED} by name (then one counting the rest). */
     private static List<Violation> sorted(List<Violation> violations) {
         violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
-        return List.copyOf(violations);
+        return List.copyOf(EventLimits.bounded(violations));
     }
 }

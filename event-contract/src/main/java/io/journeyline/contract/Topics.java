@@ -16,6 +16,18 @@ public final class Topics {
     /** The contract's topics. */
     public static final List<String> ALL = List.of(TOUCHPOINTS, EDUCATION, FEEDBACK, INTERVENTIONS, INSIGHTS, OUTBOUND);
 
+    /**
+     * The one topic the company's own systems write (touchpoints and consent changes); every other topic is written
+     * by the Journeyline service that owns it.
+     */
+    public static final String OPEN_TO_PRODUCERS = TOUCHPOINTS;
+
+    /**
+     * CloudEvents sources under this prefix are Journeyline's own services ({@code /journeyline/journey-service}, …):
+     * no event on {@link #OPEN_TO_PRODUCERS} may carry one, and no HTTP client may send one.
+     */
+    public static final String RESERVED_SOURCE_PREFIX = "/journeyline/";
+
     /** Suffix of each consumer's dead-letter topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 

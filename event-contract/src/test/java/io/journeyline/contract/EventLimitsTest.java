@@ -48,6 +48,22 @@ class EventLimitsTest {
     }
 
     @Test
+    void aThousandBadStringsAreTwentyNamedAndOneCountingTheRest() {
+        ObjectNode event = (ObjectNode) read(touchpointJson("home", "c-1"));
+        var list = ((ObjectNode) event.get("data")).putObject("attributes").putArray("notes");
+        for (int i = 0; i < 1000; i++) {
+            list.add("bad\u0000" + i);
+        }
+
+        var violations = SCHEMAS.validate(event);
+        assertThat(violations).hasSize(EventLimits.MAX_REPORTED + 1);
+        assertThat(violations.get(violations.size() - 1)).isEqualTo(new Violation("(event)",
+                "and 980 more fields break the contract"));
+        assertThat(violations.subList(0, EventLimits.MAX_REPORTED)).extracting(Violation::field)
+                .allMatch(field -> field.startsWith("data.attributes.notes["));
+    }
+
+    @Test
     void fieldNamesAreTextToo() throws Exception {
         ObjectNode event = (ObjectNode) read(touchpointJson("home", "c-1"));
         ((ObjectNode) event.get("data")).putObject("attributes").put("bad\u0000key", 1);

@@ -13,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 import static io.journeyline.journey.JourneyApi.INGEST;
 import static io.journeyline.journey.JourneyApi.awaitInTimeline;
@@ -226,6 +228,37 @@ class EventIngestTest {
         given().header("Authorization", INGEST).contentType(STRUCTURED).body(later.toString()).post("/api/v1/events")
                 .then().statusCode(202);
         assertThat(awaitInTimeline(customer, later.get("id").asText())).containsExactly(later.get("id").asText());
+    }
+
+    @Test
+    void aClientBoundToItsSourcesAndTypesCannotSendAnothersOrJourneylinesOwn() {
+        String customer = JourneyApi.newCustomer();
+        String shop = TestTokens.bearerWithClaims(Map.of("journeyline_sources", List.of("/shop/*"),
+                "journeyline_types", List.of("io.journeyline.touchpoint.recorded")), Roles.INGEST);
+        ObjectNode own = TestEvents.touchpoint(customer, "web", "home", "visit", T0);   // source /shop/web
+        ObjectNode crmsEvent = TestEvents.envelope("io.journeyline.touchpoint.recorded", "/crm", customer, T0,
+                (ObjectNode) own.get("data").deepCopy());
+        ObjectNode consent = TestEvents.envelope("io.journeyline.consent.changed", "/shop/web", customer, T0,
+                JsonNodeFactory.instance.objectNode().put("customerId", customer).put("purpose", "marketing")
+                        .put("channel", "any").put("granted", true));
+
+        given().header("Authorization", shop).contentType(BATCH).body("[" + own + "," + crmsEvent + "," + consent + "]")
+                .post("/api/v1/events")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("2 of 3 events are not this client's to send; none was accepted"))
+                .body("errors.index", contains(1, 2))
+                .body("errors.field", contains("source", "type"))
+                .body("errors[0].message", equalTo("this client may send sources [/shop/*], not '/crm'"));
+
+        // Journeyline's own sources are no client's, bound or not.
+        ObjectNode forged = TestEvents.envelope("io.journeyline.touchpoint.recorded", "/journeyline/journey-service",
+                customer, T0, (ObjectNode) own.get("data").deepCopy());
+        given().header("Authorization", INGEST).contentType(STRUCTURED).body(forged.toString()).post("/api/v1/events")
+                .then().statusCode(403).body("errors[0].field", equalTo("source"));
+
+        given().header("Authorization", shop).contentType(STRUCTURED).body(own.toString()).post("/api/v1/events")
+                .then().statusCode(202);
+        assertThat(awaitInTimeline(customer, own.get("id").asText())).containsExactly(own.get("id").asText());
     }
 
     @Test

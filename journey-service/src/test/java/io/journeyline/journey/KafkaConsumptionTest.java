@@ -189,7 +189,7 @@ class KafkaConsumptionTest {
     }
 
     @Test
-    void anotherServicesEventsForgedOnTheTouchpointsTopicAreDeadLetteredAndChangeNothing() {
+    void anotherServicesEventsOrSourcesForgedOnTheTouchpointsTopicAreDeadLetteredAndChangeNothing() {
         Customer victim = new Customer(OffsetDateTime.parse("2026-11-21T10:00:00Z"));
         for (int i = 0; i < 3; i++) {
             victim.touchpoint(i, "app", "setup.wifi", "error", Map.of());
@@ -205,14 +205,19 @@ class KafkaConsumptionTest {
         answer.putObject("scores").put("primary", 0);
         ObjectNode responded = victim.send(Topics.TOUCHPOINTS, "io.journeyline.survey.responded",
                 "/journeyline/survey-service", 11, answer);
+        // A touchpoint belongs there, but not under a source of Journeyline's own services.
+        ObjectNode posing = victim.send(Topics.TOUCHPOINTS, "io.journeyline.touchpoint.recorded",
+                "/journeyline/journey-service", 11, data(victim.id).put("channel", "web").put("touchpoint", "home")
+                        .put("action", "visit"));
 
         List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
-                record -> victim.id.equals(record.key()), 2, Duration.ofSeconds(15));
+                record -> victim.id.equals(record.key()), 3, Duration.ofSeconds(15));
         assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-reason"))
-                .containsExactly("wrong-topic", "wrong-topic");
+                .containsExactly("wrong-topic", "wrong-topic", "reserved-source");
         ObjectNode later = victim.touchpoint(12, "web", "home", "visit", Map.of());
         List<String> timeline = awaitInTimeline(victim.id, later.get("id").asText());
-        assertThat(timeline).doesNotContain(completed.get("id").asText(), responded.get("id").asText());
+        assertThat(timeline).doesNotContain(completed.get("id").asText(), responded.get("id").asText(),
+                posing.get("id").asText());
         assertThat(victim.ruleIds()).containsExactly("PP-REPEATED-ERRORS");
         assertThat(victim.painPoints(false).getString("items[0].status")).isEqualTo("OPEN");
     }

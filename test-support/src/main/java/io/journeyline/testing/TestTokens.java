@@ -3,6 +3,7 @@ package io.journeyline.testing;
 import io.smallrye.jwt.build.Jwt;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /** Bearer tokens signed with the test key (see {@code journeyline-test/}), as the local run issues them. */
@@ -17,6 +18,16 @@ public final class TestTokens {
                 .groups(Set.of(roles))
                 .expiresIn(Duration.ofHours(1))
                 .sign();
+    }
+
+    /** {@code Bearer <token>} whose {@code groups} hold {@code roles}, with more claims (an ingest client's binding). */
+    public static String bearerWithClaims(Map<String, Object> claims, String... roles) {
+        var builder = Jwt.issuer("https://journeyline.io")
+                .upn("test-" + String.join("-", roles) + "@journeyline.io")
+                .groups(Set.of(roles))
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return "Bearer " + builder.sign();
     }
 
     /** {@code Bearer <token>} for an {@code Authorization} header. */

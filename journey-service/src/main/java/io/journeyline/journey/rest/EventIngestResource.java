@@ -1,6 +1,7 @@
 package io.journeyline.journey.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.contract.EventLimits;
 import io.journeyline.contract.EventSchemas;
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.Topics;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,14 +39,19 @@ import java.util.List;
 @Path("/api/v1/events")
 @Tag(name = "ingest")
 public class EventIngestResource {
+    /** Most field errors a 400 names one by one (each event's own are bounded too, {@link EventLimits#MAX_REPORTED}). */
+    static final int MAX_ERRORS = 100;
+
     private final EventSchemas schemas;
     private final IngestService ingest;
     private final IngestConfig config;
+    private final JsonWebToken token;
 
-    public EventIngestResource(EventSchemas schemas, IngestService ingest, IngestConfig config) {
+    public EventIngestResource(EventSchemas schemas, IngestService ingest, IngestConfig config, JsonWebToken token) {
         this.schemas = schemas;
         this.ingest = ingest;
         this.config = config;
+        this.token = token;
     }
 
     /** The answer to an accepted request. */
@@ -77,6 +84,7 @@ public class EventIngestResource {
             throw tooLarge("the batch has " + envelopes.size() + " events; the limit is " + config.maxBatchEvents());
         }
         List<IncomingEvent> events = validate(envelopes, batch);
+        refuseWhatThisClientMayNotSend(events, batch);
         return ingest.accept(events, traceparent, batch).map(ignored -> Response.accepted(
                 new Accepted(events.size(), events.stream().map(IncomingEvent::id).toList())).build());
     }
@@ -107,9 +115,38 @@ public class EventIngestResource {
             String detail = batch
                     ? invalidEvents + " of " + envelopes.size() + " events are invalid; none was accepted"
                     : "the event is invalid";
-            throw new ProblemException(Problem.of("invalid-event", "Invalid CloudEvent", 400, detail, errors));
+            throw new ProblemException(Problem.of("invalid-event", "Invalid CloudEvent", 400, detail, bounded(errors)));
         }
         return events;
+    }
+
+    /**
+     * 403 naming each event (and field) the token does not allow this client to send: a source or type outside its
+     * binding, or a source of Journeyline's own services. Nothing of the request is accepted.
+     */
+    private void refuseWhatThisClientMayNotSend(List<IncomingEvent> events, boolean batch) {
+        IngestClient client = IngestClient.of(token);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent event = events.get(i);
+            Integer index = batch ? i : null;
+            client.refusal(event).ifPresent(refusal -> errors.add(new Problem.FieldError(index, event.id(),
+                    refusal.field(), refusal.message())));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of("forbidden-event", "Forbidden", 403, errors.size() + " of "
+                    + events.size() + " events are not this client's to send; none was accepted", bounded(errors)));
+        }
+    }
+
+    /** The first {@value #MAX_ERRORS} errors of a request by name, then one counting the rest: a bounded answer. */
+    private static List<Problem.FieldError> bounded(List<Problem.FieldError> errors) {
+        if (errors.size() <= MAX_ERRORS) {
+            return errors;
+        }
+        List<Problem.FieldError> shown = new ArrayList<>(errors.subList(0, MAX_ERRORS));
+        shown.add(Problem.FieldError.of("(request)", "and " + (errors.size() - MAX_ERRORS) + " more errors"));
+        return shown;
     }
 
     /** Ingest publishes on journey.touchpoints only; other types belong to the services that own them. */

@@ -125,6 +125,15 @@ public final class CloudEventCodec {
         return KafkaMessageFactory.createWriter(topic).writeBinary(builder.build()).headers();
     }
 
+    /**
+     * Any JSON document, read with the contract's bounds: nesting deeper than {@link EventLimits#MAX_DEPTH} is a
+     * {@link MalformedEventException} naming the field where it went too deep ({@code schema-violation}), text that is
+     * not JSON one without a field ({@code malformed-json}).
+     */
+    public static JsonNode readJson(byte[] bytes) {
+        return parseJson(bytes, "");
+    }
+
     /** @param prefix where the bytes sit in the event ({@code data} for a binary-mode value), for field names */
     private static JsonNode parseJson(byte[] bytes, String prefix) {
         try (JsonParser parser = MAPPER.createParser(bytes)) {

@@ -2,6 +2,7 @@ package io.journeyline.platform.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.contract.EventSchemas;
+import io.journeyline.contract.Topics;
 import io.journeyline.contract.Violation;
 import io.journeyline.platform.cloudevents.CloudEventCodec;
 import io.journeyline.platform.cloudevents.IncomingEvent;
@@ -202,6 +203,10 @@ public class EventIntake {
         if (!event.type().belongsOn(record.topic())) {
             throw new MalformedEventException("wrong-topic", "'" + event.type().type() + "' belongs on "
                     + event.type().topic() + ", where only its owner publishes it; it may not arrive on " + record.topic());
+        }
+        if (Topics.OPEN_TO_PRODUCERS.equals(record.topic()) && event.source().startsWith(Topics.RESERVED_SOURCE_PREFIX)) {
+            throw new MalformedEventException("reserved-source", "source '" + event.source() + "' is Journeyline's own ("
+                    + Topics.RESERVED_SOURCE_PREFIX + "…): no event on " + record.topic() + " may claim it");
         }
         return event;
     }

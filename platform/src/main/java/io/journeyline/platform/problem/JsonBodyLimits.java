@@ -1,9 +1,9 @@
 package io.journeyline.platform.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventLimits;
+import io.journeyline.platform.cloudevents.CloudEventCodec;
+import io.journeyline.platform.cloudevents.MalformedEventException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -35,11 +35,16 @@ public class JsonBodyLimits implements ReaderInterceptor {
         if (body.length > 0) {
             JsonNode tree;
             try {
-                tree = EventJson.mapper().readTree(body);
-            } catch (JsonProcessingException e) {
+                tree = CloudEventCodec.readJson(body);
+            } catch (MalformedEventException e) {
+                if (e.field() != null) {
+                    // nested deeper than the bound: refused here, never handed on unchecked
+                    throw ProblemException.badRequest("the request has invalid fields",
+                            List.of(Problem.FieldError.of(e.field(), e.problem())));
+                }
                 return context.proceed();
             }
-            List<Problem.FieldError> errors = tree == null ? List.of() : EventLimits.check(tree).stream()
+            List<Problem.FieldError> errors = EventLimits.check(tree).stream()
                     .map(v -> Problem.FieldError.of(v.field(), v.message())).toList();
             if (!errors.isEmpty()) {
                 throw ProblemException.badRequest("the request has invalid fields", errors);
