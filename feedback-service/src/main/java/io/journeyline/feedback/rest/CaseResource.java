@@ -1,6 +1,7 @@
 package io.journeyline.feedback.rest;
 
 import io.journeyline.feedback.domain.cases.CaseRecord;
+import io.journeyline.feedback.domain.cases.CaseRights;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
 import io.journeyline.feedback.service.CaseCommands;
@@ -74,7 +75,8 @@ public class CaseResource {
     @POST
     @Path("/cases/{caseId}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give the case a team and/or an assignee (an acknowledged case goes IN_PROGRESS)")
+    @Operation(summary = "Give the case a team and/or an assignee (an acknowledged case goes IN_PROGRESS). An agent may "
+            + "only take an unassigned case themselves; assigning to someone else or reassigning is a supervisor's (403)")
     public Uni<CaseService.CaseView> assign(@PathParam("caseId") String caseId, CaseCommands.Input input) {
         return run(caseId, Command.ASSIGN, input);
     }
@@ -124,13 +126,15 @@ public class CaseResource {
     @Path("/cases/{caseId}/callback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The follow-up callback's outcome: RECOVERED closes the case, NOT_RECOVERED reopens it "
-            + "(closes it NOT_RECOVERED after the configured reopenings)")
+            + "(closes it NOT_RECOVERED after the configured reopenings). An agent calls back only the cases assigned "
+            + "to them; someone else's is a supervisor's (403)")
     public Uni<CaseService.CaseView> callback(@PathParam("caseId") String caseId, CaseCommands.Input input) {
         return run(caseId, Command.FOLLOW_UP_RESULT, input);
     }
 
     private Uni<CaseService.CaseView> run(String caseId, Command command, CaseCommands.Input input) {
-        return commands.apply(caseId, command, input, identity.getPrincipal().getName());
+        return commands.apply(caseId, command, input,
+                new CaseRights.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR)));
     }
 
     @GET

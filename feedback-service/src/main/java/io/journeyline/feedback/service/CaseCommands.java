@@ -19,6 +19,7 @@ import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.IllegalTransition;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.State;
 import io.journeyline.feedback.domain.cases.CaseRecord;
+import io.journeyline.feedback.domain.cases.CaseRights;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
 import io.journeyline.platform.messaging.Delivery;
@@ -76,17 +77,34 @@ public class CaseCommands {
     public record Input(String team, String assignee, String note, String rootCause, String outcome, String reason) {
     }
 
+    /**
+     * A command from the API, in this order: 400 naming every bad field, 404 for an unknown case, 403 when the
+     * caller's role lacks the right ({@link CaseRights}), 409 when the case's state does not allow it.
+     */
     @WithTransaction
-    public Uni<CaseService.CaseView> apply(String caseId, Command command, Input input, String actor) {
+    public Uni<CaseService.CaseView> apply(String caseId, Command command, Input input, CaseRights.Actor actor) {
         Input given = input == null ? new Input(null, null, null, null, null, null) : input;
         List<Problem.FieldError> problems = problems(command, given);
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest("invalid " + CaseLifecycle.name(command),
                     problems));
         }
-        return cases.lock(caseId).chain(found -> found.isEmpty()
-                ? Uni.createFrom().failure(ProblemException.notFound("case", caseId))
-                : transition(found.get(), command, given, actor, null).chain(() -> views.get(caseId)));
+        return cases.lock(caseId).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.notFound("case", caseId));
+            }
+            CaseRecord c = found.get();
+            var refusal = CaseRights.refusal(command, c.assignee(), c.team(),
+                    command == Command.ASSIGN ? text(given.assignee()) : null,
+                    command == Command.ASSIGN ? text(given.team()) : null, actor);
+            if (refusal.isPresent()) {
+                String why = refusal.get().message();
+                return Uni.createFrom().failure(ProblemException.forbidden("cannot " + CaseLifecycle.name(command)
+                        + " case " + caseId + ": " + why, refusal.get().field() == null ? List.of()
+                        : List.of(Problem.FieldError.of(refusal.get().field(), why))));
+            }
+            return transition(c, command, given, actor.name(), null).chain(() -> views.get(caseId));
+        });
     }
 
     /**
@@ -284,5 +302,10 @@ public class CaseCommands {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** The text, or null when blank (as the commands read an absent field). */
+    private static String text(String value) {
+        return blank(value) ? null : value;
     }
 }
