@@ -1,5 +1,6 @@
 package io.journeyline.feedback.service;
 
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.contract.event.CaseAcknowledged;
 import io.journeyline.contract.event.CaseClosed;
 import io.journeyline.contract.event.CaseEscalated;
@@ -30,6 +31,7 @@ import io.journeyline.platform.timers.Timers;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Size;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -70,11 +72,19 @@ public class CaseCommands {
     }
 
     /**
-     * A command's input; which fields it needs depends on the command.
+     * A command's input; which fields it needs depends on the command. Each is bounded: {@code note} and
+     * {@code reason} by the contract's bound on {@code case.reopened}'s and {@code case.escalated}'s reason (a
+     * callback's note is the reopening's reason), so what is accepted always fits its event; {@code rootCause} by
+     * {@code case.resolved}'s; {@code team} and {@code assignee} like every id.
      *
      * @param outcome a callback's verdict: RECOVERED or NOT_RECOVERED
      */
-    public record Input(String team, String assignee, String note, String rootCause, String outcome, String reason) {
+    public record Input(@Size(max = FieldLimits.ID) String team,
+                        @Size(max = FieldLimits.ID) String assignee,
+                        @Size(max = FieldLimits.REASON) String note,
+                        @Size(max = FieldLimits.ROOT_CAUSE) String rootCause,
+                        String outcome,
+                        @Size(max = FieldLimits.REASON) String reason) {
     }
 
     /**

@@ -91,11 +91,14 @@ public class ConsentService {
     @WithTransaction
     public Uni<View> put(String customerId, List<Change> changes, String by) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> channels = new TreeSet<>(Vocabulary.wireValues(Channel.class));
+        channels.add(ANY);
+        int most = PURPOSES.size() * channels.size();
         if (changes == null || changes.isEmpty()) {
             errors.add(Problem.FieldError.of("consents", "at least one change is required"));
+        } else if (changes.size() > most) {
+            errors.add(Problem.FieldError.of("consents", "at most " + most + " changes, one per purpose and channel"));
         } else {
-            Set<String> channels = new TreeSet<>(Vocabulary.wireValues(Channel.class));
-            channels.add(ANY);
             for (int i = 0; i < changes.size(); i++) {
                 Change change = changes.get(i);
                 String at = "consents[" + i + "]";
