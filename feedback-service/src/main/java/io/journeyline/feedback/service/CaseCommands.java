@@ -25,6 +25,7 @@ import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
 import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.ForeignReferenceException;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.timers.Timers;
@@ -120,7 +121,8 @@ public class CaseCommands {
     /**
      * The follow-up survey of a case was answered (in the consumed batch's transaction): at or above the survey kind's
      * threshold the case closes RECOVERED, below it reopens (or closes NOT_RECOVERED); an answer for a case not
-     * awaiting its follow-up is kept in its history only.
+     * awaiting its follow-up is kept in its history only. An answer naming another customer's case changes nothing:
+     * it fails with {@link ForeignReferenceException}, so the pipeline dead-letters that event alone.
      */
     public Uni<Void> followUpAnswered(List<Delivery<SurveyResponded>> deliveries) {
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -143,6 +145,9 @@ public class CaseCommands {
                     return Uni.createFrom().voidItem();
                 }
                 CaseRecord c = found.get();
+                if (!c.customerId().equals(answer.customerId())) {
+                    return Uni.createFrom().failure(new ForeignReferenceException("caseId", c.id()));
+                }
                 OffsetDateTime at = delivery.event().time();
                 if (!lifecycle.allowed(state(c)).contains(Command.FOLLOW_UP_RESULT)) {
                     return cases.addHistory(c.id(), new HistoryEntry(OffsetDateTime.now(clockSource), "follow-up-late",
