@@ -47,16 +47,19 @@ public class RuleEvaluationService implements TimerHandler {
     private final Timers timers;
     private final Clock clock;
     private final RulesConfig config;
+    private final ConditionLimits limits;
     private final Counter lateEvents;
 
     public RuleEvaluationService(ActiveRuleSet active, RuleStateRepository states, PainPointRecorder recorder,
-                                 Timers timers, Clock clock, RulesConfig config, MeterRegistry registry) {
+                                 Timers timers, Clock clock, RulesConfig config, ConditionLimits limits,
+                                 MeterRegistry registry) {
         this.active = active;
         this.states = states;
         this.recorder = recorder;
         this.timers = timers;
         this.clock = clock;
         this.config = config;
+        this.limits = limits;
         this.lateEvents = Counter.builder("journeyline.rules.late.events")
                 .description("Matches older than the allowed lateness: in the timeline, not in rule state")
                 .register(registry);
@@ -102,7 +105,7 @@ public class RuleEvaluationService implements TimerHandler {
             if (event.customerId() == null || !ruleSet.listensTo(event.type().type())) {
                 continue;
             }
-            for (Match match : ruleSet.matches(event)) {
+            for (Match match : ruleSet.matches(event, limits)) {
                 Rule rule = match.rule();
                 Mark mark = new Mark(match.role(), event.time().toInstant(), event.id(), event.customerId(),
                         event.dataText("topic"), event.dataText("touchpoint"), RuleState.PENDING);
