@@ -57,6 +57,24 @@ class AssignmentResourceTest {
     }
 
     @Test
+    void aCustomerOrAssignmentIdLongerThanTheContractsIsRefusedNamingIt() {
+        String content = Catalog.content("router-basics", "article", "router");
+        String tooLong = "c".repeat(129);
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("contentId", content, "reason", "x")).post("/api/v1/customers/" + tooLong + "/assignments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customerId"));
+        given().header("Authorization", AGENT).get("/api/v1/customers/" + tooLong + "/assignments")
+                .then().statusCode(400).body("errors[0].field", equalTo("customerId"));
+        given().header("Authorization", INGEST).contentType("application/json").body(Map.of("status", "STARTED"))
+                .post("/api/v1/assignments/" + "a".repeat(129) + "/progress")
+                .then().statusCode(400).body("errors[0].field", equalTo("id"));
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("contentId", content, "reason", "x")).post("/api/v1/customers/" + "c".repeat(128) + "/assignments")
+                .then().statusCode(201);
+    }
+
+    @Test
     void contentOrPathIsRequiredButNotBoth() {
         given().header("Authorization", AGENT).contentType("application/json")
                 .body(Map.of("contentId", "a", "pathId", "b", "reason", "x"))

@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -192,6 +193,38 @@ class EducationRequestsTest {
                 .singleElement().asString().contains("\"contentId\":\"" + first + "\"");
     }
 
+    @Test
+    void aRequestNamingAnInterventionAnsweredForAnotherCustomerIsDeadLetteredAndTheirAssignmentStays() {
+        String topic = "router-" + UUID.randomUUID();
+        addContent(topic, "BASIC", 4);
+        String victim = treated();
+        String interventionId = "i-" + UUID.randomUUID();
+        publish(Topics.INTERVENTIONS, victim, "io.journeyline.intervention.education-requested",
+                request(victim, topic, interventionId));
+        String assignmentId = awaitAssignments(victim, 1).get(0).getString("id");
+        String forger = treated();
+
+        ObjectNode forged = publish(Topics.INTERVENTIONS, forger, "io.journeyline.intervention.education-requested",
+                request(forger, topic, interventionId));
+        ObjectNode after = publish(Topics.INTERVENTIONS, forger, "io.journeyline.intervention.education-requested",
+                request(forger, topic, "i-" + UUID.randomUUID()));
+
+        awaitAssignments(forger, 1);
+        var deadLetter = TestKafka.read(Topics.deadLetterTopicOf(Topics.INTERVENTIONS), r -> forger.equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains(forged.get("id").asText()), 1,
+                Duration.ofSeconds(20));
+        assertThat(deadLetter).hasSize(1);
+        assertThat(TestKafka.header(deadLetter.get(0), "dlq-reason")).isEqualTo("processing-failed");
+        assertThat(TestKafka.header(deadLetter.get(0), "dlq-detail"))
+                .contains("interventionId '" + interventionId + "' belongs to another customer");
+        assertThat(awaitAssignments(forger, 1)).singleElement()
+                .satisfies(a -> assertThat(a.getString("interventionId")).isEqualTo(after.at("/data/interventionId").asText()));
+        assertThat(awaitAssignments(victim, 1)).singleElement().satisfies(a -> {
+            assertThat(a.getString("id")).isEqualTo(assignmentId);
+            assertThat(a.getString("customerId")).isEqualTo(victim);
+        });
+    }
+
     /** A customer the rule does not hold out. */
     private static String treated() {
         return IntStream.range(0, 100).mapToObj(i -> "cust-" + UUID.randomUUID())
@@ -216,9 +249,11 @@ class EducationRequestsTest {
                 .post("/api/v1/contents").then().statusCode(201).extract().path("id");
     }
 
-    private void publish(String topic, String customer, String type, ObjectNode data) {
-        TestKafka.produce(topic, customer, TestEvents.envelope(type, "/journeyline/journey-service", customer,
-                clock.instant().atOffset(ZoneOffset.UTC), data).toString(), Map.of("content-type", "application/cloudevents+json"));
+    private ObjectNode publish(String topic, String customer, String type, ObjectNode data) {
+        ObjectNode event = TestEvents.envelope(type, "/journeyline/journey-service", customer,
+                clock.instant().atOffset(ZoneOffset.UTC), data);
+        TestKafka.produce(topic, customer, event.toString(), Map.of("content-type", "application/cloudevents+json"));
+        return event;
     }
 
     /** The customer's assignments, newest first, once there are at least {@code count}. */

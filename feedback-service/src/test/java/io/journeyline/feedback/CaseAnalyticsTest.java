@@ -69,8 +69,8 @@ class CaseAnalyticsTest {
         command(a, "resolve", Map.of("rootCause", "BILLING_FEES"));
         clock.advance(Duration.ofHours(4));
         command(b, "resolve", Map.of("rootCause", "DELIVERY"));
-        command(a, "callback", Map.of("outcome", "RECOVERED"));
-        command(b, "callback", Map.of("outcome", "NOT_RECOVERED"));
+        command(a, "callback", Map.of("outcome", "RECOVERED"), CaseApi.SUPERVISOR);
+        command(b, "callback", Map.of("outcome", "NOT_RECOVERED"), CaseApi.SUPERVISOR);
         CaseApi.fireDue(poller);
 
         JsonPath figures = given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR))

@@ -36,7 +36,12 @@ final class CaseApi {
     }
 
     static void command(String caseId, String command, Map<String, String> body) {
-        given().header("Authorization", AGENT).contentType("application/json").body(body)
+        command(caseId, command, body, AGENT);
+    }
+
+    /** A command by the holder of {@code token} (a callback of a case nobody took is a supervisor's). */
+    static void command(String caseId, String command, Map<String, String> body, String token) {
+        given().header("Authorization", token).contentType("application/json").body(body)
                 .post("/api/v1/cases/" + caseId + "/" + command).then().statusCode(200);
     }
 

@@ -23,7 +23,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class CaseCommandsTest {
-    private static final String AGENT = TestTokens.bearer(Roles.AGENT);
+    /** The agent the case is assigned to (the commands of someone else's case are a supervisor's: CaseRightsApiTest). */
+    private static final String AGENT = TestTokens.bearerFor("ana", Roles.AGENT);
     private static final String SUPERVISOR = TestTokens.bearer(Roles.SUPERVISOR);
 
     @Test

@@ -13,8 +13,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -53,6 +55,28 @@ class FollowUpTest {
     }
 
     @Test
+    void anAnswerNamingAnotherCustomersCaseIsDeadLetteredAndTheCaseStaysAsItWas() {
+        String victim = "cust-" + UUID.randomUUID();
+        String caseId = resolvedCase(victim);
+        String forger = "cust-" + UUID.randomUUID();
+
+        String forged = answer(forger, caseId, "NPS", 10);
+        answer(victim, caseId, "NPS", 6);
+
+        // the victim's own answer, after the forged one, is processed: the forged one blocked nothing
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(caseId), "REOPENED"::equals);
+        ConsumerRecord<String, byte[]> deadLetter = TestKafka.read(Topics.deadLetterTopicOf(Topics.FEEDBACK),
+                r -> forger.equals(r.key()), 1, Duration.ofSeconds(20)).stream().findFirst().orElseThrow();
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains(forged);
+        assertThat(TestKafka.header(deadLetter, "dlq-reason")).isEqualTo("processing-failed");
+        assertThat(TestKafka.header(deadLetter, "dlq-detail")).contains("caseId '" + caseId + "'",
+                "belongs to another customer");
+        assertThat(given().header("Authorization", AGENT).get("/api/v1/cases/" + caseId).then().extract()
+                .<java.util.List<String>>path("history.note")).noneMatch(note -> note != null && note.contains("NPS 10"))
+                .anyMatch(note -> note != null && note.contains("NPS 6.0"));
+    }
+
+    @Test
     void noFollowUpWithin14DaysClosesTheCaseNotVerified() throws Throwable {
         String caseId = resolvedCase("cust-" + UUID.randomUUID());
 
@@ -84,12 +108,18 @@ class FollowUpTest {
     private void answer(String caseId, String kind, double score) {
         String customer = given().header("Authorization", AGENT).get("/api/v1/cases/" + caseId).then().extract()
                 .path("record.customerId");
+        answer(customer, caseId, kind, score);
+    }
+
+    /** A follow-up answer of {@code customer} naming {@code caseId}, onto journey.feedback; the event's id. */
+    private String answer(String customer, String caseId, String kind, double score) {
         var data = EventJson.mapper().createObjectNode().put("customerId", customer).put("surveyId", "follow-up")
                 .put("surveyKind", kind).put("responseId", UUID.randomUUID().toString()).put("caseId", caseId);
         data.putObject("scores").put("primary", score);
-        TestKafka.produce(Topics.FEEDBACK, customer, TestEvents.envelope("io.journeyline.survey.responded",
-                        "/journeyline/survey-service", customer, clock.instant().atOffset(ZoneOffset.UTC), data).toString(),
-                Map.of("content-type", "application/cloudevents+json"));
+        var event = TestEvents.envelope("io.journeyline.survey.responded", "/journeyline/survey-service", customer,
+                clock.instant().atOffset(ZoneOffset.UTC), data);
+        TestKafka.produce(Topics.FEEDBACK, customer, event.toString(), Map.of("content-type", "application/cloudevents+json"));
+        return event.get("id").asText();
     }
 
     private static String status(String caseId) {

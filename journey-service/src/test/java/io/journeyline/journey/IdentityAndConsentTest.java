@@ -134,9 +134,39 @@ class IdentityAndConsentTest {
                 .body("{\"consents\":[{\"purpose\":\"spam\",\"channel\":\"pigeon\"}]}")
                 .put("/api/v1/customers/" + e.id + "/consents").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("consents[0].purpose", "consents[0].channel", "consents[0].granted")));
+    }
+
+    @Test
+    void aConsentForACustomerWithNoEventsYetIsRecordedAndHonouredWhenTheirEventsCome() {
+        Customer f = new Customer(T0);
+        given().header("Authorization", JourneyApi.AGENT).get("/api/v1/customers/" + f.id + "/consents").then()
+                .statusCode(404);
+
+        // the consent platform syncs the opt-out at sign-up, before any touchpoint
         given().header("Authorization", JourneyApi.AGENT).contentType("application/json")
-                .body("{\"consents\":[{\"purpose\":\"survey\",\"channel\":\"sms\",\"granted\":false}]}")
-                .put("/api/v1/customers/nobody-" + UUID.randomUUID() + "/consents").then().statusCode(404);
+                .body("{\"consents\":[{\"purpose\":\"education\",\"channel\":\"any\",\"granted\":false}]}")
+                .put("/api/v1/customers/" + f.id + "/consents").then().statusCode(200)
+                .body("effectiveByPurpose.education", equalTo(false));
+        given().header("Authorization", JourneyApi.AGENT).get("/api/v1/customers/" + f.id + "/consents").then()
+                .statusCode(200).body("consents.purpose", equalTo(List.of("education")))
+                .body("effectiveByPurpose.education", equalTo(false));
+        assertThat(TestKafka.read(Topics.INSIGHTS, r -> r.key().equals(f.id)
+                && "io.journeyline.journey.consent-changed".equals(TestKafka.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20))).hasSize(1);
+        JourneyApi.timeline(f.id, "").statusCode(200)
+                .body("items.type", equalTo(List.of("io.journeyline.journey.consent-changed")));
+        given().header("Authorization", JourneyApi.AGENT).get("/api/v1/customers/" + f.id + "/journey").then()
+                .statusCode(200).body("stage", org.hamcrest.Matchers.nullValue())
+                .body("openPainPoints", equalTo(List.of()));
+
+        f.touchpoint(0, "app", "setup.wifi", "error", Map.of());
+        f.touchpoint(1, "app", "setup.wifi", "error", Map.of());
+        f.touchpoint(2, "app", "setup.wifi", "error", Map.of());
+        JsonPath painPoints = f.awaitPainPoint("PP-REPEATED-ERRORS");
+        assertThat(painPoints.getString("items[0].interventions[0].status")).isEqualTo("SUPPRESSED");
+        assertThat(painPoints.getString("items[0].interventions[0].suppressedBy")).isEqualTo("consent");
+        given().header("Authorization", JourneyApi.AGENT).get("/api/v1/customers/" + f.id + "/journey").then()
+                .statusCode(200).body("stage", org.hamcrest.Matchers.notNullValue());
     }
 
     private static String value(String identifier) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
-import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.consent.Consents;
+import io.journeyline.platform.security.Roles;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestEvents;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Invitations from every source against real Kafka and PostgreSQL, with the clock moved for the windows: what is
@@ -117,6 +119,59 @@ class InvitationsTest {
     }
 
     @Test
+    void caseEventsNamingAnotherCustomersCaseAreDeadLetteredAndTheirCaseStaysOpen() {
+        String victim = "cust-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        openCase(victim, caseId);
+        String forger = "cust-" + UUID.randomUUID();
+
+        ObjectNode closing = publish(Topics.FEEDBACK, forger, "io.journeyline.case.closed", EventJson.mapper()
+                .createObjectNode().put("customerId", forger).put("caseId", caseId).put("status", "CLOSED")
+                .put("outcome", "RECOVERED"));
+        ObjectNode resolving = publish(Topics.FEEDBACK, forger, "io.journeyline.case.resolved", EventJson.mapper()
+                .createObjectNode().put("customerId", forger).put("caseId", caseId).put("status", "RESOLVED")
+                .put("rootCause", "BILLING_FEES"));
+
+        for (ObjectNode forged : List.of(closing, resolving)) {
+            ConsumerRecord<String, byte[]> deadLetter = deadLetter(forger, forged.get("id").asText());
+            assertThat(TestKafka.header(deadLetter, "dlq-reason")).isEqualTo("processing-failed");
+            assertThat(TestKafka.header(deadLetter, "dlq-detail"))
+                    .contains("caseId '" + caseId + "' belongs to another customer");
+        }
+        int before = invitations(victim).size();
+        ask(victim, "CES");
+        assertThat(awaitInvitations(victim, before + 1).get(0).getString("suppressedBy")).as("the case is still open")
+                .isEqualTo("open-case");
+        assertThat(invitations(forger)).as("no follow-up of the forger carries the case").isEmpty();
+    }
+
+    @Test
+    void aRecordedAnswerNamingAnotherCustomersCaseIsRefusedAtTheDoor() throws Exception {
+        String victim = "cust-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        openCase(victim, caseId);
+        String forger = "cust-" + UUID.randomUUID();
+        String ingest = TestTokens.bearer(Roles.INGEST);
+
+        given().header("Authorization", ingest).contentType("application/json")
+                .body(Map.of("customerId", forger, "surveyKind", "CSAT", "score", 5, "caseId", caseId))
+                .post("/api/v1/surveys/case-follow-up/responses").then().statusCode(409)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("caseId"))
+                .body("detail", equalTo("caseId '" + caseId + "' belongs to another customer than the one this is about"));
+        String sentinel = given().header("Authorization", ingest).contentType("application/json")
+                .body(Map.of("customerId", forger, "surveyKind", "CSAT", "score", 5))
+                .post("/api/v1/surveys/case-follow-up/responses").then().statusCode(201).extract().path("id");
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.readUntil(Topics.FEEDBACK,
+                r -> forger.equals(r.key()), r -> new String(r.value(), StandardCharsets.UTF_8).contains(sentinel),
+                Duration.ofSeconds(20));
+        assertThat(published).as("only the sentinel's answer was published").hasSize(1);
+
+        given().header("Authorization", ingest).contentType("application/json")
+                .body(Map.of("customerId", victim, "surveyKind", "CSAT", "score", 5, "caseId", caseId))
+                .post("/api/v1/surveys/case-follow-up/responses").then().statusCode(201);
+    }
+
+    @Test
     void aWavedCustomerWithoutConsentIsSuppressedWithTheReasonAndTheSameWaveTwiceInvitesOnce() throws Exception {
         String consenting = "cust-" + UUID.randomUUID();
         String refusing = "cust-" + UUID.randomUUID();
@@ -180,6 +235,25 @@ class InvitationsTest {
         }
     }
 
+    /** feedback-service opened a case of {@code customer}; waits until it holds their surveys back. */
+    private void openCase(String customer, String caseId) {
+        publish(Topics.FEEDBACK, customer, "io.journeyline.case.opened", EventJson.mapper().createObjectNode()
+                .put("customerId", customer).put("caseId", caseId).put("status", "RECEIVED").put("priority", "HIGH"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            ask(customer, "NPS");
+            assertThat(invitations(customer)).isNotEmpty().first()
+                    .satisfies(i -> assertThat(i.getString("suppressedBy")).isEqualTo("open-case"));
+        });
+    }
+
+    private static ConsumerRecord<String, byte[]> deadLetter(String customer, String eventId) {
+        List<ConsumerRecord<String, byte[]>> found = TestKafka.read(Topics.deadLetterTopicOf(Topics.FEEDBACK),
+                r -> customer.equals(r.key()) && new String(r.value(), StandardCharsets.UTF_8).contains(eventId), 1,
+                Duration.ofSeconds(20));
+        assertThat(found).as("the dead letter of " + eventId).hasSize(1);
+        return found.get(0);
+    }
+
     private void ask(String customer, String kind) {
         publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.survey-requested",
                 surveyRequest(customer, kind, "i-" + UUID.randomUUID()));
@@ -191,10 +265,10 @@ class InvitationsTest {
                 .put("surveyKind", kind).put("reason", "PP-TEST").put("touchpoint", "checkout");
     }
 
-    private void publish(String topic, String customer, String type, ObjectNode data) {
-        TestKafka.produce(topic, customer, TestEvents.envelope(type, "/test", customer,
-                        clock.instant().atOffset(ZoneOffset.UTC), data).toString(),
-                Map.of("content-type", "application/cloudevents+json"));
+    private ObjectNode publish(String topic, String customer, String type, ObjectNode data) {
+        ObjectNode event = TestEvents.envelope(type, "/test", customer, clock.instant().atOffset(ZoneOffset.UTC), data);
+        TestKafka.produce(topic, customer, event.toString(), Map.of("content-type", "application/cloudevents+json"));
+        return event;
     }
 
     private static List<JsonPath> awaitInvitations(String customer, int count) {

@@ -97,6 +97,23 @@ class SurveyResponseResourceTest {
     }
 
     @Test
+    void idsInPathsLongerThanTheContractsAreRefusedNamingThem() {
+        String tooLong = "s".repeat(129);
+        given().header("Authorization", INGEST).contentType("application/json")
+                .body(Map.of("customerId", "cust-1", "surveyKind", "NPS", "score", 9))
+                .post("/api/v1/surveys/" + tooLong + "/responses")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("surveyId"));
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
+                .body(Map.of("customers", List.of(Map.of("customerId", "cust-1")), "channel", "email"))
+                .post("/api/v1/surveys/" + tooLong + "/waves")
+                .then().statusCode(400).body("errors[0].field", equalTo("surveyId"));
+        given().header("Authorization", TestTokens.bearer(Roles.AGENT))
+                .get("/api/v1/customers/" + "c".repeat(129) + "/invitations")
+                .then().statusCode(400).body("errors[0].field", equalTo("customerId"));
+        given().get("/api/v1/responses/" + "t".repeat(129)).then().statusCode(400).body("errors[0].field", equalTo("token"));
+    }
+
+    @Test
     void rolesAreEnforced() {
         given().contentType("application/json").body("{}").post("/api/v1/surveys/s/responses").then().statusCode(401);
         given().header("Authorization", TestTokens.bearer(Roles.AGENT)).contentType("application/json").body("{}")

@@ -13,8 +13,13 @@ public final class TestTokens {
 
     /** A token whose {@code groups} claim holds exactly {@code roles}. */
     public static String withRoles(String... roles) {
+        return forUser("test-" + String.join("-", roles) + "@journeyline.io", roles);
+    }
+
+    /** A token of the user {@code upn} (the principal name the services see) holding exactly {@code roles}. */
+    public static String forUser(String upn, String... roles) {
         return Jwt.issuer("https://journeyline.io")
-                .upn("test-" + String.join("-", roles) + "@journeyline.io")
+                .upn(upn)
                 .groups(Set.of(roles))
                 .expiresIn(Duration.ofHours(1))
                 .sign();
@@ -33,5 +38,10 @@ public final class TestTokens {
     /** {@code Bearer <token>} for an {@code Authorization} header. */
     public static String bearer(String... roles) {
         return "Bearer " + withRoles(roles);
+    }
+
+    /** {@code Bearer <token>} of the user {@code upn} holding {@code roles}. */
+    public static String bearerFor(String upn, String... roles) {
+        return "Bearer " + forUser(upn, roles);
     }
 }

@@ -1,5 +1,6 @@
 package io.journeyline.education.rest;
 
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.education.domain.NewAssignment;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -7,9 +8,9 @@ import jakarta.validation.constraints.Size;
 
 /** Assign one content item or one learning path (exactly one of the two). */
 public record AssignmentRequest(
-        @Size(max = 128) String contentId,
-        @Size(max = 128) String pathId,
-        @NotBlank @Size(max = 500) String reason) {
+        @Size(max = FieldLimits.ID) String contentId,
+        @Size(max = FieldLimits.ID) String pathId,
+        @NotBlank @Size(max = FieldLimits.REASON) String reason) {
 
     /** The validated request as the service's command. */
     NewAssignment toCommand(String customerId) {

@@ -6,6 +6,8 @@ import io.journeyline.education.domain.paths.Unlocking;
 import io.journeyline.education.persistence.PathUnitRepository;
 import io.journeyline.education.service.AssignmentService;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
+import io.journeyline.platform.validation.CustomerId;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -67,7 +69,8 @@ public class AssignmentResource {
     @Path("/customers/{customerId}/assignments")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Assign content or a learning path; publishes io.journeyline.education.assigned")
-    public Uni<Response> assign(@PathParam("customerId") String customerId, @Valid @NotNull AssignmentRequest request) {
+    public Uni<Response> assign(@PathParam("customerId") @CustomerId String customerId,
+                                @Valid @NotNull AssignmentRequest request) {
         return assignments.assign(request.toCommand(customerId)).chain(this::view).map(view -> Response
                 .created(UriBuilder.fromPath("/api/v1/assignments/{id}").build(view.id())).entity(view).build());
     }
@@ -76,7 +79,7 @@ public class AssignmentResource {
     @Path("/customers/{customerId}/assignments")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "A customer's assignments, newest first (a path's units: GET /api/v1/assignments/{id})")
-    public Uni<List<AssignmentView>> ofCustomer(@PathParam("customerId") String customerId) {
+    public Uni<List<AssignmentView>> ofCustomer(@PathParam("customerId") @CustomerId String customerId) {
         return assignments.ofCustomer(customerId).map(list -> list.stream().map(a -> AssignmentView.of(a, List.of()))
                 .toList());
     }
@@ -85,7 +88,7 @@ public class AssignmentResource {
     @Path("/assignments/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "One assignment")
-    public Uni<AssignmentView> get(@PathParam("id") String id) {
+    public Uni<AssignmentView> get(@PathParam("id") @ContractId String id) {
         return assignments.get(id).chain(this::view);
     }
 
@@ -94,7 +97,8 @@ public class AssignmentResource {
     @RolesAllowed(Roles.INGEST)
     @Operation(summary = "Report progress (STARTED, COMPLETED; on a learning path per unit, naming its contentId); "
             + "publishes io.journeyline.education.started/completed")
-    public Uni<AssignmentView> reportProgress(@PathParam("id") String id, @Valid @NotNull ProgressReport report) {
+    public Uni<AssignmentView> reportProgress(@PathParam("id") @ContractId String id,
+                                              @Valid @NotNull ProgressReport report) {
         return assignments.reportProgress(id, report.toCommand()).chain(this::view);
     }
 

@@ -3,6 +3,7 @@ package io.journeyline.education.rest;
 import io.journeyline.education.domain.catalog.Content;
 import io.journeyline.education.service.CatalogService;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -86,7 +87,7 @@ public class ContentResource {
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "One content item at its current version")
-    public Uni<Content> get(@PathParam("id") String id) {
+    public Uni<Content> get(@PathParam("id") @ContractId String id) {
         return catalog.get(id);
     }
 
@@ -95,7 +96,7 @@ public class ContentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Edit content: a change bumps the version (the same content again changes nothing)")
-    public Uni<Content> edit(@PathParam("id") String id, @Valid @NotNull ContentRequest request) {
+    public Uni<Content> edit(@PathParam("id") @ContractId String id, @Valid @NotNull ContentRequest request) {
         return catalog.edit(id, request.toContent(), identity.getPrincipal().getName());
     }
 
@@ -103,7 +104,7 @@ public class ContentResource {
     @Path("/{id}/reviewed")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Mark the content reviewed now")
-    public Uni<Content> reviewed(@PathParam("id") String id) {
+    public Uni<Content> reviewed(@PathParam("id") @ContractId String id) {
         return catalog.reviewed(id, identity.getPrincipal().getName());
     }
 

@@ -5,6 +5,7 @@ import io.journeyline.education.persistence.LearnerRepository;
 import io.journeyline.education.service.Learners;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.CustomerId;
 import io.journeyline.platform.validation.OneOf;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +50,7 @@ public class LearnerResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "The customer as a learner: stage, language, channel (404 when nothing is known)")
-    public Uni<LearnerRepository.Learner> get(@PathParam("customerId") String customerId) {
+    public Uni<LearnerRepository.Learner> get(@PathParam("customerId") @CustomerId String customerId) {
         return learners.find(customerId).map(found -> found.orElseThrow(() ->
                 ProblemException.notFound("learner", customerId)));
     }
@@ -58,7 +59,7 @@ public class LearnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INGEST, Roles.AGENT, Roles.ADMIN})
     @Operation(summary = "Set the language and channel education reaches the customer in")
-    public Uni<LearnerRepository.Learner> put(@PathParam("customerId") String customerId,
+    public Uni<LearnerRepository.Learner> put(@PathParam("customerId") @CustomerId String customerId,
                                               @Valid @NotNull Preferences preferences) {
         return learners.setPreferences(customerId, preferences.language(), preferences.channel());
     }

@@ -3,6 +3,7 @@ package io.journeyline.education.rest;
 import io.journeyline.education.domain.paths.LearningPath;
 import io.journeyline.education.service.PathService;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +62,7 @@ public class PathResource {
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "One learning path at its current version")
-    public Uni<LearningPath> get(@PathParam("id") String id) {
+    public Uni<LearningPath> get(@PathParam("id") @ContractId String id) {
         return paths.get(id);
     }
 
@@ -70,7 +71,7 @@ public class PathResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Edit a path: a change bumps the version; customers already on it keep their units")
-    public Uni<LearningPath> edit(@PathParam("id") String id, @Valid @NotNull PathRequest request) {
+    public Uni<LearningPath> edit(@PathParam("id") @ContractId String id, @Valid @NotNull PathRequest request) {
         return paths.edit(id, request.toPath(), identity.getPrincipal().getName());
     }
 }

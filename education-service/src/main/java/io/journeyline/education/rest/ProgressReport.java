@@ -1,5 +1,6 @@
 package io.journeyline.education.rest;
 
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.education.domain.AssignmentStatus;
 import io.journeyline.education.domain.Progress;
 import jakarta.validation.constraints.DecimalMax;
@@ -23,7 +24,7 @@ public record ProgressReport(
         @NotNull AssignmentStatus status,
         @DecimalMin("0") @DecimalMax("100") BigDecimal score,
         @Min(0) @Max(100) Integer percent,
-        @Size(max = 128) String contentId) {
+        @Size(max = FieldLimits.ID) String contentId) {
 
     /** The validated report as the service's command. */
     Progress toCommand() {

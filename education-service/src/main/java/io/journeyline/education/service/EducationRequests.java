@@ -17,6 +17,7 @@ import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.ForeignReferenceException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,11 +71,24 @@ public class EducationRequests {
         this.clock = clock;
     }
 
+    /**
+     * One assignment per request: a request answered before is skipped; one naming an intervention already answered
+     * for another customer fails with {@link ForeignReferenceException}, so the pipeline dead-letters it alone.
+     */
     public Uni<Void> onRequested(List<Delivery<EducationRequested>> deliveries) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Delivery<EducationRequested> delivery : deliveries) {
-            chain = chain.chain(() -> assignments.ofIntervention(delivery.data().interventionId()).chain(existing ->
-                    existing != null ? Uni.createFrom().voidItem() : answer(delivery)));
+            EducationRequested request = delivery.data();
+            chain = chain.chain(() -> assignments.ofIntervention(request.interventionId()).chain(existing -> {
+                if (existing == null) {
+                    return answer(delivery);
+                }
+                if (!existing.customerId.equals(request.customerId())) {
+                    return Uni.createFrom().failure(new ForeignReferenceException("interventionId",
+                            request.interventionId()));
+                }
+                return Uni.createFrom().voidItem();
+            }));
         }
         return chain;
     }

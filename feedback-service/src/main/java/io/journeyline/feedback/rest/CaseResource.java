@@ -1,14 +1,18 @@
 package io.journeyline.feedback.rest;
 
 import io.journeyline.feedback.domain.cases.CaseRecord;
+import io.journeyline.feedback.domain.cases.CaseRights;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
 import io.journeyline.feedback.service.CaseCommands;
 import io.journeyline.feedback.service.CaseService;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
+import io.journeyline.platform.validation.CustomerId;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -59,7 +63,7 @@ public class CaseResource {
     @GET
     @Path("/cases/{caseId}")
     @Operation(summary = "A case with what brought it about (contacts) and its full history")
-    public Uni<CaseService.CaseView> one(@PathParam("caseId") String caseId) {
+    public Uni<CaseService.CaseView> one(@PathParam("caseId") @ContractId String caseId) {
         return cases.get(caseId);
     }
 
@@ -67,15 +71,18 @@ public class CaseResource {
     @Path("/cases/{caseId}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "RECEIVED → ACKNOWLEDGED; publishes case.acknowledged. 409 naming the allowed commands otherwise")
-    public Uni<CaseService.CaseView> acknowledge(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+    public Uni<CaseService.CaseView> acknowledge(@PathParam("caseId") @ContractId String caseId,
+                                                 @Valid CaseCommands.Input input) {
         return run(caseId, Command.ACKNOWLEDGE, input);
     }
 
     @POST
     @Path("/cases/{caseId}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give the case a team and/or an assignee (an acknowledged case goes IN_PROGRESS)")
-    public Uni<CaseService.CaseView> assign(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+    @Operation(summary = "Give the case a team and/or an assignee (an acknowledged case goes IN_PROGRESS). An agent may "
+            + "only take an unassigned case themselves; assigning to someone else or reassigning is a supervisor's (403)")
+    public Uni<CaseService.CaseView> assign(@PathParam("caseId") @ContractId String caseId,
+                                            @Valid CaseCommands.Input input) {
         return run(caseId, Command.ASSIGN, input);
     }
 
@@ -83,7 +90,8 @@ public class CaseResource {
     @Path("/cases/{caseId}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a note to the case's history")
-    public Uni<CaseService.CaseView> note(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+    public Uni<CaseService.CaseView> note(@PathParam("caseId") @ContractId String caseId,
+                                          @Valid CaseCommands.Input input) {
         return run(caseId, Command.NOTE, input);
     }
 
@@ -92,7 +100,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Escalate (supervisor): ESCALATED, priority one level up; publishes case.escalated")
-    public Uni<CaseService.CaseView> escalate(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+    public Uni<CaseService.CaseView> escalate(@PathParam("caseId") @ContractId String caseId,
+                                              @Valid CaseCommands.Input input) {
         return run(caseId, Command.ESCALATE, input);
     }
 
@@ -100,7 +109,8 @@ public class CaseResource {
     @Path("/cases/{caseId}/wait-on-customer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case waits on the customer (its SLA clocks pause)")
-    public Uni<CaseService.CaseView> waitOnCustomer(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+    public Uni<CaseService.CaseView> waitOnCustomer(@PathParam("caseId") @ContractId String caseId,
+                                                    @Valid CaseCommands.Input input) {
         return run(caseId, Command.WAIT_ON_CUSTOMER, input);
     }
 
@@ -108,7 +118,8 @@ public class CaseResource {
     @Path("/cases/{caseId}/resume")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The customer answered: the case's clocks run again")
-    public Uni<CaseService.CaseView> resume(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+    public Uni<CaseService.CaseView> resume(@PathParam("caseId") @ContractId String caseId,
+                                            @Valid CaseCommands.Input input) {
         return run(caseId, Command.RESUME, input);
     }
 
@@ -116,7 +127,8 @@ public class CaseResource {
     @Path("/cases/{caseId}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve with a root cause from the taxonomy (required); publishes case.resolved")
-    public Uni<CaseService.CaseView> resolve(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+    public Uni<CaseService.CaseView> resolve(@PathParam("caseId") @ContractId String caseId,
+                                             @Valid CaseCommands.Input input) {
         return run(caseId, Command.RESOLVE, input);
     }
 
@@ -124,19 +136,22 @@ public class CaseResource {
     @Path("/cases/{caseId}/callback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The follow-up callback's outcome: RECOVERED closes the case, NOT_RECOVERED reopens it "
-            + "(closes it NOT_RECOVERED after the configured reopenings)")
-    public Uni<CaseService.CaseView> callback(@PathParam("caseId") String caseId, CaseCommands.Input input) {
+            + "(closes it NOT_RECOVERED after the configured reopenings). An agent calls back only the cases assigned "
+            + "to them; someone else's is a supervisor's (403)")
+    public Uni<CaseService.CaseView> callback(@PathParam("caseId") @ContractId String caseId,
+                                              @Valid CaseCommands.Input input) {
         return run(caseId, Command.FOLLOW_UP_RESULT, input);
     }
 
     private Uni<CaseService.CaseView> run(String caseId, Command command, CaseCommands.Input input) {
-        return commands.apply(caseId, command, input, identity.getPrincipal().getName());
+        return commands.apply(caseId, command, input,
+                new CaseRights.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR)));
     }
 
     @GET
     @Path("/customers/{customerId}/cases")
     @Operation(summary = "A customer's cases, newest first")
-    public Uni<Page> ofCustomer(@PathParam("customerId") String customerId,
+    public Uni<Page> ofCustomer(@PathParam("customerId") @CustomerId String customerId,
                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return cases.queue(new CaseRepository.Query(customerId, null, null, null, null, null, null, limit)).map(Page::new);
     }

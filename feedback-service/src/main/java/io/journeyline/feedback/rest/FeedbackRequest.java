@@ -1,5 +1,6 @@
 package io.journeyline.feedback.rest;
 
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.contract.vocabulary.Channel;
 import io.journeyline.contract.vocabulary.FeedbackCategory;
 import io.journeyline.contract.vocabulary.FeedbackKind;
@@ -7,6 +8,7 @@ import io.journeyline.contract.vocabulary.Severity;
 import io.journeyline.contract.vocabulary.Vocabulary;
 import io.journeyline.feedback.config.IntakeConfig;
 import io.journeyline.feedback.domain.NewFeedback;
+import io.journeyline.platform.validation.CustomerId;
 import io.journeyline.platform.validation.OccurredWithin;
 import io.journeyline.platform.validation.OneOf;
 import jakarta.validation.constraints.DecimalMax;
@@ -22,14 +24,14 @@ import java.time.OffsetDateTime;
  * instead of this service's.
  */
 public record FeedbackRequest(
-        @NotBlank @Size(max = 128) String customerId,
+        @NotBlank @CustomerId String customerId,
         @NotBlank @OneOf(FeedbackKind.class) String kind,
         @NotBlank @OneOf(FeedbackCategory.class) String category,
         @NotBlank @OneOf(Channel.class) String channel,
-        @Size(max = 200) String topic,
-        @Size(max = 4000) String text,
+        @Size(max = FieldLimits.TOPIC) String topic,
+        @Size(max = FieldLimits.TEXT) String text,
         @OneOf(Severity.class) String severity,
-        @Size(max = 200) String touchpoint,
+        @Size(max = FieldLimits.TOUCHPOINT) String touchpoint,
         @OccurredWithin(IntakeConfig.class) OffsetDateTime receivedAt,
         @DecimalMin("-1") @DecimalMax("1") Double sentiment) {
 

@@ -3,6 +3,7 @@ package io.journeyline.feedback.rest;
 import io.journeyline.feedback.domain.FeedbackItem;
 import io.journeyline.feedback.service.FeedbackService;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -56,7 +57,7 @@ public class FeedbackResource {
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "One feedback item")
-    public Uni<FeedbackView> get(@PathParam("id") String id) {
+    public Uni<FeedbackView> get(@PathParam("id") @ContractId String id) {
         return feedback.get(id).map(FeedbackView::of);
     }
 }

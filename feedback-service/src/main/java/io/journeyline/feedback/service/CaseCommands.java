@@ -1,5 +1,6 @@
 package io.journeyline.feedback.service;
 
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.contract.event.CaseAcknowledged;
 import io.journeyline.contract.event.CaseClosed;
 import io.journeyline.contract.event.CaseEscalated;
@@ -19,16 +20,19 @@ import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.IllegalTransition;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.State;
 import io.journeyline.feedback.domain.cases.CaseRecord;
+import io.journeyline.feedback.domain.cases.CaseRights;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
 import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.ForeignReferenceException;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.timers.Timers;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Size;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -69,30 +73,56 @@ public class CaseCommands {
     }
 
     /**
-     * A command's input; which fields it needs depends on the command.
+     * A command's input; which fields it needs depends on the command. Each is bounded: {@code note} and
+     * {@code reason} by the contract's bound on {@code case.reopened}'s and {@code case.escalated}'s reason (a
+     * callback's note is the reopening's reason), so what is accepted always fits its event; {@code rootCause} by
+     * {@code case.resolved}'s; {@code team} and {@code assignee} like every id.
      *
      * @param outcome a callback's verdict: RECOVERED or NOT_RECOVERED
      */
-    public record Input(String team, String assignee, String note, String rootCause, String outcome, String reason) {
+    public record Input(@Size(max = FieldLimits.ID) String team,
+                        @Size(max = FieldLimits.ID) String assignee,
+                        @Size(max = FieldLimits.REASON) String note,
+                        @Size(max = FieldLimits.ROOT_CAUSE) String rootCause,
+                        String outcome,
+                        @Size(max = FieldLimits.REASON) String reason) {
     }
 
+    /**
+     * A command from the API, in this order: 400 naming every bad field, 404 for an unknown case, 403 when the
+     * caller's role lacks the right ({@link CaseRights}), 409 when the case's state does not allow it.
+     */
     @WithTransaction
-    public Uni<CaseService.CaseView> apply(String caseId, Command command, Input input, String actor) {
+    public Uni<CaseService.CaseView> apply(String caseId, Command command, Input input, CaseRights.Actor actor) {
         Input given = input == null ? new Input(null, null, null, null, null, null) : input;
         List<Problem.FieldError> problems = problems(command, given);
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest("invalid " + CaseLifecycle.name(command),
                     problems));
         }
-        return cases.lock(caseId).chain(found -> found.isEmpty()
-                ? Uni.createFrom().failure(ProblemException.notFound("case", caseId))
-                : transition(found.get(), command, given, actor, null).chain(() -> views.get(caseId)));
+        return cases.lock(caseId).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.notFound("case", caseId));
+            }
+            CaseRecord c = found.get();
+            var refusal = CaseRights.refusal(command, c.assignee(), c.team(),
+                    command == Command.ASSIGN ? text(given.assignee()) : null,
+                    command == Command.ASSIGN ? text(given.team()) : null, actor);
+            if (refusal.isPresent()) {
+                String why = refusal.get().message();
+                return Uni.createFrom().failure(ProblemException.forbidden("cannot " + CaseLifecycle.name(command)
+                        + " case " + caseId + ": " + why, refusal.get().field() == null ? List.of()
+                        : List.of(Problem.FieldError.of(refusal.get().field(), why))));
+            }
+            return transition(c, command, given, actor.name(), null).chain(() -> views.get(caseId));
+        });
     }
 
     /**
      * The follow-up survey of a case was answered (in the consumed batch's transaction): at or above the survey kind's
      * threshold the case closes RECOVERED, below it reopens (or closes NOT_RECOVERED); an answer for a case not
-     * awaiting its follow-up is kept in its history only.
+     * awaiting its follow-up is kept in its history only. An answer naming another customer's case changes nothing:
+     * it fails with {@link ForeignReferenceException}, so the pipeline dead-letters that event alone.
      */
     public Uni<Void> followUpAnswered(List<Delivery<SurveyResponded>> deliveries) {
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -115,6 +145,9 @@ public class CaseCommands {
                     return Uni.createFrom().voidItem();
                 }
                 CaseRecord c = found.get();
+                if (!c.customerId().equals(answer.customerId())) {
+                    return Uni.createFrom().failure(new ForeignReferenceException("caseId", c.id()));
+                }
                 OffsetDateTime at = delivery.event().time();
                 if (!lifecycle.allowed(state(c)).contains(Command.FOLLOW_UP_RESULT)) {
                     return cases.addHistory(c.id(), new HistoryEntry(OffsetDateTime.now(clockSource), "follow-up-late",
@@ -284,5 +317,10 @@ public class CaseCommands {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** The text, or null when blank (as the commands read an absent field). */
+    private static String text(String value) {
+        return blank(value) ? null : value;
     }
 }

@@ -24,13 +24,14 @@ public interface StagesConfig {
     class Producer {
         @Produces
         @ApplicationScoped
-        StageModel stageModel(StagesConfig config) {
+        StageModel stageModel(StagesConfig config, RulesConfig rules) {
+            int maxIterations = rules.conditionMaxIterations();
             try {
                 if (config.model().isPresent()) {
-                    return StageModel.parse(Files.readString(config.model().get(), StandardCharsets.UTF_8));
+                    return StageModel.parse(Files.readString(config.model().get(), StandardCharsets.UTF_8), maxIterations);
                 }
                 try (InputStream in = StageModel.class.getClassLoader().getResourceAsStream("stages/stage-model.yaml")) {
-                    return StageModel.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return StageModel.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), maxIterations);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the stage model", e);

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +53,17 @@ public class CustomerRepository {
                         Boolean.class)
                 .setParameter(1, customerId)
                 .getSingleResult());
+    }
+
+    /**
+     * Creates the customer, seen from {@code at}, unless journey-service knows them already (a consent recorded
+     * before their first event); counts no event.
+     */
+    public Uni<Void> ensure(String customerId, OffsetDateTime at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into customers (id, first_seen_at, last_seen_at, event_count) values (?1, ?2, ?2, 0)
+                        on conflict (id) do nothing""")
+                .setParameter(1, customerId).setParameter(2, at).executeUpdate()).replaceWithVoid();
     }
 
     public Uni<Boolean> exists(String customerId) {

@@ -99,6 +99,21 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
         return find("customerId in ?1 order by decidedAt desc, id desc", customerIds).range(0, limit - 1).list();
     }
 
+    /** The customer of each of these interventions that exists, by intervention id. */
+    public Uni<Map<String, String>> owners(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select id, customer_id from interventions where id in (?1)", Object[].class)
+                .setParameter(1, ids).getResultList())
+                .map(rows -> {
+                    Map<String, String> owners = new HashMap<>();
+                    rows.forEach(row -> owners.put((String) row[0], (String) row[1]));
+                    return owners;
+                });
+    }
+
     public Uni<List<Intervention>> ofPainPoints(List<String> painPointIds) {
         return list("painPointId in ?1 order by decidedAt, id", painPointIds);
     }

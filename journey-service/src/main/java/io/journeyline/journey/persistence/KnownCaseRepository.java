@@ -56,6 +56,21 @@ public class KnownCaseRepository {
         return latest.values().stream().sorted(Comparator.comparing(CaseStatusRow::caseId)).toList();
     }
 
+    /** The customer of each of these cases journey-service knows, by case id. */
+    public Uni<Map<String, String>> owners(List<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select case_id, customer_id from known_cases where case_id in (?1)", Object[].class)
+                .setParameter(1, caseIds).getResultList())
+                .map(rows -> {
+                    Map<String, String> owners = new HashMap<>();
+                    rows.forEach(row -> owners.put((String) row[0], (String) row[1]));
+                    return owners;
+                });
+    }
+
     /** The pain points these cases answer, by case id (cases without one left out). */
     public Uni<Map<String, String>> painPointsOf(List<String> caseIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -69,6 +69,31 @@ public class PainPointRepository implements PanacheRepositoryBase<PainPoint, Str
                 });
     }
 
+    /**
+     * Whose each of these pain points is, by id (unknown ids left out): its customer's, or — for a content gap, which has
+     * no customer — the customers whose events are its evidence.
+     */
+    public Uni<Map<String, Set<String>>> owners(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select p.id, coalesce(p.customer_id, e.customer_id) from pain_points p
+                        left join pain_point_evidence e on p.customer_id is null and e.pain_point_id = p.id
+                        where p.id in (?1)""", Object[].class)
+                .setParameter(1, ids).getResultList())
+                .map(rows -> {
+                    Map<String, Set<String>> owners = new HashMap<>();
+                    for (Object[] row : rows) {
+                        Set<String> customers = owners.computeIfAbsent((String) row[0], id -> new HashSet<>());
+                        if (row[1] != null) {
+                            customers.add((String) row[1]);
+                        }
+                    }
+                    return owners;
+                });
+    }
+
     /** Those of these pain points still OPEN or ACKNOWLEDGED (not shadow candidates), as managed entities. */
     public Uni<List<PainPoint>> openOnes(List<String> ids) {
         return list("id in ?1 and status in ('OPEN', 'ACKNOWLEDGED')", ids);

@@ -6,6 +6,7 @@ import io.journeyline.journey.service.IdentityService;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.CustomerId;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -76,7 +77,7 @@ public class CustomersResource {
     @Path("/customers/{customerId}/consents")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "What the customer consented to, per purpose and channel, and what holds per purpose")
-    public Uni<ConsentService.View> consents(@PathParam("customerId") String customerId) {
+    public Uni<ConsentService.View> consents(@PathParam("customerId") @CustomerId String customerId) {
         return consents.get(customerId);
     }
 
@@ -85,7 +86,8 @@ public class CustomersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Grant or revoke consent per purpose and channel; republished as journey.consent-changed")
-    public Uni<ConsentService.View> changeConsents(@PathParam("customerId") String customerId, ConsentChanges body) {
+    public Uni<ConsentService.View> changeConsents(@PathParam("customerId") @CustomerId String customerId,
+                                                   ConsentChanges body) {
         return consents.put(customerId, body == null ? null : body.consents(), identity.getPrincipal().getName());
     }
 }

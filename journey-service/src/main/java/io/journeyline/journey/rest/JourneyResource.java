@@ -4,6 +4,7 @@ import io.journeyline.journey.domain.HealthScore;
 import io.journeyline.journey.persistence.StageRepository.Change;
 import io.journeyline.journey.service.JourneyViewService;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.CustomerId;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -57,7 +58,7 @@ public class JourneyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Stage and phase, stage history, latest scores, contacts by topic, open pain points, "
             + "interventions sent and suppressed, and a health score with its parts")
-    public Uni<Journey> journey(@PathParam("customerId") String customerId) {
+    public Uni<Journey> journey(@PathParam("customerId") @CustomerId String customerId) {
         return journeys.journey(customerId).map(j -> {
             Map<String, Score> scores = new LinkedHashMap<>();
             j.latestScores().forEach((kind, score) -> scores.put(kind, new Score(score.score(), utc(score.at()))));

@@ -1,5 +1,6 @@
 package io.journeyline.journey.rest;
 
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.journey.domain.Intervention;
 import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.journey.persistence.PainPointRepository;
@@ -7,11 +8,15 @@ import io.journeyline.journey.service.PainPointService;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
+import io.journeyline.platform.validation.CustomerId;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -63,7 +68,7 @@ public class PainPointResource {
     }
 
     /** The body of acknowledge (note optional) and dismiss (reason required). */
-    public record Command(String reason) {
+    public record Command(@Size(max = FieldLimits.REASON) String reason) {
     }
 
     @GET
@@ -83,7 +88,8 @@ public class PainPointResource {
     @Path("/customers/{customerId}/pain-points")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "A customer's pain points, newest first")
-    public Uni<Page> ofCustomer(@PathParam("customerId") String customerId, @QueryParam("status") List<String> statuses,
+    public Uni<Page> ofCustomer(@PathParam("customerId") @CustomerId String customerId,
+                                @QueryParam("status") List<String> statuses,
                                 @QueryParam("shadow") @DefaultValue("false") boolean shadow,
                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                 @QueryParam("cursor") String cursor) {
@@ -94,7 +100,7 @@ public class PainPointResource {
     @Path("/pain-points/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "One pain point")
-    public Uni<Item> one(@PathParam("id") String id) {
+    public Uni<Item> one(@PathParam("id") @ContractId String id) {
         return painPoints.get(id).map(PainPointResource::item);
     }
 
@@ -103,7 +109,7 @@ public class PainPointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "An agent takes the pain point (OPEN → ACKNOWLEDGED); 409 from any other status")
-    public Uni<Item> acknowledge(@PathParam("id") String id, Command command) {
+    public Uni<Item> acknowledge(@PathParam("id") @ContractId String id, @Valid Command command) {
         return painPoints.acknowledge(id, agent(), command == null ? null : command.reason()).map(PainPointResource::item);
     }
 
@@ -112,7 +118,7 @@ public class PainPointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "An agent dismisses the pain point with a reason (OPEN or ACKNOWLEDGED → DISMISSED)")
-    public Uni<Item> dismiss(@PathParam("id") String id, Command command) {
+    public Uni<Item> dismiss(@PathParam("id") @ContractId String id, @Valid Command command) {
         if (command == null || command.reason() == null || command.reason().isBlank()) {
             throw ProblemException.badRequest("a dismissal needs a reason",
                     List.of(Problem.FieldError.of("reason", "is required")));

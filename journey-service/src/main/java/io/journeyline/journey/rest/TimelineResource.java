@@ -6,6 +6,7 @@ import io.journeyline.journey.domain.TimelineEntry;
 import io.journeyline.journey.persistence.TimelineRepository;
 import io.journeyline.journey.service.TimelineService;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.CustomerId;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -47,7 +48,7 @@ public class TimelineResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A customer's timeline, newest first, with cursor paging and filters")
-    public Uni<TimelinePage> timeline(@PathParam("customerId") String customerId,
+    public Uni<TimelinePage> timeline(@PathParam("customerId") @CustomerId String customerId,
                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                       @QueryParam("cursor") String cursor,
                                       @QueryParam("type") List<String> types,

@@ -1,5 +1,6 @@
 package io.journeyline.journey.service;
 
+import io.journeyline.journey.config.RulesConfig;
 import io.journeyline.journey.domain.rules.CompiledRuleSet;
 import io.journeyline.journey.domain.rules.RuleSetValidator;
 import io.journeyline.journey.persistence.RuleSetRepository;
@@ -20,10 +21,12 @@ public class ActiveRuleSet {
     public static final int DEFAULTS_VERSION = 1;
 
     private final RuleSetRepository repository;
+    private final int maxIterations;
     private final AtomicReference<CompiledRuleSet> cached = new AtomicReference<>();
 
-    public ActiveRuleSet(RuleSetRepository repository) {
+    public ActiveRuleSet(RuleSetRepository repository, RulesConfig config) {
         this.repository = repository;
+        this.maxIterations = config.conditionMaxIterations();
     }
 
     /** The active rule set, read in the caller's session. */
@@ -35,10 +38,11 @@ public class ActiveRuleSet {
                 return Uni.createFrom().item(known);
             }
             if (version == 0) {
-                return Uni.createFrom().item(remember(CompiledRuleSet.of(DEFAULTS_VERSION, RuleSetValidator.defaults())));
+                return Uni.createFrom().item(remember(CompiledRuleSet.of(DEFAULTS_VERSION,
+                        RuleSetValidator.defaults(maxIterations))));
             }
             return repository.find(version).map(saved -> remember(CompiledRuleSet.of(version,
-                    RuleSetValidator.validate(saved.orElseThrow().document()))));
+                    RuleSetValidator.validate(saved.orElseThrow().document(), maxIterations))));
         });
     }
 

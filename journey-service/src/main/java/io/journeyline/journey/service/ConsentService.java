@@ -87,15 +87,22 @@ public class ConsentService {
                 : Uni.createFrom().failure(ProblemException.notFound("customer", customerId)));
     }
 
-    /** Applies the changes now (400 naming every bad field; 404 for an unknown customer) and republishes. */
+    /**
+     * Applies the changes now (400 naming every bad field) and republishes. A customer journey-service has not seen
+     * yet is created (as a {@code consent.changed} event would create them): a consent platform syncing an opt-out at
+     * sign-up, before any touchpoint, must not lose it.
+     */
     @WithTransaction
     public Uni<View> put(String customerId, List<Change> changes, String by) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> channels = new TreeSet<>(Vocabulary.wireValues(Channel.class));
+        channels.add(ANY);
+        int most = PURPOSES.size() * channels.size();
         if (changes == null || changes.isEmpty()) {
             errors.add(Problem.FieldError.of("consents", "at least one change is required"));
+        } else if (changes.size() > most) {
+            errors.add(Problem.FieldError.of("consents", "at most " + most + " changes, one per purpose and channel"));
         } else {
-            Set<String> channels = new TreeSet<>(Vocabulary.wireValues(Channel.class));
-            channels.add(ANY);
             for (int i = 0; i < changes.size(); i++) {
                 Change change = changes.get(i);
                 String at = "consents[" + i + "]";
@@ -116,14 +123,11 @@ public class ConsentService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Consent> rows = changes.stream().map(change -> new Consent(customerId, change.purpose(), change.channel(),
                 change.granted(), now, "api:" + by)).toList();
-        return customers.exists(customerId).chain(exists -> {
-            if (!exists) {
-                return Uni.createFrom().failure(ProblemException.notFound("customer", customerId));
-            }
-            return consents.record(rows).chain(() -> publishNew(customerId, now))
-                    .chain(() -> consents.of(Set.of(customerId)))
-                    .map(all -> view(customerId, all.getOrDefault(customerId, List.of())));
-        });
+        return customers.ensure(customerId, now)
+                .chain(() -> consents.record(rows))
+                .chain(() -> publishNew(customerId, now))
+                .chain(() -> consents.of(Set.of(customerId)))
+                .map(all -> view(customerId, all.getOrDefault(customerId, List.of())));
     }
 
     /** Republishes each customer's consent; the change itself is in their timeline as the consumed event. */

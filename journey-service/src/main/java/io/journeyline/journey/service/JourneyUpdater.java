@@ -9,13 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Everything a consumed batch changes in journey-service, in the batch's transaction and in this order: the
- * timelines, what the guards must know (the customers' cases), identity links, consent, the stages, then the
+ * Everything a consumed batch changes in journey-service, in the batch's transaction and in this order — once
+ * {@link ReferenceGuard} found no event naming another customer's pain point, intervention or case: the timelines, what the guards must know (the customers' cases), identity links, consent, the stages, then the
  * pain-point rules (stages and rules with the rule set active when the batch began), then resolutions (education
  * completed, cases recovered).
  */
 @ApplicationScoped
 public class JourneyUpdater {
+    private final ReferenceGuard references;
     private final TimelineService timeline;
     private final KnownCaseRepository context;
     private final IdentityService identities;
@@ -25,9 +26,10 @@ public class JourneyUpdater {
     private final RuleEvaluationService rules;
     private final ResolutionService resolutions;
 
-    public JourneyUpdater(TimelineService timeline, KnownCaseRepository context, IdentityService identities,
-                          ConsentService consents, ActiveRuleSet active, StageService stages,
+    public JourneyUpdater(ReferenceGuard references, TimelineService timeline, KnownCaseRepository context,
+                          IdentityService identities, ConsentService consents, ActiveRuleSet active, StageService stages,
                           RuleEvaluationService rules, ResolutionService resolutions) {
+        this.references = references;
         this.timeline = timeline;
         this.context = context;
         this.identities = identities;
@@ -39,7 +41,8 @@ public class JourneyUpdater {
     }
 
     public Uni<Void> apply(List<IncomingEvent> events) {
-        return timeline.record(events)
+        return references.check(events)
+                .chain(() -> timeline.record(events))
                 .chain(() -> context.recordCases(events.stream()
                         .filter(event -> event.type().type().startsWith("io.journeyline.case."))
                         .map(JourneyUpdater::caseStatus).toList()))

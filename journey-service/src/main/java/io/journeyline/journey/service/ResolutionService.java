@@ -8,6 +8,7 @@ import io.journeyline.journey.persistence.PainPointRepository;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.problem.ForeignReferenceException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +24,8 @@ import java.util.Set;
  * Closes the loop on pain points, in the batch's transaction: a pain point is RESOLVED when the education it caused
  * was completed and its signal had not recurred meanwhile (no later pain point of the same rule, customer and key;
  * a recurrence after that is PP-EDU-NO-EFFECT's business), or when the case it caused closed RECOVERED. Each
- * resolution is published as {@code journey.pain-point-resolved} and shown in the timeline.
+ * resolution is published as {@code journey.pain-point-resolved} and shown in the timeline. Only the event's own
+ * customer's pain points: {@link ReferenceGuard} has refused events naming another's.
  */
 @ApplicationScoped
 public class ResolutionService {
@@ -79,6 +81,11 @@ public class ResolutionService {
         Announcements announcements = new Announcements();
         for (PainPoint painPoint : open) {
             Outcome outcome = outcomes.get(painPoint.id);
+            if (painPoint.customerId != null && !painPoint.customerId.equals(outcome.cause().customerId())) {
+                // ReferenceGuard refuses such events; a case whose opening named another's pain point before it did
+                // must not resolve it either
+                throw new ForeignReferenceException("painPointId", painPoint.id);
+            }
             if (outcome.resolution().equals("education-completed") && recurred.contains(painPoint.id)) {
                 continue;
             }

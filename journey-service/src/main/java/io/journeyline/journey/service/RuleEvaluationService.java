@@ -48,18 +48,20 @@ public class RuleEvaluationService implements TimerHandler {
     private final Timers timers;
     private final Clock clock;
     private final RulesConfig config;
+    private final ConditionLimits limits;
     private final Counter lateEvents;
     private final CustomerRepository customers;
 
     public RuleEvaluationService(ActiveRuleSet active, RuleStateRepository states, PainPointRecorder recorder,
-                                 Timers timers, Clock clock, RulesConfig config, MeterRegistry registry,
-                                 CustomerRepository customers) {
+                                 Timers timers, Clock clock, RulesConfig config, ConditionLimits limits,
+                                 MeterRegistry registry, CustomerRepository customers) {
         this.active = active;
         this.states = states;
         this.recorder = recorder;
         this.timers = timers;
         this.clock = clock;
         this.config = config;
+        this.limits = limits;
         this.customers = customers;
         this.lateEvents = Counter.builder("journeyline.rules.late.events")
                 .description("Matches older than the allowed lateness: in the timeline, not in rule state")
@@ -106,7 +108,7 @@ public class RuleEvaluationService implements TimerHandler {
             if (event.customerId() == null || !ruleSet.listensTo(event.type().type())) {
                 continue;
             }
-            for (Match match : ruleSet.matches(event)) {
+            for (Match match : ruleSet.matches(event, limits)) {
                 Rule rule = match.rule();
                 Mark mark = new Mark(match.role(), event.time().toInstant(), event.id(), event.customerId(),
                         event.dataText("topic"), event.dataText("touchpoint"), RuleState.PENDING);

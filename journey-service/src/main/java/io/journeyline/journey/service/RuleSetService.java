@@ -9,9 +9,12 @@ import io.journeyline.journey.domain.rules.RuleTestRunner;
 import io.journeyline.journey.persistence.RuleSetRepository;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -20,12 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * What an admin does with the rule set: read the active one, check a candidate (schema, semantics, CEL, the rules'
  * own tests, and that a changed rule raised its version), and replace the active one with a new version. An invalid
  * set is refused with every problem named and changes nothing.
+ * <p>
+ * Checking a candidate compiles every condition and runs every rule's tests: work that grows with the document, so
+ * it runs on a worker thread, never on the Vert.x event loop that serves every other request and consumer of this
+ * replica. Only the database work (the active set before, the new version after) runs on the request's event loop,
+ * as the reactive session requires.
  */
 @ApplicationScoped
 public class RuleSetService {
@@ -52,33 +61,49 @@ public class RuleSetService {
     }
 
     /** Every problem of {@code text} as a replacement of the active set; empty when it could be saved. */
-    @WithSession
     public Uni<List<RuleProblem>> check(String text) {
-        return active.current().map(current -> problems(text, current));
+        return Panache.withSession(active::current).chain(current -> onAWorker(() -> problems(text, current)));
     }
 
-    /** Saves {@code text} as the next version; 400 naming every problem, 409 when another save came first. */
-    @WithTransaction
+    /**
+     * Saves {@code text} as the next version; 400 naming every problem, 409 when another save came first (the version
+     * is unique, so two saves that checked against the same active set cannot both become the next one).
+     */
     public Uni<Integer> replace(String text, String savedBy) {
-        return active.current().chain(current -> {
-            List<RuleProblem> problems = problems(text, current);
-            if (!problems.isEmpty()) {
-                return Uni.createFrom().failure(ProblemException.badRequest("the rule set is invalid; the active one "
-                        + "(version " + current.version() + ") stays", problems.stream()
-                        .map(problem -> Problem.FieldError.of(problem.field(), problem.message())).toList()));
-            }
-            int version = current.version() + 1;
-            return repository.save(version, text, OffsetDateTime.now(clock), savedBy).map(saved -> {
-                if (!saved) {
-                    throw ProblemException.conflict("another rule set was saved as version " + version + " meanwhile");
-                }
-                return version;
-            });
-        });
+        Context requests = Vertx.currentContext();
+        return Panache.withSession(active::current).chain(current -> onAWorker(() -> problems(text, current))
+                .emitOn(command -> {
+                    if (requests == null) {
+                        command.run();
+                    } else {
+                        requests.runOnContext(ignored -> command.run());
+                    }
+                })
+                .chain(problems -> {
+                    if (!problems.isEmpty()) {
+                        return Uni.createFrom().failure(ProblemException.badRequest("the rule set is invalid; the active "
+                                + "one (version " + current.version() + ") stays", problems.stream()
+                                .map(problem -> Problem.FieldError.of(problem.field(), problem.message())).toList()));
+                    }
+                    int version = current.version() + 1;
+                    return Panache.withTransaction(() -> repository.save(version, text, OffsetDateTime.now(clock), savedBy))
+                            .map(saved -> {
+                                if (!saved) {
+                                    throw ProblemException.conflict("another rule set was saved as version " + version
+                                            + " meanwhile");
+                                }
+                                return version;
+                            });
+                }));
+    }
+
+    /** {@code work} on Quarkus' worker pool; its outcome comes back on that worker. */
+    private static <T> Uni<T> onAWorker(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private List<RuleProblem> problems(String text, CompiledRuleSet current) {
-        RuleSetValidator.Result validated = RuleSetValidator.validate(text);
+        RuleSetValidator.Result validated = RuleSetValidator.validate(text, config.conditionMaxIterations());
         if (!validated.valid()) {
             return validated.problems();
         }

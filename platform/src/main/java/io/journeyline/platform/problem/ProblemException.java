@@ -24,6 +24,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("gone", "Gone", 410, detail, List.of()));
     }
 
+    /**
+     * The caller's role lacks a right this request needs (403), saying which; {@code errors} name the fields that
+     * ask for it, when any.
+     */
+    public static ProblemException forbidden(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail, errors));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of("conflict", "Conflict", 409, detail, List.of()));
     }

@@ -4,9 +4,15 @@ package io.journeyline.platform.security;
 public final class Roles {
     /** Systems that send events. */
     public static final String INGEST = "ingest";
-    /** Support agents: read customers, work cases. */
+    /**
+     * Support agents: read customers, work cases — unassigned ones and their own: they take an unassigned case
+     * themselves and call back the cases assigned to them (feedback-service's {@code CaseRights}).
+     */
     public static final String AGENT = "agent";
-    /** Agent rights plus reassign, escalate, analytics. Endpoints open to agents list both roles. */
+    /**
+     * Agent rights plus reassign (assign a case to someone else, or to another team), work and call back anyone's
+     * case, escalate, analytics. Endpoints open to agents list both roles.
+     */
     public static final String SUPERVISOR = "supervisor";
     /** Rules, surveys, content, configuration. */
     public static final String ADMIN = "admin";

@@ -19,6 +19,18 @@ public class ContactStateRepository {
                 .setParameter(1, caseId).setParameter(2, customerId).setParameter(3, at).executeUpdate()).replaceWithVoid();
     }
 
+    /**
+     * The customers survey-service knows this case to belong to: the open case's (from feedback-service's case events)
+     * and those of the invitations that follow it up. One, or none when the case is unknown here.
+     */
+    public Uni<Set<String>> customersOfCase(String caseId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select customer_id from open_cases where case_id = ?1
+                        union select customer_id from invitations where case_id = ?1""", String.class)
+                .setParameter(1, caseId).getResultList())
+                .map(LinkedHashSet::new);
+    }
+
     public Uni<Void> caseClosed(String caseId) {
         return Transactions.inCallersTransaction("ContactStateRepository.caseClosed", session -> session
                 .createNativeQuery("delete from open_cases where case_id = ?1").setParameter(1, caseId)

@@ -8,6 +8,7 @@ import io.journeyline.survey.service.AnswerService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -72,7 +73,7 @@ public class AnswerResource {
     @GET
     @Operation(summary = "The survey of this invitation, in its language, with the answers saved so far; "
             + "404 unknown, 410 expired, 409 already completed")
-    public Uni<Form> open(@PathParam("token") String token) {
+    public Uni<Form> open(@PathParam("token") @Size(max = 128) String token) {
         return answers.open(token).map(Form::of);
     }
 
@@ -80,7 +81,7 @@ public class AnswerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save answers (partially, or complete: true to finish); every bad or missing answer is named "
             + "in a 400; completion publishes io.journeyline.survey.responded")
-    public Uni<Form> answer(@PathParam("token") String token, @NotNull Submission submission) {
+    public Uni<Form> answer(@PathParam("token") @Size(max = 128) String token, @NotNull Submission submission) {
         return answers.answer(token, submission.answers(), submission.complete()).map(Form::of);
     }
 }

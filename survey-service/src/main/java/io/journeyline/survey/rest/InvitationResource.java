@@ -1,6 +1,7 @@
 package io.journeyline.survey.rest;
 
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.CustomerId;
 import io.journeyline.survey.domain.invitations.Invitation;
 import io.journeyline.survey.service.InvitationService;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +50,7 @@ public class InvitationResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "A customer's invitations, newest first: sent, completed and suppressed (with the guard and why)")
-    public Uni<Page> ofCustomer(@PathParam("customerId") String customerId,
+    public Uni<Page> ofCustomer(@PathParam("customerId") @CustomerId String customerId,
                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return invitations.ofCustomer(customerId, limit)
                 .map(found -> new Page(found.stream().map(InvitationView::of).toList()));

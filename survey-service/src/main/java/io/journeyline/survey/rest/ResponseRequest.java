@@ -1,7 +1,9 @@
 package io.journeyline.survey.rest;
 
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.contract.vocabulary.SurveyKind;
 import io.journeyline.contract.vocabulary.Vocabulary;
+import io.journeyline.platform.validation.CustomerId;
 import io.journeyline.platform.validation.OccurredWithin;
 import io.journeyline.platform.validation.OneOf;
 import io.journeyline.survey.config.SurveysConfig;
@@ -22,12 +24,12 @@ import java.time.OffsetDateTime;
  * @param segment     the customer's segment, for the results' breakdown
  */
 public record ResponseRequest(
-        @NotBlank @Size(max = 128) String customerId,
+        @NotBlank @CustomerId String customerId,
         @NotBlank @OneOf(SurveyKind.class) String surveyKind,
         @NotNull BigDecimal score,
-        @Size(max = 200) String touchpoint,
-        @Size(max = 128) String caseId,
-        @Size(max = 4000) String comment,
+        @Size(max = FieldLimits.TOUCHPOINT) String touchpoint,
+        @Size(max = FieldLimits.ID) String caseId,
+        @Size(max = FieldLimits.TEXT) String comment,
         @OccurredWithin(SurveysConfig.class) OffsetDateTime respondedAt,
         @Size(max = 100) String segment) {
 

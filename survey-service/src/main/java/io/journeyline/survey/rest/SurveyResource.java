@@ -2,6 +2,7 @@ package io.journeyline.survey.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
 import io.journeyline.survey.domain.survey.SurveyDefinition;
 import io.journeyline.survey.persistence.SurveyRepository.StoredSurvey;
 import io.journeyline.survey.service.SurveyService;
@@ -72,7 +73,8 @@ public class SurveyResource {
     @Path("/{surveyId}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT})
     @Operation(summary = "A survey at its current version, or at ?version=N")
-    public Uni<SurveyView> get(@PathParam("surveyId") String surveyId, @QueryParam("version") @Min(1) Integer version) {
+    public Uni<SurveyView> get(@PathParam("surveyId") @ContractId String surveyId,
+                               @QueryParam("version") @Min(1) Integer version) {
         return surveys.get(surveyId, version).map(SurveyView::of);
     }
 
@@ -81,7 +83,7 @@ public class SurveyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a survey: a new version (the same definition again changes nothing); its kind stays")
-    public Uni<SurveyView> change(@PathParam("surveyId") String surveyId, JsonNode definition) {
+    public Uni<SurveyView> change(@PathParam("surveyId") @ContractId String surveyId, JsonNode definition) {
         return surveys.change(surveyId, definition, identity.getPrincipal().getName()).map(SurveyView::of);
     }
 }

@@ -2,13 +2,13 @@ package io.journeyline.survey.rest;
 
 import io.journeyline.platform.security.Roles;
 import io.journeyline.contract.vocabulary.SurveyKind;
+import io.journeyline.platform.validation.ContractId;
 import io.journeyline.survey.domain.SurveyResponse;
 import io.journeyline.survey.service.SurveyResponseService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,7 +46,7 @@ public class SurveyResponseResource {
     @POST
     @RolesAllowed(Roles.INGEST)
     @Operation(summary = "Record a collected answer; publishes io.journeyline.survey.responded")
-    public Uni<Response> record(@PathParam("surveyId") @Size(max = 128) String surveyId,
+    public Uni<Response> record(@PathParam("surveyId") @ContractId String surveyId,
                                 @Valid @NotNull ResponseRequest request, UriInfo uri) {
         return responses.record(surveyId, request.toCommand()).map(saved -> Response
                 .created(uri.getAbsolutePathBuilder().path(saved.id).build())
@@ -57,7 +57,8 @@ public class SurveyResponseResource {
     @Path("/{responseId}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "One response")
-    public Uni<ResponseView> get(@PathParam("surveyId") String surveyId, @PathParam("responseId") String responseId) {
+    public Uni<ResponseView> get(@PathParam("surveyId") @ContractId String surveyId,
+                                 @PathParam("responseId") @ContractId String responseId) {
         return responses.get(surveyId, responseId).map(ResponseView::of);
     }
 }

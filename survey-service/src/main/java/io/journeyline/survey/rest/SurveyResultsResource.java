@@ -1,6 +1,7 @@
 package io.journeyline.survey.rest;
 
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
 import io.journeyline.survey.service.ResultsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +36,7 @@ public class SurveyResultsResource {
     @Operation(summary = "A survey's results over [from, to) (default: the last journeyline.surveys.results-window, 90 days): headline score with n and 95 % "
             + "interval, response rate, items, themes, dimensions, breakdowns by touchpoint / channel / segment, trend "
             + "per bucket (day, week, month; UTC) with changes in absolute and relative terms")
-    public Uni<ResultsService.Results> survey(@PathParam("surveyId") String surveyId,
+    public Uni<ResultsService.Results> survey(@PathParam("surveyId") @ContractId String surveyId,
                                               @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
                                               @QueryParam("bucket") @DefaultValue("week") @Pattern(regexp = BUCKETS) String bucket) {
         return results.ofSurvey(surveyId, from, to, bucket);

@@ -2,6 +2,8 @@ package io.journeyline.survey.rest;
 
 import io.journeyline.contract.vocabulary.Channel;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
+import io.journeyline.platform.validation.CustomerId;
 import io.journeyline.platform.validation.OneOf;
 import io.journeyline.survey.domain.invitations.Invitation;
 import io.journeyline.survey.rest.InvitationResource.InvitationView;
@@ -37,7 +39,7 @@ public class WaveResource {
     }
 
     /** One customer of a wave, with the language to ask in (the survey's default when absent) and their segment. */
-    public record WaveCustomer(@NotBlank @Size(max = 128) String customerId,
+    public record WaveCustomer(@NotBlank @CustomerId String customerId,
                                @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$") String language,
                                @Size(max = 100) String segment) {
     }
@@ -59,7 +61,8 @@ public class WaveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Invite a list of customers to the survey (relational wave); each passes the fatigue guards")
-    public Uni<WaveResult> wave(@PathParam("surveyId") String surveyId, @Valid @NotNull WaveRequest request) {
+    public Uni<WaveResult> wave(@PathParam("surveyId") @ContractId String surveyId,
+                                @Valid @NotNull WaveRequest request) {
         WaveService.Wave wave = new WaveService.Wave(request.customers().stream()
                 .map(c -> new WaveService.Invitee(c.customerId(), c.language(), c.segment())).toList(), request.channel(), request.waveId());
         return waves.send(surveyId, wave).map(result -> new WaveResult(result.waveId(),

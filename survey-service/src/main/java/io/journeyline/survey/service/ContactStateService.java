@@ -11,21 +11,26 @@ import java.util.List;
 
 /**
  * Keeps the customers' open cases (feedback-service's {@code case.opened} … {@code case.closed}) for the fatigue
- * guards, in each consumed batch's transaction; their consent is the platform's {@code Consents}.
+ * guards, in each consumed batch's transaction; their consent is the platform's {@code Consents}. A case event naming a
+ * case survey-service knows as another customer's is refused ({@link CaseReferences}: dead-lettered), so it can
+ * neither lift that customer's open-case guard nor take the case over.
  */
 @ApplicationScoped
 public class ContactStateService {
     private final ContactStateRepository contacts;
+    private final CaseReferences references;
 
-    public ContactStateService(ContactStateRepository contacts) {
+    public ContactStateService(ContactStateRepository contacts, CaseReferences references) {
         this.contacts = contacts;
+        this.references = references;
     }
 
     public Uni<Void> onCaseOpened(List<Delivery<CaseOpened>> deliveries) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Delivery<CaseOpened> delivery : deliveries) {
-            chain = chain.chain(() -> contacts.caseOpened(delivery.data().caseId(), delivery.data().customerId(),
-                    delivery.event().time()));
+            chain = chain.chain(() -> references.check(delivery.data().caseId(), delivery.data().customerId()))
+                    .chain(() -> contacts.caseOpened(delivery.data().caseId(), delivery.data().customerId(),
+                            delivery.event().time()));
         }
         return chain;
     }
@@ -33,7 +38,8 @@ public class ContactStateService {
     public Uni<Void> onCaseClosed(List<Delivery<CaseClosed>> deliveries) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Delivery<CaseClosed> delivery : deliveries) {
-            chain = chain.chain(() -> contacts.caseClosed(delivery.data().caseId()));
+            chain = chain.chain(() -> references.check(delivery.data().caseId(), delivery.data().customerId()))
+                    .chain(() -> contacts.caseClosed(delivery.data().caseId()));
         }
         return chain;
     }

@@ -18,15 +18,19 @@ import java.util.function.Function;
 /**
  * What asks for an invitation, each in its consumed batch's transaction: journey-service's survey requests (the
  * survey configured for the kind), a resolved case (its follow-up survey, carrying the case id, whose answer closes or
- * reopens the case in feedback-service) and completed education (course feedback, when enabled).
+ * reopens the case in feedback-service) and completed education (course feedback, when enabled). A request whose case
+ * survey-service knows as another customer's is refused ({@link CaseReferences}: dead-lettered), so no follow-up of
+ * one customer carries another's case.
  */
 @ApplicationScoped
 public class InvitationTriggers {
     private final InvitationService invitations;
+    private final CaseReferences references;
     private final SurveysConfig config;
 
-    public InvitationTriggers(InvitationService invitations, SurveysConfig config) {
+    public InvitationTriggers(InvitationService invitations, CaseReferences references, SurveysConfig config) {
         this.invitations = invitations;
+        this.references = references;
         this.config = config;
     }
 
@@ -45,7 +49,8 @@ public class InvitationTriggers {
             Request request = new Request(resolved.customerId(), config.followUpSurvey(), config.defaultChannel(), null,
                     Invitation.CASE_FOLLOW_UP, "case-follow-up:" + delivery.event().id(), resolved.caseId(), null, null,
                     null);
-            chain = chain.chain(() -> invitations.invite(request, Cause.of(delivery.event()))).replaceWithVoid();
+            chain = chain.chain(() -> references.check(request.caseId(), request.customerId()))
+                    .chain(() -> invitations.invite(request, Cause.of(delivery.event()))).replaceWithVoid();
         }
         return chain;
     }
@@ -64,7 +69,8 @@ public class InvitationTriggers {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Delivery<T> delivery : deliveries) {
             Request asked = request.apply(delivery.data());
-            chain = chain.chain(() -> invitations.invite(asked, Cause.of(delivery.event()))).replaceWithVoid();
+            chain = chain.chain(() -> references.check(asked.caseId(), asked.customerId()))
+                    .chain(() -> invitations.invite(asked, Cause.of(delivery.event()))).replaceWithVoid();
         }
         return chain;
     }

@@ -29,16 +29,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class SurveyResponseService {
     private final SurveyResponseRepository responses;
+    private final CaseReferences references;
     private final Outbox outbox;
     private final Clock clock;
 
-    public SurveyResponseService(SurveyResponseRepository responses, Outbox outbox, Clock clock) {
+    public SurveyResponseService(SurveyResponseRepository responses, CaseReferences references, Outbox outbox,
+                                 Clock clock) {
         this.responses = responses;
+        this.references = references;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** An answer collected by another system: the headline score only, checked against the kind's scale. */
+    /**
+     * An answer collected by another system: the headline score only, checked against the kind's scale; a
+     * {@code caseId} survey-service knows as another customer's case is a 409 naming it (its answer would close or
+     * reopen that customer's case).
+     */
     @WithTransaction
     public Uni<SurveyResponse> record(String surveyId, NewResponse request) {
         RatingScale.violation(request.surveyKind(), request.score()).ifPresent(violation -> {
@@ -57,8 +64,8 @@ public class SurveyResponseService {
         response.segment = request.segment();
         response.respondedAt = request.respondedAt() != null ? request.respondedAt() : OffsetDateTime.now(clock);
         double score = request.score().doubleValue();
-        return store(response, new AnswerSheet.Scored(score, Map.of("primary", score), null, null, request.comment(),
-                List.of()));
+        return references.check(request.caseId(), request.customerId()).chain(() -> store(response,
+                new AnswerSheet.Scored(score, Map.of("primary", score), null, null, request.comment(), List.of())));
     }
 
     /**

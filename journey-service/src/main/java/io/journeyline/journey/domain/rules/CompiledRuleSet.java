@@ -37,11 +37,13 @@ public final class CompiledRuleSet {
     private final int version;
     private final RuleSetDocument document;
     private final Map<String, List<Listener>> byType = new HashMap<>();
+    private final List<RuleCondition> conditions;
 
     private CompiledRuleSet(int version, RuleSetDocument document, Map<String, RuleCondition> conditions,
                             boolean everyStatus) {
         this.version = version;
         this.document = document;
+        this.conditions = List.copyOf(conditions.values());
         for (int i = 0; i < document.rules().size(); i++) {
             Rule rule = document.rules().get(i);
             if (!everyStatus && rule.status() != Status.ACTIVE && rule.status() != Status.SHADOW) {
@@ -92,6 +94,11 @@ public final class CompiledRuleSet {
         return document;
     }
 
+    /** Every compiled condition of the set. */
+    List<RuleCondition> conditions() {
+        return conditions;
+    }
+
     /** The evaluated rules (SHADOW and ACTIVE), in document order. */
     public List<Rule> evaluatedRules() {
         return document.rules().stream()
@@ -103,18 +110,37 @@ public final class CompiledRuleSet {
         return byType.containsKey(type);
     }
 
+    /** A rule whose condition stopped at the iteration limit on an event, in the role it was evaluated for. */
+    @FunctionalInterface
+    public interface LimitReached {
+        void on(Rule rule, Role role);
+    }
+
     /**
      * Every (rule, role) this event matches: the type is one the trigger names, every {@code where} field equals, the
      * condition holds, and every key field is present.
      */
     public List<Match> matches(IncomingEvent event) {
+        return matches(event, (rule, role) -> {
+        });
+    }
+
+    /**
+     * {@link #matches(IncomingEvent)}, telling {@code limitReached} of each condition that stopped at the iteration
+     * limit (it does not match).
+     */
+    public List<Match> matches(IncomingEvent event, LimitReached limitReached) {
         List<Listener> listeners = byType.get(event.type().type());
         if (listeners == null) {
             return List.of();
         }
         List<Match> matches = new ArrayList<>(2);
         for (Listener listener : listeners) {
-            if (!listener.trigger().matches(event, listener.rule().paramsOrEmpty())) {
+            RuleCondition.Outcome outcome = listener.trigger().evaluate(event, listener.rule().paramsOrEmpty());
+            if (outcome == RuleCondition.Outcome.LIMIT_REACHED) {
+                limitReached.on(listener.rule(), listener.role());
+            }
+            if (outcome != RuleCondition.Outcome.MATCHED) {
                 continue;
             }
             String key = key(keyFields(listener.rule()), event.data());

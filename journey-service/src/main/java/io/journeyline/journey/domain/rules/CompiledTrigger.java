@@ -15,8 +15,15 @@ import java.util.Objects;
 public record CompiledTrigger(Trigger trigger, RuleCondition condition) {
 
     public boolean matches(IncomingEvent event, Map<String, Object> params) {
-        return trigger.types().contains(event.type().type()) && whereHolds(event.data())
-                && (condition == null || condition.test(event, params));
+        return evaluate(event, params) == RuleCondition.Outcome.MATCHED;
+    }
+
+    /** Whether the event matches; {@link RuleCondition.Outcome#LIMIT_REACHED} when its condition stopped at the limit. */
+    public RuleCondition.Outcome evaluate(IncomingEvent event, Map<String, Object> params) {
+        if (!trigger.types().contains(event.type().type()) || !whereHolds(event.data())) {
+            return RuleCondition.Outcome.NOT_MATCHED;
+        }
+        return condition == null ? RuleCondition.Outcome.MATCHED : condition.evaluate(event, params);
     }
 
     private boolean whereHolds(JsonNode data) {

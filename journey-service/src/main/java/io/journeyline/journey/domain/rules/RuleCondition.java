@@ -2,6 +2,7 @@ package io.journeyline.journey.domain.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelErrorCode;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
@@ -21,14 +22,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A rule's condition in Google's Common Expression Language: sandboxed (only the declared variables, no I/O, no
  * reflection), type-checked when the rule set is saved, compiled once and thread-safe. Variables: {@code data} (the
  * event's data), {@code event} ({@code id}, {@code source}, {@code type}, {@code time} as a timestamp) and
  * {@code params} (the rule's params). JSON has one number type, so ints and doubles compare with each other.
+ * <p>
+ * CEL has no loops, but its comprehensions ({@code all}, {@code exists}, {@code exists_one}, {@code map},
+ * {@code filter}) iterate over lists the event brings, and nested ones multiply: {@code data.attributes.n.all(a,
+ * data.attributes.n.all(b, ...))} over an array of thousands is millions of steps for one event. So one evaluation may
+ * take at most {@code maxIterations} comprehension iterations in total (CEL's {@code comprehensionMaxIterations},
+ * counted across every comprehension of the evaluation, nested ones included); an evaluation that reaches it stops and
+ * does not match ({@link Outcome#LIMIT_REACHED}).
  */
 public final class RuleCondition {
+    /** The default of {@code journeyline.rules.condition-max-iterations}. */
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+
     private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     private static final MapType MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
@@ -39,42 +51,82 @@ public final class RuleCondition {
             .addVar("params", MAP)
             .setResultType(SimpleType.BOOL)
             .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+    /** One runtime per iteration limit (in practice one: the configured). */
+    private static final Map<Integer, CelRuntime> RUNTIMES = new ConcurrentHashMap<>();
+
+    /** What one evaluation came to. */
+    public enum Outcome {
+        /** The condition holds. */
+        MATCHED,
+        /** It does not hold, or cannot be evaluated on this event (a missing field, a type that does not fit). */
+        NOT_MATCHED,
+        /** It stopped at the iteration limit: treated as not matched, and worth telling an operator. */
+        LIMIT_REACHED
+    }
 
     private final CelRuntime.Program program;
+    private final int maxIterations;
 
-    private RuleCondition(CelRuntime.Program program) {
+    private RuleCondition(CelRuntime.Program program, int maxIterations) {
         this.program = program;
+        this.maxIterations = maxIterations;
     }
 
     /** The compiled condition, or the problems that stop it compiling (each with line and column). */
     public record Compiled(RuleCondition condition, List<String> problems) {
     }
 
+    /** {@link #compile(String, int)} with {@link #DEFAULT_MAX_ITERATIONS}. */
     public static Compiled compile(String expression) {
+        return compile(expression, DEFAULT_MAX_ITERATIONS);
+    }
+
+    /**
+     * The condition compiled to evaluate with at most {@code maxIterations} comprehension iterations per evaluation
+     * (at least 1), or the problems that stop it compiling.
+     */
+    public static Compiled compile(String expression, int maxIterations) {
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("the iteration limit must be at least 1, not " + maxIterations);
+        }
         CelValidationResult result = COMPILER.compile(expression);
         if (result.hasError()) {
             return new Compiled(null, result.getErrors().stream().map(RuleCondition::describe).toList());
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
-            return new Compiled(new RuleCondition(RUNTIME.createProgram(ast)), List.of());
+            CelRuntime runtime = RUNTIMES.computeIfAbsent(maxIterations, limit -> CelRuntimeFactory
+                    .standardCelRuntimeBuilder().setOptions(OPTIONS.toBuilder().comprehensionMaxIterations(limit).build())
+                    .build());
+            return new Compiled(new RuleCondition(runtime.createProgram(ast), maxIterations), List.of());
         } catch (CelValidationException | CelEvaluationException e) {
             return new Compiled(null, List.of(e.getMessage()));
         }
     }
 
+    /** The most comprehension iterations one evaluation may take. */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
     /**
      * Whether the condition holds for {@code event}. A condition that cannot be evaluated on this event (a field
-     * it reads is missing, a type does not fit) does not hold: the rule simply does not match.
+     * it reads is missing, a type does not fit) or that reached the iteration limit does not hold: the rule simply
+     * does not match.
      */
     public boolean test(IncomingEvent event, Map<String, Object> params) {
+        return evaluate(event, params) == Outcome.MATCHED;
+    }
+
+    /** What the condition comes to for {@code event}: matched, not matched, or stopped at the iteration limit. */
+    public Outcome evaluate(IncomingEvent event, Map<String, Object> params) {
         Map<String, Object> variables = Map.of("data", toCel(event.data()), "event", envelope(event),
                 "params", toCel(params));
         try {
-            return Boolean.TRUE.equals(program.eval(variables));
+            return Boolean.TRUE.equals(program.eval(variables)) ? Outcome.MATCHED : Outcome.NOT_MATCHED;
         } catch (CelEvaluationException e) {
-            return false;
+            return e.getErrorCode() == CelErrorCode.ITERATION_BUDGET_EXCEEDED ? Outcome.LIMIT_REACHED
+                    : Outcome.NOT_MATCHED;
         }
     }
 

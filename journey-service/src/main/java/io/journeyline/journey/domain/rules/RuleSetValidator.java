@@ -55,7 +55,16 @@ public final class RuleSetValidator {
         }
     }
 
+    /** {@link #validate(String, int)} with {@link RuleCondition#DEFAULT_MAX_ITERATIONS}. */
     public static Result validate(String text) {
+        return validate(text, RuleCondition.DEFAULT_MAX_ITERATIONS);
+    }
+
+    /**
+     * Every problem of {@code text}; when there is none, the set with its conditions compiled to evaluate with at most
+     * {@code maxIterations} comprehension iterations each.
+     */
+    public static Result validate(String text, int maxIterations) {
         JsonNode document;
         try {
             document = YAML.readTree(text);
@@ -89,12 +98,12 @@ public final class RuleSetValidator {
                 problems.add(new RuleProblem(at + ".id", "'" + rule.id() + "' is already the id of rules[" + earlier + "]"));
             }
             checkShape(rule, at, problems);
-            checkTrigger(rule.on(), at + ".on", problems, conditions);
+            checkTrigger(rule.on(), at + ".on", problems, conditions, maxIterations);
             if (rule.sequence() != null) {
-                checkTrigger(rule.sequence().then(), at + ".sequence.then", problems, conditions);
+                checkTrigger(rule.sequence().then(), at + ".sequence.then", problems, conditions, maxIterations);
             }
             if (rule.absence() != null) {
-                checkTrigger(rule.absence().expected(), at + ".absence.expected", problems, conditions);
+                checkTrigger(rule.absence().expected(), at + ".absence.expected", problems, conditions, maxIterations);
             }
             checkTests(rule, at, problems);
         }
@@ -104,6 +113,11 @@ public final class RuleSetValidator {
     /** The shipped default rule set, validated; it is a bug in the build when it is not valid. */
     public static Result defaults() {
         return validate(defaultsText());
+    }
+
+    /** The shipped default rule set, validated, its conditions limited to {@code maxIterations}. */
+    public static Result defaults(int maxIterations) {
+        return validate(defaultsText(), maxIterations);
     }
 
     /** The shipped default rule set as written. */
@@ -161,7 +175,7 @@ public final class RuleSetValidator {
     }
 
     private static void checkTrigger(Trigger trigger, String at, List<RuleProblem> problems,
-                                     Map<String, RuleCondition> conditions) {
+                                     Map<String, RuleCondition> conditions, int maxIterations) {
         if (trigger == null) {
             return;
         }
@@ -172,7 +186,7 @@ public final class RuleSetValidator {
             }
         }
         if (trigger.condition() != null) {
-            RuleCondition.Compiled compiled = RuleCondition.compile(trigger.condition());
+            RuleCondition.Compiled compiled = RuleCondition.compile(trigger.condition(), maxIterations);
             compiled.problems().forEach(problem -> problems.add(new RuleProblem(at + ".condition", problem)));
             if (compiled.condition() != null) {
                 conditions.put(at + ".condition", compiled.condition());

@@ -29,7 +29,9 @@ import java.util.TreeSet;
  * Runs the {@code tests} a rule carries — events in, expected pain points out — through the same matching and
  * patterns live evaluation uses, in memory, with the rule alone. Test events must be valid contract
  * events (their data is checked against the event schemas). An absence anchor's timer counts as due at the end of
- * the test. This is also the shape of a replay of stored history: events in event-time order, a virtual clock.
+ * the test. This is also the shape of a replay of stored history: events in event-time order, a virtual clock. A
+ * test event on which a condition stops at its iteration limit is a problem of its own: the rule would not match such
+ * an event live either.
  */
 public final class RuleTestRunner {
     private static final EventSchemas SCHEMAS = EventSchemas.load();
@@ -84,7 +86,13 @@ public final class RuleTestRunner {
         if (!problems.isEmpty()) {
             return problems;
         }
-        List<List<Integer>> actual = fire(ruleSet, rule, events, lateness);
+        List<String> stopped = new ArrayList<>();
+        List<List<Integer>> actual = fire(ruleSet, rule, events, lateness, stopped);
+        for (String eventId : stopped) {
+            problems.add(new RuleProblem(at + ".events[" + eventId.substring("event-".length()) + "]", "the condition "
+                    + "stopped at its limit of " + limit(ruleSet) + " comprehension iterations "
+                    + "(journeyline.rules.condition-max-iterations) on this event, so it does not match it"));
+        }
         List<List<Integer>> expected = test.expect().stream().map(group -> group.stream().sorted().toList())
                 .sorted(RuleTestRunner::compare).toList();
         if (!actual.equals(expected)) {
@@ -96,12 +104,16 @@ public final class RuleTestRunner {
 
     /** Evidence (event indexes) of each pain point the rule gives for these events, delivered in the listed order. */
     private static List<List<Integer>> fire(CompiledRuleSet ruleSet, Rule rule, List<IncomingEvent> events,
-                                            Duration lateness) {
+                                            Duration lateness, List<String> stopped) {
         Map<String, RuleState> states = new TreeMap<>();
         Map<String, TreeSet<Integer>> painPoints = new TreeMap<>();
         List<String[]> anchors = new ArrayList<>();
         for (IncomingEvent event : events) {
-            for (Match match : ruleSet.matches(event)) {
+            for (Match match : ruleSet.matches(event, (r, role) -> {
+                if (r.id().equals(rule.id()) && !stopped.contains(event.id())) {
+                    stopped.add(event.id());
+                }
+            })) {
                 if (!match.rule().id().equals(rule.id())) {
                     continue;
                 }
@@ -128,6 +140,11 @@ public final class RuleTestRunner {
             step.firings().forEach(firing -> add(painPoints, anchor[0] + "#" + firing.episode(), firing));
         }
         return painPoints.values().stream().map(indexes -> List.copyOf(indexes)).sorted(RuleTestRunner::compare).toList();
+    }
+
+    private static int limit(CompiledRuleSet ruleSet) {
+        return ruleSet.conditions().stream().mapToInt(RuleCondition::maxIterations).max()
+                .orElse(RuleCondition.DEFAULT_MAX_ITERATIONS);
     }
 
     private static void add(Map<String, TreeSet<Integer>> painPoints, String id, Firing firing) {

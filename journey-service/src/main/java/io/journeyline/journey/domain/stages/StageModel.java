@@ -45,7 +45,7 @@ public final class StageModel {
     private final Map<Stage, String> phases = new EnumMap<>(Stage.class);
     private final List<Compiled> transitions = new ArrayList<>();
 
-    private StageModel(Document document) {
+    private StageModel(Document document, int maxIterations) {
         this.initial = document.initial();
         document.phases().forEach((phase, stages) -> stages.forEach(stage -> phases.put(stage, phase)));
         List<String> problems = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class StageModel {
                     .forEach(type -> problems.add(at + ".on.types: '" + type + "' is not an event type of the contract"));
             RuleCondition condition = null;
             if (transition.on().condition() != null) {
-                RuleCondition.Compiled compiled = RuleCondition.compile(transition.on().condition());
+                RuleCondition.Compiled compiled = RuleCondition.compile(transition.on().condition(), maxIterations);
                 compiled.problems().forEach(problem -> problems.add(at + ".on.condition: " + problem));
                 condition = compiled.condition();
             }
@@ -77,8 +77,16 @@ public final class StageModel {
 
     /** Reads and checks a model; every problem is named in the exception. */
     public static StageModel parse(String yaml) {
+        return parse(yaml, RuleCondition.DEFAULT_MAX_ITERATIONS);
+    }
+
+    /**
+     * Reads and checks a model whose conditions take at most {@code maxIterations} comprehension iterations per
+     * evaluation (one that reaches it does not match: no transition); every problem is named in the exception.
+     */
+    public static StageModel parse(String yaml, int maxIterations) {
         try {
-            return new StageModel(YAML.readValue(yaml, Document.class));
+            return new StageModel(YAML.readValue(yaml, Document.class), maxIterations);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid stage model: " + e.getOriginalMessage(), e);
         }

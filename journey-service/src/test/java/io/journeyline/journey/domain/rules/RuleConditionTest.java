@@ -62,6 +62,46 @@ class RuleConditionTest {
                 .singleElement().asString().contains("expected type 'bool'");
     }
 
+    @Test
+    void comprehensionsStopAtTheIterationLimitCountedAcrossNestedOnesAndDoNotMatch() {
+        String nested = "data.attributes.n.all(a, data.attributes.n.all(b, a + b >= 0))";
+        RuleCondition limited = RuleCondition.compile(nested, 100).condition();
+        // 9 outer + 81 inner iterations fit in 100; 10 + 100 do not
+        assertThat(limited.evaluate(numbers(9), Map.of())).isEqualTo(RuleCondition.Outcome.MATCHED);
+        assertThat(limited.evaluate(numbers(10), Map.of())).isEqualTo(RuleCondition.Outcome.LIMIT_REACHED);
+        assertThat(limited.test(numbers(10), Map.of())).isFalse();
+
+        RuleCondition flat = RuleCondition.compile("data.attributes.n.all(a, a >= 0)", 100).condition();
+        assertThat(flat.evaluate(numbers(100), Map.of())).isEqualTo(RuleCondition.Outcome.MATCHED);
+        assertThat(flat.evaluate(numbers(101), Map.of())).isEqualTo(RuleCondition.Outcome.LIMIT_REACHED);
+        assertThat(flat.evaluate(event(EventType.TOUCHPOINT_RECORDED, data()), Map.of()))
+                .as("a condition that cannot be evaluated is simply not matched").isEqualTo(RuleCondition.Outcome.NOT_MATCHED);
+    }
+
+    @Test
+    void theDefaultLimitStopsANestedComprehensionOverThousandsOfItems() {
+        RuleCondition condition = compiled("data.attributes.n.all(a, data.attributes.n.all(b, a + b >= 0))");
+        assertThat(condition.maxIterations()).isEqualTo(RuleCondition.DEFAULT_MAX_ITERATIONS).isEqualTo(1000);
+        // 3000 × 3000 = 9 million steps without the limit; with it, a thousand and out
+        assertThat(condition.evaluate(numbers(3000), Map.of())).isEqualTo(RuleCondition.Outcome.LIMIT_REACHED);
+    }
+
+    @Test
+    void aLimitBelowOneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleCondition.compile("true", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A touchpoint whose {@code attributes.n} is the array 0 … count − 1. */
+    private static IncomingEvent numbers(int count) {
+        ObjectNode data = data().put("channel", "web").put("touchpoint", "home").put("action", "visit");
+        var n = data.putObject("attributes").putArray("n");
+        for (int i = 0; i < count; i++) {
+            n.add(i);
+        }
+        return event(EventType.TOUCHPOINT_RECORDED, data);
+    }
+
     private static RuleCondition compiled(String expression) {
         RuleCondition.Compiled compiled = RuleCondition.compile(expression);
         assertThat(compiled.problems()).isEmpty();

@@ -43,6 +43,40 @@ class RuleTestRunnerTest {
     }
 
     @Test
+    void aTestEventOnWhichTheConditionStopsAtTheIterationLimitIsNamed() {
+        String rules = """
+                rules:
+                  - id: PP-NESTED
+                    version: 1
+                    status: ACTIVE
+                    severity: LOW
+                    on:
+                      types: [io.journeyline.touchpoint.recorded]
+                      condition: data.attributes.n.all(a, data.attributes.n.all(b, a != b || a == b))
+                    action: {type: NONE}
+                    tests:
+                      - name: a short list fires
+                        events:
+                          - data: {channel: web, touchpoint: home, action: visit, attributes: {n: [1, 2, 3]}}
+                        expect: [[0]]
+                      - name: a long one is not evaluated to the end
+                        events:
+                          - data: {channel: web, touchpoint: home, action: visit, attributes: {n: [1, 2, 3, 4, 5]}}
+                        expect: []
+                """;
+        RuleSetValidator.Result limited = RuleSetValidator.validate(rules, 20);
+        assertThat(limited.valid()).isTrue();
+
+        // 3 + 9 iterations fit in 20; 5 + 25 do not: the second test passes (no pain point) but says why
+        assertThat(RuleTestRunner.run(limited, LATENESS)).containsExactly(new RuleProblem("rules[0].tests[1].events[0]",
+                "the condition stopped at its limit of 20 comprehension iterations "
+                        + "(journeyline.rules.condition-max-iterations) on this event, so it does not match it"));
+        assertThat(RuleTestRunner.run(RuleSetValidator.validate(rules, 100), LATENESS))
+                .containsExactly(new RuleProblem("rules[0].tests[1]", "'a long one is not evaluated to the end': "
+                        + "expected pain points with evidence [] (event indexes), got [[0]]"));
+    }
+
+    @Test
     void aTestEventTheContractWouldRejectIsNamedField() {
         RuleSetValidator.Result ruleSet = compile("""
                 rules:

@@ -2,6 +2,7 @@ package io.journeyline.survey.domain.answers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyline.contract.FieldLimits;
 import io.journeyline.survey.domain.scoring.RatingScale;
 import io.journeyline.survey.domain.survey.SurveyDefinition;
 import io.journeyline.survey.domain.survey.SurveyDefinition.Item;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
  * Checks them (naming every bad answer), merges partial saves, and scores a completed sheet. Pure.
  */
 public final class AnswerSheet {
-    /** The longest free-text answer. */
-    public static final int MAX_TEXT = 4000;
+    /** The longest free-text answer: the contract's bound on text, as a comment becomes survey.responded's. */
+    public static final int MAX_TEXT = FieldLimits.TEXT;
 
     private AnswerSheet() {
     }
