@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  * What a packaged service does at start-up in production (the {@code prod} profile, as in a container), one service
  * (journey-service) standing for all four, since the checks are the platform's: it refuses to start with the key pair
  * this repository publishes for the Kubernetes dev overlay (named by key material, so a copy elsewhere is refused
- * too), or without its database password, or with TLS to a PostgreSQL that has none — each with a message naming the
- * setting; started as the dev overlay starts it, it serves {@code /q/*} on its port + 1000 and not on its port.
+ * too), or without its database password or token issuer, or with TLS to a PostgreSQL that has none — each with a
+ * message naming the setting; started as the dev overlay starts it, it serves {@code /q/*} on its port + 1000 and not
+ * on its port.
  */
 class StartupChecksIT {
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
@@ -74,6 +75,15 @@ class StartupChecksIT {
 
         assertThat(output).contains("journeyline.db.password (JOURNEYLINE_DB_PASSWORD) is not set")
                 .doesNotContain("Migrating schema");
+    }
+
+    @Test
+    void withoutItsOwnTokenIssuerItDoesNotStart() throws Exception {
+        Map<String, String> env = environment();
+        env.remove("JOURNEYLINE_JWT_ISSUER");
+
+        // Quarkus refuses first, naming the setting journeyline.jwt.issuer feeds: there is no default issuer to fall to
+        assertThat(refusedToStart(env)).contains("mp.jwt.verify.issuer").doesNotContain("Migrating schema");
     }
 
     @Test
