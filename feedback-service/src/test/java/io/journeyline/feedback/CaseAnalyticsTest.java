@@ -20,6 +20,8 @@ import static io.journeyline.feedback.CaseApi.command;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * The outer loop's figures over four cases worked through with a controlled clock, checked against counts and
@@ -112,6 +114,19 @@ class CaseAnalyticsTest {
                 .queryParam("from", "2026-02-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
                 .get("/api/v1/analytics/cases").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", CaseApi.AGENT).get("/api/v1/analytics/cases").then().statusCode(403);
+    }
+
+    @Test
+    void aPeriodLongerThanTheMaximumIsRefusedNamingFromAndTo() {
+        // journeyline.analytics.max-period: 400 days by default, the same for every service's reports
+        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR))
+                .queryParam("from", "2020-01-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
+                .get("/api/v1/analytics/cases").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("from", "to"))
+                .body("errors[0].message", containsString("longer than the 400 days a report may cover"));
+        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR))
+                .queryParam("from", "2024-12-01T00:00:00Z").queryParam("to", "2026-01-05T00:00:00Z")
+                .get("/api/v1/analytics/cases").then().statusCode(200);
     }
 
     private static String complain(String severity, String category, String touchpoint) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.timers.TimerPoller;
+import io.journeyline.testing.Management;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -71,7 +72,7 @@ class PainPointRulesTest {
         assertThat(detected.get("ruleId").asText()).isEqualTo("PP-REPEATED-ERRORS");
         assertThat(detected.get("evidence")).extracting(JsonNode::asText)
                 .containsExactly(idOf(e1), idOf(e2), idOf(e3));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("journeyline_pain_points_detected_total{rule=\"PP-REPEATED-ERRORS\",status=\"ACTIVE\"}")
                 .contains("journeyline_interventions_total{guard=\"none\",status=\"SENT\",type=\"EDUCATION\"}");
     }

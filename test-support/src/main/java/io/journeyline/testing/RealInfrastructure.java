@@ -44,7 +44,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             kafka.waitForReadyBrokers();
             createContractTopics(kafka.bootstrapServers());
 
-            postgres = EmbeddedPostgres.builder().start();
+            postgres = postgres(EmbeddedPostgres.builder()).start();
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("could not start the test Kafka and PostgreSQL", e);
@@ -60,6 +60,11 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         // the two would make what a test sees in that gap depend on the machine's speed.
         config.put("journeyline.timers.poll-interval", "1h");
         return config;
+    }
+
+    /** The PostgreSQL server to start: a subclass may configure it (TLS only, say). As it comes by default. */
+    protected EmbeddedPostgres.Builder postgres(EmbeddedPostgres.Builder builder) {
+        return builder;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.journeyline.kubernetes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.Topics;
+import io.journeyline.platform.config.DerivedSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,8 +144,9 @@ class ManifestsTest {
                 ServiceConfiguration configuration = configurations.get(service);
                 assertThat(configuration.problemsWith(configMap(manifests, service)))
                         .as("%s's ConfigMap in overlays/%s", service, manifests.overlay()).isEmpty();
-                List<String> variables = StreamSupport.stream(container(manifests.get("Deployment", service)).path("env")
-                        .spliterator(), false).map(variable -> variable.path("name").asText()).toList();
+                List<String> variables = new ArrayList<>(StreamSupport.stream(container(manifests.get("Deployment", service))
+                        .path("env").spliterator(), false).map(variable -> variable.path("name").asText()).toList());
+                variables.addAll(environmentFromConfigMaps(manifests, manifests.get("Deployment", service)).keySet());
                 assertThat(configuration.unknownEnvironment(variables)).as("%s's environment", service).isEmpty();
             }
         }
@@ -183,12 +185,17 @@ class ManifestsTest {
                 assertThat(Map.of("startupProbe", "/q/health/started", "livenessProbe", "/q/health/live",
                         "readinessProbe", "/q/health/ready")).allSatisfy((probe, path) -> {
                     assertThat(container.at("/" + probe + "/httpGet/path").asText()).as("%s %s", where, probe).isEqualTo(path);
-                    assertThat(container.at("/" + probe + "/httpGet/port").asText()).isEqualTo("http");
+                    assertThat(container.at("/" + probe + "/httpGet/port").asText()).isEqualTo("management");
                 });
                 int port = container.at("/ports/0/containerPort").asInt();
                 assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
                 assertThat(port).as(where).isEqualTo(Integer.parseInt(configurations.get(service).packagedValue("quarkus.http.port")));
-                assertThat(pod.at("/metadata/annotations/prometheus.io~1port").asText()).isEqualTo(String.valueOf(port));
+                // /q/* is served on the port the platform derives from the HTTP port (DerivedSettings), and only there
+                int management = DerivedSettings.managementPort(port);
+                assertThat(container.at("/ports/1/name").asText()).as(where).isEqualTo("management");
+                assertThat(container.at("/ports/1/containerPort").asInt()).as(where).isEqualTo(management);
+                assertThat(container.path("ports")).hasSize(2);
+                assertThat(pod.at("/metadata/annotations/prometheus.io~1port").asText()).isEqualTo(String.valueOf(management));
                 assertThat(pod.at("/metadata/annotations/prometheus.io~1path").asText()).isEqualTo("/q/metrics");
                 for (String kind : List.of("requests", "limits")) {
                     assertThat(container.at("/resources/" + kind + "/cpu").asText()).as("%s cpu %s", where, kind).isNotEmpty();
@@ -205,6 +212,7 @@ class ManifestsTest {
                 assertThat(manifests.ofKind("PodDisruptionBudget")).as("%s's disruption budget", where)
                         .anySatisfy(budget -> assertThat(labels).containsAllEntriesOf(labels(budget.at("/spec/selector/matchLabels"))));
                 assertThat(manifests.get("Service", service).at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+                assertThat(manifests.get("Service", service).at("/spec/ports/1/targetPort").asText()).isEqualTo("management");
                 assertThat(labels).containsAllEntriesOf(labels(manifests.get("Service", service).at("/spec/selector")));
                 assertThat(labels).as("%s is under the services' NetworkPolicy", where).containsAllEntriesOf(
                         labels(manifests.get("NetworkPolicy", "journeyline-services").at("/spec/podSelector/matchLabels")));
@@ -273,6 +281,7 @@ class ManifestsTest {
             manifests.ofKind("ConfigMap").forEach(map -> available.add(name(map)));
             manifests.ofKind("KafkaUser").forEach(user -> available.add(name(user)));       // Strimzi's User Operator
             manifests.ofKind("Kafka").forEach(kafka -> available.add(name(kafka) + "-cluster-ca-cert")); // Strimzi's CA
+            manifests.ofKind("Cluster").forEach(pg -> available.add(name(pg) + "-ca"));        // CloudNativePG's CA
             available.addAll(SECRETS_BY_HAND.get(manifests.overlay()));
 
             Set<String> referenced = new TreeSet<>();
@@ -302,7 +311,129 @@ class ManifestsTest {
         }
     }
 
+    @Test
+    void qIsServedToMonitoringOnlyAndNoIngressRoutesToItOrToTheWholeService() {
+        for (Manifests manifests : rendered.values()) {
+            JsonNode policy = manifests.get("NetworkPolicy", "journeyline-services");
+            Map<String, Set<String>> portsByNamespace = new TreeMap<>();
+            policy.at("/spec/ingress").forEach(rule -> rule.path("from").forEach(peer -> portsByNamespace
+                    .computeIfAbsent(peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText(),
+                            namespace -> new TreeSet<>())
+                    .addAll(StreamSupport.stream(rule.path("ports").spliterator(), false)
+                            .map(port -> port.path("port").asText()).toList())));
+            assertThat(portsByNamespace).as("overlays/%s: who reaches which port of the services", manifests.overlay())
+                    .isEqualTo(Map.of("ingress-nginx", Set.of("http"), "monitoring", Set.of("management")));
+
+            for (JsonNode ingress : manifests.ofKind("Ingress")) {
+                ingress.at("/spec/rules").forEach(rule -> rule.at("/http/paths").forEach(path -> {
+                    assertThat(path.path("path").asText()).as("%s %s", name(ingress), rule.path("host").asText())
+                            .startsWith("/api/v1").doesNotStartWith("/q");
+                    assertThat(path.at("/backend/service/port/name").asText()).isEqualTo("http");
+                }));
+            }
+            manifests.find("PodMonitor", "journeyline-services").ifPresent(monitor -> assertThat(
+                    monitor.at("/spec/podMetricsEndpoints/0/port").asText()).isEqualTo("management"));
+        }
+    }
+
+    @Test
+    void prodPublishesOnlyTheSurveyAnswerRouteAndTheStaffApisOnHostsOfTheirOwnBehindAnAllowList() {
+        Manifests prod = rendered.get("prod");
+        JsonNode open = prod.get("Ingress", "journeyline-public");
+        JsonNode staff = prod.get("Ingress", "journeyline-staff");
+        assertThat(prod.ofKind("Ingress")).hasSize(2);
+        assertThat(rendered.get("dev").ofKind("Ingress")).isEmpty();
+
+        String publicBase = configMap(prod, "survey-service").get("journeyline.surveys.public-base-url");
+        assertThat(open.at("/spec/rules")).singleElement().satisfies(rule -> {
+            assertThat("https://" + rule.path("host").asText()).isEqualTo(publicBase);
+            assertThat(rule.at("/http/paths")).singleElement().satisfies(path -> {
+                assertThat(path.path("path").asText()).isEqualTo("/api/v1/responses");
+                assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
+                assertThat(path.at("/backend/service/name").asText()).isEqualTo("survey-service");
+            });
+        });
+        assertThat(open.at("/metadata/annotations/nginx.ingress.kubernetes.io~1limit-rps").asInt()).isPositive();
+
+        Set<String> publicHosts = hosts(open);
+        Map<String, String> staffServices = new TreeMap<>();
+        staff.at("/spec/rules").forEach(rule -> rule.at("/http/paths").forEach(path ->
+                staffServices.put(rule.path("host").asText(), path.at("/backend/service/name").asText())));
+        assertThat(staffServices.values()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(staffServices.keySet()).doesNotContainAnyElementsOf(publicHosts);
+        assertThat(staff.at("/metadata/annotations/nginx.ingress.kubernetes.io~1whitelist-source-range").asText())
+                .as("the staff ingress admits listed addresses only").isNotBlank();
+        assertThat(hosts(staff)).containsAll(staffServices.keySet());
+        assertThat(publicHosts).contains(open.at("/spec/rules/0/host").asText());
+    }
+
+    @Test
+    void everyEnvironmentNamesItsOwnTokenIssuerAndOnlyDevAcceptsItsPublishedKeyPair() {
+        Map<String, String> issuers = new TreeMap<>();
+        for (Manifests manifests : rendered.values()) {
+            for (String service : SERVICES) {
+                Map<String, String> auth = environmentFromConfigMaps(manifests, manifests.get("Deployment", service));
+                assertThat(auth.get("JOURNEYLINE_JWT_ISSUER")).as("%s in overlays/%s", service, manifests.overlay())
+                        .isNotBlank();
+                issuers.merge(manifests.overlay(), auth.get("JOURNEYLINE_JWT_ISSUER"), (a, b) -> {
+                    assertThat(b).as("one issuer for all services of overlays/%s", manifests.overlay()).isEqualTo(a);
+                    return a;
+                });
+                assertThat(auth.getOrDefault("JOURNEYLINE_JWT_ALLOW_PUBLISHED_KEY", "false"))
+                        .as("%s in overlays/%s accepts the published dev key pair", service, manifests.overlay())
+                        .isEqualTo(manifests.overlay().equals("dev") ? "true" : "false");
+            }
+        }
+        String tests = configurations.get("journey-service").packagedValue("%test.journeyline.jwt.issuer");
+        assertThat(tests).isNotBlank();
+        assertThat(issuers.values()).doesNotHaveDuplicates().doesNotContain(tests);
+        assertThat(configurations.get("journey-service").packagedValue("mp.jwt.verify.issuer"))
+                .as("no default issuer every environment would share").isEqualTo("${journeyline.jwt.issuer}");
+    }
+
+    @Test
+    void everyServiceTalksToPostgresqlOverTlsCheckingTheServersNameAndCertificate() {
+        for (Manifests manifests : rendered.values()) {
+            String cluster = name(manifests.ofKind("Cluster").get(0));
+            for (String service : SERVICES) {
+                JsonNode deployment = manifests.get("Deployment", service);
+                Map<String, String> env = new HashMap<>();
+                container(deployment).path("env").forEach(v -> env.put(v.path("name").asText(), v.path("value").asText()));
+                String where = service + " in overlays/" + manifests.overlay();
+                assertThat(env).as(where).containsEntry("JOURNEYLINE_DB_SSL_MODE", "verify-full")
+                        .containsEntry("JOURNEYLINE_DB_HOST", cluster + "-rw"); // a name in CloudNativePG's server certificate
+                String caFile = env.get("JOURNEYLINE_DB_SSL_ROOT_CERT");
+                JsonNode mount = StreamSupport.stream(container(deployment).path("volumeMounts").spliterator(), false)
+                        .filter(m -> caFile.startsWith(m.path("mountPath").asText() + "/")).findFirst()
+                        .orElseThrow(() -> new AssertionError(where + ": " + caFile + " is not mounted"));
+                JsonNode volume = StreamSupport.stream(deployment.at("/spec/template/spec/volumes").spliterator(), false)
+                        .filter(v -> v.path("name").asText().equals(mount.path("name").asText())).findFirst().orElseThrow();
+                assertThat(volume.at("/secret/secretName").asText()).as(where).isEqualTo(cluster + "-ca");
+                assertThat(volume.at("/secret/items")).singleElement().satisfies(item -> {
+                    assertThat(item.path("key").asText()).isEqualTo("ca.crt"); // the certificate, never the CA's key
+                    assertThat(mount.path("mountPath").asText() + "/" + item.path("path").asText()).isEqualTo(caFile);
+                });
+            }
+        }
+    }
+
     // --- helpers ---
+
+    private static Set<String> hosts(JsonNode ingress) {
+        Set<String> hosts = new TreeSet<>();
+        ingress.at("/spec/tls").forEach(tls -> tls.path("hosts").forEach(host -> hosts.add(host.asText())));
+        return hosts;
+    }
+
+    /** The variables a Deployment's container takes from ConfigMaps whole ({@code envFrom}). */
+    private static Map<String, String> environmentFromConfigMaps(Manifests manifests, JsonNode deployment) {
+        Map<String, String> variables = new TreeMap<>();
+        container(deployment).path("envFrom").forEach(source -> {
+            JsonNode map = manifests.get("ConfigMap", source.at("/configMapRef/name").asText());
+            map.path("data").fields().forEachRemaining(entry -> variables.put(entry.getKey(), entry.getValue().asText()));
+        });
+        return variables;
+    }
 
     private static Manifests.Run validate(Path file) {
         return Manifests.run(Manifests.MODULE, "node", Manifests.TOOLS.resolve("validate/validate.mjs").toString(), file.toString());
@@ -359,7 +490,7 @@ class ManifestsTest {
     /** Names of Secrets and ConfigMaps an object refers to: pods' env and volumes, KEDA's and CloudNativePG's refs. */
     private static void collectReferences(JsonNode node, Set<String> names) {
         if (node.isObject()) {
-            for (String field : List.of("secretKeyRef", "configMapKeyRef", "configMap", "passwordSecret")) {
+            for (String field : List.of("secretKeyRef", "configMapKeyRef", "configMap", "configMapRef", "passwordSecret")) {
                 if (node.has(field) && node.get(field).has("name")) {
                     names.add(node.get(field).get("name").asText());
                 }
@@ -379,6 +510,9 @@ class ManifestsTest {
         }
     }
 
+    /** Names of the ConfigMaps the overlays generate (kustomize appends a content hash to each). */
+    private static final String GENERATED = "(-config|journeyline-auth)";
+
     /** Objects by kind/namespace/name, with kustomize's content hashes (which differ between its versions) masked. */
     private static Map<String, String> byIdentity(List<JsonNode> objects) {
         Map<String, String> map = new TreeMap<>();
@@ -394,9 +528,9 @@ class ManifestsTest {
                 // base64 is wrapped differently by each kustomize
                 iterable(data.fieldNames()).forEach(key -> data.put(key, data.get(key).asText().replaceAll("\\s", "")));
             }
-            String text = object.toString().replaceAll("-config-[a-z0-9]{10}\"", "-config-HASH\"");
+            String text = object.toString().replaceAll(GENERATED + "-[a-z0-9]{10}\"", "$1-HASH\"");
             map.put(object.path("kind").asText() + "/" + object.at("/metadata/namespace").asText() + "/"
-                    + name(object).replaceAll("-config-[a-z0-9]{10}$", "-config-HASH"), text);
+                    + name(object).replaceAll(GENERATED + "-[a-z0-9]{10}$", "$1-HASH"), text);
         }
         return map;
     }

@@ -79,7 +79,8 @@ public final class ConsumerBenchmark {
     /** Produces {@code records} onto the stack at {@code offset}; events per second until all are consumed. */
     static double measure(int offset, List<ProducerRecord<String, byte[]>> records) throws Exception {
         int events = records.size();
-        String journey = "http://localhost:" + (8081 + offset);
+        // the consumed-events counter, on journey-service's management port
+        String journey = "http://localhost:" + LocalStack.managementPort(8081 + offset);
         double before = consumed(journey);
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = producer("localhost:" + (9092 + offset))) {

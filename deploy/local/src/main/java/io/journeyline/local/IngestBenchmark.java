@@ -31,11 +31,14 @@ import java.util.stream.Collectors;
 public final class IngestBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String journey;
+    /** journey-service's management address: its metrics. */
+    private final String journeyManagement;
     private final String kafka;
     private final Map<String, String> tokens;
 
     private IngestBenchmark(int offset, Map<String, String> tokens) {
         this.journey = "http://localhost:" + (8081 + offset);
+        this.journeyManagement = "http://localhost:" + LocalStack.managementPort(8081 + offset);
         this.kafka = "localhost:" + (9092 + offset);
         this.tokens = tokens;
     }
@@ -136,7 +139,7 @@ public final class IngestBenchmark {
     }
 
     private double consumedCount() throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(journey + "/q/metrics")).build(),
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(journeyManagement + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(line -> line.startsWith("journeyline_events_consumed_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,12 @@ import java.util.stream.Collectors;
 
 /** The local stack's signing key pair (made once, kept in the data folder) and a token per role. */
 final class Keys {
-    static final String ISSUER = "https://journeyline.io";
+    /** The local stack's issuer: the services it starts accept only its tokens (not the tests', not dev's). */
+    static final String LOCAL_ISSUER = "https://local.journeyline.invalid";
+    /** The audience the services check by default ({@code journeyline.jwt.audience}). */
+    static final String AUDIENCE = "journeyline";
+    /** How long the tokens live by default: a working day, well within the services' maximum (24 h by default). */
+    static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
     static final List<String> ROLES = List.of("ingest", "agent", "supervisor", "admin");
 
     private Keys() {
@@ -40,7 +46,6 @@ final class Keys {
         return publicKey;
     }
 
-    /** A fresh token per role, valid for {@code validity}. */
     /** The tokens the run command wrote to {@code <dataDir>/tokens.env}, by variable (JOURNEYLINE_TOKEN_AGENT, …). */
     static Map<String, String> writtenTokens(Path dataDir) throws IOException {
         return Files.readAllLines(dataDir.resolve("tokens.env")).stream().filter(line -> line.contains("="))
@@ -48,17 +53,27 @@ final class Keys {
                         line -> line.substring(line.indexOf('=') + 1)));
     }
 
-    static Map<String, String> tokens(Path dataDir, Duration validity) throws Exception {
+    /** A fresh token per role from {@code issuer} for the services' audience, issued now and valid for {@code validity}. */
+    static Map<String, String> tokens(Path dataDir, String issuer, Duration validity) throws Exception {
         PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(dataDir.resolve("keys/privateKey.pem")));
         Map<String, String> tokens = new LinkedHashMap<>();
+        Instant now = Instant.now();
         for (String role : ROLES) {
-            tokens.put(role, Jwt.issuer(ISSUER)
+            tokens.put(role, Jwt.issuer(issuer)
+                    .audience(AUDIENCE)
                     .upn("local-" + role + "@journeyline.io")
                     .groups(Set.of(role))
-                    .expiresIn(validity)
+                    .issuedAt(now)
+                    .expiresAt(now.plus(validity))
                     .sign(key));
         }
         return tokens;
+    }
+
+    /** "8 hours", "30 minutes": a token lifetime as the run command prints it. */
+    static String words(Duration lifetime) {
+        return lifetime.toMinutes() % 60 == 0 ? lifetime.toHours() + (lifetime.toHours() == 1 ? " hour" : " hours")
+                : lifetime.toMinutes() + " minutes";
     }
 
     private static String pem(String type, byte[] der) {

@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  * token per role, and on Ctrl-C (or SIGTERM) stops exactly what it started. Data stays in the data folder.
  *
  * <pre>java -jar deploy/local/target/local-stack.jar [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]
- *     [--demo-seed SEED] [--kafka-users MANIFEST]</pre>
+ *     [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N]</pre>
+ * Each service serves its API on its port and {@code /q/*} (health, metrics, OpenAPI) on its management port, the
+ * port + 1000 (the platform's rule). The tokens it prints come from its own issuer ({@link Keys#LOCAL_ISSUER}) and
+ * live {@code --token-hours} (8 by default); {@code deploy/local/tokens.sh} makes fresh ones.
  * With {@code --demo} it plays that many customers' journeys through the running system ({@link DemoData}) once it
  * is up. With {@code --kafka-users} (e.g. deploy/kubernetes/base/kafka/users.yaml) Kafka runs as in the cluster: every
  * client logs in with SCRAM-SHA-512, each service as the KafkaUser of its name, and gets only what that user's ACLs
@@ -37,6 +40,8 @@ public final class LocalStack {
         SERVICES.put("feedback", 8084);
     }
 
+    /** Where a service serves /q/* (health, metrics, OpenAPI): its port + 1000, as the platform derives it. */
+    static final int MANAGEMENT_PORT_DISTANCE = 1000;
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     /** Not 5432, so a PostgreSQL the machine already runs is left alone. */
@@ -59,12 +64,20 @@ public final class LocalStack {
     private PostgresServer postgres;
     /** Null: Kafka without logins. Else the KafkaUsers of a manifest (--kafka-users): SCRAM logins and their ACLs. */
     private final KafkaSecurity kafkaSecurity;
+    /** How long the printed tokens live. */
+    private final Duration tokenLifetime;
 
-    private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity) {
+    private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity, Duration tokenLifetime) {
         this.repo = repo;
         this.dataDir = dataDir;
         this.offset = offset;
         this.kafkaSecurity = kafkaSecurity;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    /** A service's management port (health, metrics, OpenAPI) for its API port. */
+    static int managementPort(int port) {
+        return port + MANAGEMENT_PORT_DISTANCE;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,6 +88,7 @@ public final class LocalStack {
         int demoCustomers = 0;
         long demoSeed = 42;
         Path kafkaUsers = null;
+        Duration tokenLifetime = Keys.DEFAULT_LIFETIME;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
@@ -82,9 +96,10 @@ public final class LocalStack {
                 case "--demo" -> demoCustomers = Integer.parseInt(args[++i]);
                 case "--demo-seed" -> demoSeed = Long.parseLong(args[++i]);
                 case "--kafka-users" -> kafkaUsers = Path.of(args[++i]).toAbsolutePath();
+                case "--token-hours" -> tokenLifetime = Duration.ofHours(Long.parseLong(args[++i]));
                 default -> {
                     System.err.println("usage: local-stack [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]"
-                            + " [--demo-seed SEED] [--kafka-users MANIFEST]");
+                            + " [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N]");
                     System.exit(2);
                 }
             }
@@ -94,7 +109,7 @@ public final class LocalStack {
             System.exit(2);
         }
         LocalStack stack = new LocalStack(repo, dataDir, offset,
-                kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers));
+                kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers), tokenLifetime);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
@@ -121,6 +136,7 @@ public final class LocalStack {
                 throw new IllegalStateException(jar + " is missing: build first (./mvnw -B install -DskipTests)");
             }
             requireFreePort(service.getValue() + offset);
+            requireFreePort(managementPort(service.getValue() + offset));
         }
         requireFreePort(KAFKA_PORT + offset);
         requireFreePort(POSTGRES_PORT + offset);
@@ -140,10 +156,10 @@ public final class LocalStack {
             services.put(service.getKey(), process);
         }
         for (var service : SERVICES.entrySet()) {
-            awaitReady(services.get(service.getKey()), service.getValue() + offset, Duration.ofSeconds(180));
+            awaitReady(services.get(service.getKey()), managementPort(service.getValue() + offset), Duration.ofSeconds(180));
         }
         Duration took = Duration.between(begin, Instant.now());
-        Map<String, String> tokens = Keys.tokens(dataDir, Duration.ofDays(30));
+        Map<String, String> tokens = Keys.tokens(dataDir, Keys.LOCAL_ISSUER, tokenLifetime);
         Files.writeString(dataDir.resolve("tokens.env"), tokens.entrySet().stream()
                 .map(t -> "JOURNEYLINE_TOKEN_" + t.getKey().toUpperCase() + "=" + t.getValue())
                 .collect(Collectors.joining("\n")) + "\n");
@@ -162,6 +178,8 @@ public final class LocalStack {
             env.putAll(kafkaSecurity.serviceEnvironment(name + "-service"));
         }
         env.put("JOURNEYLINE_JWT_PUBLIC_KEY", publicKey.toUri().toString());
+        // this stack's own issuer: its services refuse the tests' tokens and a dev cluster's
+        env.put("JOURNEYLINE_JWT_ISSUER", Keys.LOCAL_ISSUER);
         // the customers' survey links point at this stack's survey-service
         env.put("JOURNEYLINE_SURVEYS_PUBLIC_BASE_URL", "http://localhost:" + (SERVICES.get("survey") + offset));
         List<String> command = new ArrayList<>();
@@ -175,9 +193,10 @@ public final class LocalStack {
         return repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
-    private static void awaitReady(ChildProcess service, int port, Duration timeout) throws Exception {
+    /** Waits until the service's readiness, on its management port, answers UP. */
+    private static void awaitReady(ChildProcess service, int managementPort, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -210,16 +229,21 @@ public final class LocalStack {
                 .append(String.format("%.1f", took.toMillis() / 1000.0)).append(" s)\n\n");
         for (var service : SERVICES.entrySet()) {
             ChildProcess process = services.get(service.getKey());
-            out.append(String.format("  %-18s http://localhost:%d   (pid %d, %d MiB RSS)%n", service.getKey() + "-service",
-                    service.getValue() + offset, process.pid(), process.residentMiB()));
+            int port = service.getValue() + offset;
+            out.append(String.format("  %-18s http://localhost:%d   management http://localhost:%d   (pid %d, %d MiB RSS)%n",
+                    service.getKey() + "-service", port, managementPort(port), process.pid(), process.residentMiB()));
         }
         out.append(String.format("  %-18s localhost:%d   (pid %d, %d MiB RSS)%n", "kafka", KAFKA_PORT + offset,
                 kafka.pid(), kafka.residentMiB()));
         out.append(String.format("  %-18s localhost:%d   %s; user %s, password %s; databases %s%n", "postgresql",
                 postgres.port, postgres.description(), PostgresServer.USER, PostgresServer.PASSWORD,
                 String.join(", ", SERVICES.keySet())));
-        out.append("\n  Each service: OpenAPI /q/openapi, health /q/health/ready, metrics /q/metrics\n");
-        out.append("\nTokens (valid 30 days; also in ").append(dataDir.resolve("tokens.env")).append("):\n");
+        out.append("\n  Each service's API: http://localhost:<port>/api/v1; on its management port only: OpenAPI /q/openapi,"
+                + " health /q/health/ready, metrics /q/metrics\n");
+        out.append("\nTokens (issuer ").append(Keys.LOCAL_ISSUER).append(", valid ").append(Keys.words(tokenLifetime))
+                .append("; also in ").append(dataDir.resolve("tokens.env"))
+                .append("; fresh ones: deploy/local/tokens.sh --data-dir ").append(dataDir).append(" --issuer ")
+                .append(Keys.LOCAL_ISSUER).append("):\n");
         tokens.forEach((role, token) -> out.append(String.format("  %-11s %s%n", role, token)));
         out.append("\nLogs: ").append(dataDir.resolve("logs")).append('\n');
         out.append("Stop with Ctrl-C: it stops only what this command started; data stays in ").append(dataDir).append('\n');

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +25,17 @@ import static org.awaitility.Awaitility.await;
  * the data still there, and checks that stopping it leaves none of its processes behind.
  */
 class LocalStackIT {
-    /** Ports shifted by this much, so a stack a developer already runs is not disturbed. */
-    private static final int OFFSET = 1000;
+    /**
+     * Ports shifted by this much, so a stack a developer already runs is not disturbed: neither its API ports
+     * (8081–8084) nor its management ports (9081–9084) are among this stack's.
+     */
+    private static final int OFFSET = 1500;
     private static final String JOURNEY = "http://localhost:" + (8081 + OFFSET);
     private static final String SURVEY = "http://localhost:" + (8082 + OFFSET);
     private static final String EDUCATION = "http://localhost:" + (8083 + OFFSET);
     private static final String FEEDBACK = "http://localhost:" + (8084 + OFFSET);
+    /** feedback-service's management port: health, metrics, OpenAPI. */
+    private static final String FEEDBACK_MANAGEMENT = "http://localhost:" + LocalStack.managementPort(8084 + OFFSET);
 
     private final Path dataDir = Path.of(System.getProperty("localstack.data", "target/it-data"));
     private final Stack stack = new Stack(OFFSET, dataDir, Map.of());
@@ -39,6 +45,18 @@ class LocalStackIT {
         Stack.deleteRecursively(dataDir);
         stack.start();
         String customer = "it-" + UUID.randomUUID();
+
+        // The printed tokens come from the stack's own issuer, for the services' audience, living 8 hours; a token its
+        // key signed for another environment's issuer is refused.
+        String claims = new String(Base64.getUrlDecoder().decode(stack.token("agent").split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"iss\":\"" + Keys.LOCAL_ISSUER + "\"").containsPattern("\"aud\":\\[?\"journeyline\"");
+        assertThat(Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"))
+                - Long.parseLong(claims.replaceAll(".*\"iat\":(\\d+).*", "$1"))).isEqualTo(8 * 3600);
+        String foreign = Keys.tokens(dataDir, "https://dev.journeyline.invalid", Duration.ofHours(1)).get("agent");
+        RestAssured.given().header("Authorization", "Bearer " + foreign).get(JOURNEY + "/api/v1/customers/" + customer
+                + "/timeline").then().statusCode(401);
+        stack.as("agent").get(JOURNEY + "/api/v1/customers/" + customer + "/timeline").then().statusCode(404);
 
         String viaHttp = UUID.randomUUID().toString();
         stack.as("ingest").contentType("application/cloudevents+json")
@@ -179,11 +197,11 @@ class LocalStackIT {
                 .body(Map.of("customerId", customer, "kind", "question", "category", "OTHER", "channel", "chat"))
                 .post(FEEDBACK + "/api/v1/feedback").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                RestAssured.get(FEEDBACK + "/q/health/ready").then().statusCode(503));
+                RestAssured.get(FEEDBACK_MANAGEMENT + "/q/health/ready").then().statusCode(503));
 
         stack.stop();
         assertThat(pids).hasSize(5).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
-        for (int port : List.of(8081, 8082, 8083, 8084, 9092, 15432)) {
+        for (int port : List.of(8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084, 9092, 15432)) {
             assertThat(Stack.isFree(port + OFFSET)).as("port %d is free after stop", port + OFFSET).isTrue();
         }
 

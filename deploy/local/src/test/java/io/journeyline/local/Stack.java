@@ -144,6 +144,11 @@ final class Stack {
         return RestAssured.given().header("Authorization", "Bearer " + tokens.get(role));
     }
 
+    /** The bearer token the stack printed for {@code role}. */
+    String token(String role) {
+        return tokens.get(role);
+    }
+
     /** {@code path} (a GPath) over the customer's timeline, newest first; empty for an unknown customer. */
     List<String> timeline(String customer, String path) {
         var response = as("agent").get(journey() + "/api/v1/customers/" + customer + "/timeline?limit=200");

@@ -9,7 +9,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,12 @@ import java.util.List;
 public class CompletionAnalytics {
     private final CompletionRepository repository;
     private final EducationConfig config;
-    private final Clock clock;
+    private final ReportPeriod.Reader periods;
 
-    public CompletionAnalytics(CompletionRepository repository, EducationConfig config, Clock clock) {
+    public CompletionAnalytics(CompletionRepository repository, EducationConfig config, ReportPeriod.Reader periods) {
         this.repository = repository;
         this.config = config;
-        this.clock = clock;
+        this.periods = periods;
     }
 
     @WithSession
@@ -37,7 +36,7 @@ public class CompletionAnalytics {
         if (!Completion.PERIODS.contains(bucket)) {
             problems.add(Problem.FieldError.of("period", "must be one of " + String.join(", ", Completion.PERIODS)));
         }
-        return ReportPeriod.of(from, to, config.analyticsWindow(), clock, problems).chain(range -> repository
+        return periods.of(from, to, config.analyticsWindow(), problems).chain(range -> repository
                 .groups(range.from(), range.to(), null, bucket).chain(total -> (by == null
                         ? Uni.createFrom().item(List.<Completion.Group>of())
                         : repository.groups(range.from(), range.to(), by, bucket))

@@ -8,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -17,17 +16,17 @@ import java.util.List;
 public class CaseAnalyticsService {
     private final CaseAnalyticsRepository repository;
     private final CasesConfig config;
-    private final Clock clock;
+    private final ReportPeriod.Reader periods;
 
-    public CaseAnalyticsService(CaseAnalyticsRepository repository, CasesConfig config, Clock clock) {
+    public CaseAnalyticsService(CaseAnalyticsRepository repository, CasesConfig config, ReportPeriod.Reader periods) {
         this.repository = repository;
         this.config = config;
-        this.clock = clock;
+        this.periods = periods;
     }
 
     @WithSession
     public Uni<CaseAnalytics> analytics(OffsetDateTime from, OffsetDateTime to) {
-        return ReportPeriod.of(from, to, config.analyticsWindow(), clock, List.of())
+        return periods.of(from, to, config.analyticsWindow(), List.of())
                 .chain(period -> repository.analytics(period.from(), period.to()));
     }
 }

@@ -10,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +21,17 @@ import java.util.stream.Collectors;
 public class AnalyticsService {
     private final AnalyticsRepository repository;
     private final AnalyticsConfig config;
-    private final Clock clock;
+    private final ReportPeriod.Reader periods;
 
-    public AnalyticsService(AnalyticsRepository repository, AnalyticsConfig config, Clock clock) {
+    public AnalyticsService(AnalyticsRepository repository, AnalyticsConfig config, ReportPeriod.Reader periods) {
         this.repository = repository;
         this.config = config;
-        this.clock = clock;
+        this.periods = periods;
     }
 
     @WithSession
     public Uni<TouchpointFigures> touchpoints(OffsetDateTime from, OffsetDateTime to) {
-        return ReportPeriod.of(from, to, config.window(), clock, List.of()).chain(period -> repository
+        return periods.of(from, to, config.window(), List.of()).chain(period -> repository
                 .touchpoints(period.from(), period.to()).chain(rows -> repository
                 .surveysByTouchpoint(period.from(), period.to()).map(surveys -> {
                     Map<String, Map<String, AnalyticsRepository.SurveyRow>> byTouchpoint = surveys.stream()
@@ -61,7 +60,7 @@ public class AnalyticsService {
 
     @WithSession
     public Uni<Funnel> funnel(OffsetDateTime from, OffsetDateTime to) {
-        return ReportPeriod.of(from, to, config.window(), clock, List.of()).chain(period -> repository
+        return periods.of(from, to, config.window(), List.of()).chain(period -> repository
                 .cohort(period.from(), period.to()).map(cohort -> Funnel.of(period.from(), period.to(), cohort.size(),
                         cohort.furthest(), cohort.sideStates())));
     }

@@ -20,18 +20,21 @@ public class EducationEffectService {
     private final EducationEffectRepository repository;
     private final AnalyticsConfig config;
     private final Clock clock;
+    private final ReportPeriod.Reader periods;
 
-    public EducationEffectService(EducationEffectRepository repository, AnalyticsConfig config, Clock clock) {
+    public EducationEffectService(EducationEffectRepository repository, AnalyticsConfig config, Clock clock,
+                                  ReportPeriod.Reader periods) {
         this.repository = repository;
         this.config = config;
         this.clock = clock;
+        this.periods = periods;
     }
 
     @WithSession
     public Uni<EducationEffect> report(OffsetDateTime from, OffsetDateTime to, String by) {
         List<Problem.FieldError> problems = by == null || EducationEffect.DIMENSIONS.contains(by) ? List.of()
                 : List.of(Problem.FieldError.of("by", "must be one of " + String.join(", ", EducationEffect.DIMENSIONS)));
-        return ReportPeriod.of(from, to, config.window(), clock, problems).chain(period -> repository
+        return periods.of(from, to, config.window(), problems).chain(period -> repository
                 .members(period.from(), period.to(), config.educationEffectWindow(), OffsetDateTime.now(clock))
                 .map(rows -> EducationEffect.of(period.from(), period.to(), by, config.educationEffectWindow().toString(),
                         config.minimumNPerArm(), rows.stream().map(r -> new EducationEffect.Member(r.ruleId(), r.content(),

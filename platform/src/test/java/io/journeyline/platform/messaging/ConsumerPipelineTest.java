@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.testapp.TestEventsConsumer;
+import io.journeyline.testing.Management;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestKafka;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -81,7 +81,7 @@ class ConsumerPipelineTest {
         assertThat(handled(customer)).hasSize(9);
 
         // The channel is alive: readiness is UP and a later event is processed.
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         String later = "evt-later-" + UUID.randomUUID();
         produceFeedback(customer, later, "after the poison");
         await().atMost(Duration.ofSeconds(20)).until(() -> handled(customer).contains(later));
@@ -133,7 +133,7 @@ class ConsumerPipelineTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> handled(customer).contains(after));
         assertThat(handled(customer)).containsExactly(after);
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("journeyline_events_skipped_total{channel=\"test-events\",type=\"io.journeyline.case.opened\"}"));
     }
 
@@ -162,7 +162,7 @@ class ConsumerPipelineTest {
         assertThat(copy.value().length).isLessThan(value.length).isGreaterThan(1_000_000);
         assertThat(new String(copy.value(), StandardCharsets.UTF_8)).isEqualTo(
                 new String(value, StandardCharsets.UTF_8).substring(0, copy.value().length));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -188,8 +188,8 @@ class ConsumerPipelineTest {
                             .getSingleResult()))));
             assertThat(detail).startsWith("schema-violation: not published to " + DLQ).contains("RecordTooLargeException")
                     .contains("data.category");
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            given().get("/q/metrics").then().statusCode(200)
+            Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            Management.given().get("/q/metrics").then().statusCode(200)
                     .body(containsString("journeyline_events_dead_letters_refused_total{topic=\"journey.feedback\"}"));
         } finally {
             setDeadLetterTopicLimit("1048588");

@@ -5,6 +5,7 @@ import io.journeyline.contract.event.CaseSlaBreached;
 import io.journeyline.contract.vocabulary.CaseStatus;
 import io.journeyline.contract.vocabulary.SlaClock;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.testing.Management;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestKafka;
 import io.journeyline.testing.TestTokens;
@@ -93,8 +94,8 @@ class OutboxRelayTest {
                     .contains("RecordTooLargeException");
             assertThat(registry.find("journeyline.outbox.parked").counters().stream().mapToDouble(Counter::count).sum())
                     .isEqualTo(parkedBefore + 2);
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
             // The operator raises the topic's limit and retries the one the broker refused; discards the other.
             setMaxMessageBytes(Topics.INSIGHTS, "1048588");

@@ -16,7 +16,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,13 +33,14 @@ public class ResultsService {
     private final ResultsRepository results;
     private final SurveyRepository surveys;
     private final SurveysConfig config;
-    private final Clock clock;
+    private final ReportPeriod.Reader periods;
 
-    public ResultsService(ResultsRepository results, SurveyRepository surveys, SurveysConfig config, Clock clock) {
+    public ResultsService(ResultsRepository results, SurveyRepository surveys, SurveysConfig config,
+                          ReportPeriod.Reader periods) {
         this.results = results;
         this.surveys = surveys;
         this.config = config;
-        this.clock = clock;
+        this.periods = periods;
     }
 
     /** A score in one group of a breakdown. */
@@ -82,7 +82,7 @@ public class ResultsService {
 
     private Uni<Results> compute(String surveyId, SurveyKind kind, OffsetDateTime from, OffsetDateTime to,
                                  String bucket) {
-        return ReportPeriod.of(from, to, config.resultsWindow(), clock, List.of())
+        return periods.of(from, to, config.resultsWindow(), List.of())
                 .chain(period -> compute(new Scope(surveyId, kind.name(), period.from(), period.to()), kind, bucket));
     }
 
