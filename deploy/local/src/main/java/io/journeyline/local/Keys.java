@@ -55,19 +55,29 @@ final class Keys {
 
     /** A fresh token per role from {@code issuer} for the services' audience, issued now and valid for {@code validity}. */
     static Map<String, String> tokens(Path dataDir, String issuer, Duration validity) throws Exception {
-        PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(dataDir.resolve("keys/privateKey.pem")));
         Map<String, String> tokens = new LinkedHashMap<>();
-        Instant now = Instant.now();
         for (String role : ROLES) {
-            tokens.put(role, Jwt.issuer(issuer)
-                    .audience(AUDIENCE)
-                    .upn("local-" + role + "@journeyline.io")
-                    .groups(Set.of(role))
-                    .issuedAt(now)
-                    .expiresAt(now.plus(validity))
-                    .sign(key));
+            tokens.put(role, token(dataDir, issuer, AUDIENCE, role, validity, Map.of()));
         }
         return tokens;
+    }
+
+    /**
+     * One token signed with the stack's key: {@code role} in its groups, for {@code audience}, issued now and valid for
+     * {@code validity}, with more claims (an ingest client's binding, say).
+     */
+    static String token(Path dataDir, String issuer, String audience, String role, Duration validity,
+                        Map<String, Object> claims) throws Exception {
+        PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(dataDir.resolve("keys/privateKey.pem")));
+        Instant now = Instant.now();
+        var builder = Jwt.issuer(issuer)
+                .audience(audience)
+                .upn("local-" + role + "@journeyline.io")
+                .groups(Set.of(role))
+                .issuedAt(now)
+                .expiresAt(now.plus(validity));
+        claims.forEach(builder::claim);
+        return builder.sign(key);
     }
 
     /** "8 hours", "30 minutes": a token lifetime as the run command prints it. */

@@ -47,6 +47,7 @@ public final class Probe {
     private static final String DLQ = "journey.touchpoints.dlq";
 
     private final int offset;
+    private final Path dataDir;
     private final Map<String, String> tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -56,9 +57,10 @@ public final class Probe {
     record Result(String probe, String expected, String got, boolean ok) {
     }
 
-    Probe(int offset, Map<String, String> tokens) {
+    Probe(int offset, Path dataDir) throws java.io.IOException {
         this.offset = offset;
-        this.tokens = tokens;
+        this.dataDir = dataDir;
+        this.tokens = Keys.writtenTokens(dataDir);
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,17 +76,54 @@ public final class Probe {
                 }
             }
         }
-        Probe probe = new Probe(offset, Keys.writtenTokens(dataDir));
+        Probe probe = new Probe(offset, dataDir);
         List<Result> results = probe.runAll();
         System.out.println(table(results));
         System.exit(results.stream().allMatch(Result::ok) ? 0 : 1);
     }
 
-    /** Every probe, HTTP first, then Kafka (checked through the dead-letter topic and the timeline). */
+    /** Every probe: who may call, HTTP bodies, then Kafka (checked through the dead-letter topic and the timeline). */
     List<Result> runAll() throws Exception {
+        accessProbes();
         httpProbes();
         kafkaProbes();
         return results;
+    }
+
+    private void accessProbes() throws Exception {
+        String customer = "probe-access-" + run;
+        String event = touchpoint(customer, "web").toString();
+        expectStatus("ingest: no token", 401, post(8081, "/api/v1/events", CE, null, event));
+        expectStatus("ingest: a token for another audience", 401, post(8081, "/api/v1/events", CE,
+                minted("someone-else", "ingest", Duration.ofHours(1), Map.of()), event));
+        expectStatus("ingest: a token living 30 days", 401, post(8081, "/api/v1/events", CE,
+                minted(Keys.AUDIENCE, "ingest", Duration.ofDays(30), Map.of()), event));
+        expectStatus("ingest: an agent's token", 403, post(8081, "/api/v1/events", CE, bearer("JOURNEYLINE_TOKEN_AGENT"), event));
+        expectStatus("ingest: a client bound to /shop/* sending /probe", 403, post(8081, "/api/v1/events", CE,
+                minted(Keys.AUDIENCE, "ingest", Duration.ofHours(1), Map.of("journeyline_sources", List.of("/shop/*"))), event));
+        HttpResponse<String> consent = send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8081 + offset)
+                        + "/api/v1/customers/" + customer + "-new/consents")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", bearer("JOURNEYLINE_TOKEN_AGENT"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"consents\":[{\"purpose\":\"marketing\",\"channel\":\"any\","
+                        + "\"granted\":false}]}")).build());
+        expectStatus("consent: an opt-out for a customer with no events yet", 200, consent);
+        HttpResponse<String> publicMetrics = get(8081, "/q/metrics", null);
+        record("/q/metrics on the public port", "404", Integer.toString(publicMetrics.statusCode()),
+                publicMetrics.statusCode() == 404);
+        HttpResponse<String> managementMetrics = get(9081, "/q/metrics", null);
+        record("/q/metrics on the management port", "200", Integer.toString(managementMetrics.statusCode()),
+                managementMetrics.statusCode() == 200);
+    }
+
+    /** A token signed with the stack's key and issuer, for {@code audience}, living {@code lifetime}. */
+    private String minted(String audience, String role, Duration lifetime, Map<String, Object> claims) throws Exception {
+        return "Bearer " + Keys.token(dataDir, issuer(), audience, role, lifetime, claims);
+    }
+
+    /** The issuer of the tokens the run command printed (the stack's own). */
+    private String issuer() throws Exception {
+        String payload = tokens.get("JOURNEYLINE_TOKEN_INGEST").split("\\.")[1];
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("iss").asText();
     }
 
     private void httpProbes() throws Exception {
@@ -183,14 +222,13 @@ public final class Probe {
         }
         for (int port = 8081; port <= 8084; port++) {
             HttpResponse<String> ready = getReady(port);
-            record("readiness of the service on " + (port + offset), "200 UP", ready.statusCode() + " "
-                    + JSON.readTree(ready.body()).path("status").asText(), ready.statusCode() == 200);
+            record("readiness of the service on " + (port + offset) + " (management " + (port + 1000 + offset) + ")",
+                    "200", Integer.toString(ready.statusCode()), ready.statusCode() == 200);
         }
     }
 
     private HttpResponse<String> getReady(int port) throws Exception {
-        HttpResponse<String> management = get(port + 1000, "/q/health/ready", null);
-        return management.statusCode() == 404 || management.statusCode() == -1 ? get(port, "/q/health/ready", null) : management;
+        return get(port + 1000, "/q/health/ready", null);
     }
 
     private void expectStatus(String probe, int expected, HttpResponse<String> response) {
