@@ -169,41 +169,45 @@ public final class Probe {
     private void kafkaProbes() throws Exception {
         String customer = "probe-kafka-" + run;
         Map<String, String> binary = Map.of("content-type", "application/json");
-        List<String> expectedReasons = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             ObjectNode valid = touchpoint(customer, "web");
             Map<String, String> structured = Map.of("content-type", CE);
             send(producer, customer, valid.toString(), structured);
             send(producer, customer, valid.toString(), structured); // the same event again
+            Map<String, String> hostile = new LinkedHashMap<>(); // probe → the dead-letter reason it should get
             send(producer, customer, touchpoint(customer, "a\u0000b").toString(), structured);
-            expectedReasons.add("schema-violation");
+            hostile.put("kafka: U+0000 in a string", "schema-violation");
             send(producer, customer, withAttributes(customer, "{\"a\":".repeat(5000) + "1" + "}".repeat(5000)), structured);
-            expectedReasons.add("schema-violation");
+            hostile.put("kafka: an object nested 5,000 deep", "schema-violation");
             send(producer, customer, withAttributes(customer, "{\"x\":1e400}"), structured);
-            expectedReasons.add("schema-violation");
+            hostile.put("kafka: 1e400 (not I-JSON)", "schema-violation");
             send(producer, customer, envelope("io.journeyline.education.completed", "/journeyline/education-service",
                     customer, JSON.createObjectNode().put("customerId", customer).put("assignmentId", "a-1")
                             .put("contentId", "c-1").put("reason", "probe")).toString(), structured);
-            expectedReasons.add("wrong-topic");
+            hostile.put("kafka: education-service's completion on journey.touchpoints", "wrong-topic");
             ObjectNode posing = touchpoint(customer, "web");
             posing.put("source", "/journeyline/journey-service");
             send(producer, customer, posing.toString(), structured);
-            expectedReasons.add("reserved-source");
+            hostile.put("kafka: a touchpoint claiming journey-service's source", "reserved-source");
             send(producer, customer, "{" + "x".repeat(1_048_576 - 400), binary);
-            expectedReasons.add("malformed-json");
+            hostile.put("kafka: a 1 MB record that is not JSON", "malformed-json");
             String sentinel = "sentinel-" + run;
             send(producer, customer, "not json " + sentinel, binary);
-            expectedReasons.add("malformed-json");
 
             List<ConsumerRecord<String, byte[]>> deadLetters = readUntil(DLQ, record -> customer.equals(record.key()),
                     record -> new String(record.value(), StandardCharsets.UTF_8).endsWith(sentinel), Duration.ofSeconds(60));
             List<String> reasons = deadLetters.stream().map(record -> header(record, "dlq-reason")).toList();
-            record("kafka: NUL, 5,000-deep, 1e400, another service's type, a Journeyline source, a 1 MB record",
-                    expectedReasons.toString(), reasons.toString(), reasons.equals(expectedReasons));
+            int i = 0;
+            for (Map.Entry<String, String> probe : hostile.entrySet()) {
+                String got = i < reasons.size() ? "dead letter: " + reasons.get(i) : "no dead letter";
+                record(probe.getKey(), "dead letter: " + probe.getValue(), got,
+                        i < reasons.size() && reasons.get(i).equals(probe.getValue()));
+                i++;
+            }
             ConsumerRecord<String, byte[]> big = deadLetters.stream().filter(r -> r.value().length > 1_000_000
                     || header(r, "dlq-truncated") != null).findFirst().orElse(null);
-            record("kafka: the 1 MB record's dead letter fits", "a copy with dlq-truncated",
-                    big == null ? "none" : "dlq-truncated: " + header(big, "dlq-truncated"),
+            record("kafka: the 1 MB record's dead letter fits the broker", "a cut copy (dlq-truncated)",
+                    big == null ? "none" : abbreviate("dlq-truncated: " + header(big, "dlq-truncated")),
                     big != null && header(big, "dlq-truncated") != null);
 
             HttpResponse<String> timeline = get(8081, "/api/v1/customers/" + customer + "/timeline?limit=50",
