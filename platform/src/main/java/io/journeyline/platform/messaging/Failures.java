@@ -36,7 +36,7 @@ public final class Failures {
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = sqlState(t);
+            String state = ownSqlState(t);
             if (state != null) {
                 return TRANSIENT_SQLSTATES.contains(state)
                         || TRANSIENT_SQLSTATE_CLASSES.contains(state.substring(0, Math.min(2, state.length())));
@@ -63,7 +63,7 @@ public final class Failures {
     public static String kind(Throwable failure) {
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = sqlState(t);
+            String state = ownSqlState(t);
             if (state != null) {
                 return state;
             }
@@ -72,8 +72,19 @@ public final class Failures {
         return root.getClass().getSimpleName();
     }
 
+    /** The first SQLSTATE among {@code failure} and its causes, if any carries one. */
+    public static java.util.Optional<String> sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = ownSqlState(t);
+            if (state != null) {
+                return java.util.Optional.of(state);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The SQLSTATE {@code t} itself carries, or null. */
-    private static String sqlState(Throwable t) {
+    private static String ownSqlState(Throwable t) {
         if (t instanceof PgException pg) {
             return pg.getSqlState();
         }

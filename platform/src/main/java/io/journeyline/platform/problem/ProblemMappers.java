@@ -3,6 +3,7 @@ package io.journeyline.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.journeyline.platform.messaging.Failures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -15,7 +16,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Maps every failure to {@code application/problem+json}; never a stack trace, never a 500 for bad input. */
+/**
+ * Maps every failure to {@code application/problem+json}; never a stack trace, never a 500 for bad input. A failure
+ * that passes by itself (the database away, a deadlock: {@link Failures#isTransient}) or a statement the database
+ * cancelled for its timeout is a 503 with {@code Retry-After}, not a 500.
+ */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -68,6 +73,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (Failures.sqlState(e).filter(STATEMENT_TIMEOUT::equals).isPresent()) {
+            LOG.warnf("a request took longer than the statement timeout: %s", Failures.describe(e));
+            return unavailable(Problem.of("statement-timeout", "Service Unavailable", 503, "the request took longer than "
+                    + "the database allows (journeyline.db.statement-timeout); narrow it (a shorter period) or try later",
+                    List.of()));
+        }
+        if (Failures.isTransient(e)) {
+            LOG.warnf("a request met a failure that passes (database or broker unavailable, a deadlock): %s",
+                    Failures.describe(e));
+            return unavailable(Problem.of("unavailable", "Service Unavailable", 503,
+                    "the service cannot complete this right now; try again", List.of()));
+        }
         LOG.error("unexpected failure", e);
         return respond(Problem.of("internal-error", "Internal Server Error", 500,
                 "an unexpected error occurred; it has been logged", List.of()));
@@ -81,6 +98,16 @@ public class ProblemMappers {
 
     private static String slug(String phrase) {
         return phrase == null ? "error" : phrase.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** SQLSTATE query_canceled: PostgreSQL cancelled the statement (its statement timeout). */
+    private static final String STATEMENT_TIMEOUT = "57014";
+    /** Seconds a client should wait before it sends a request that met a passing failure again. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /** 503 with {@code Retry-After}: nothing was done, and the same request may well succeed soon. */
+    private static Response unavailable(Problem problem) {
+        return Response.fromResponse(respond(problem)).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static Response respond(Problem problem) {
