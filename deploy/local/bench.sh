@@ -13,6 +13,9 @@
 #       survey-service: the results calls over a survey of 1,000,000 responses
 #   deploy/local/bench.sh education [--port-offset N] [--data-dir DIR] [--requests N] [--runs N]
 #       education-service: assignments per second from a burst of 10,000 education requests
+#   deploy/local/bench.sh backfill [--customers 30000] [--seed 7] [--port-offset N] [--data-dir DIR]
+#       ten days of an everyday mix onto journey.touchpoints with absence timers coming due meanwhile: the rate, and
+#       that every event is in its timeline with nothing dead-lettered, retried or failed (exit 1 otherwise)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -31,5 +34,8 @@ elif [[ "${1:-}" == "results" ]]; then
 elif [[ "${1:-}" == "education" ]]; then
   shift
   main=io.journeyline.local.EducationBenchmark
+elif [[ "${1:-}" == "backfill" ]]; then
+  shift
+  main=io.journeyline.local.BackfillBenchmark
 fi
 exec java -cp deploy/local/target/local-stack.jar "$main" "$@"
