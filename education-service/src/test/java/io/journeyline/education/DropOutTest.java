@@ -3,6 +3,7 @@ package io.journeyline.education;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.timers.TimerPoller;
+import io.journeyline.testing.HeldLock;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestKafka;
@@ -59,6 +60,20 @@ class DropOutTest {
         clock.advance(Duration.ofDays(30));
         fireDue();
         assertThat(status(idle)).as("a completed assignment never drops out").isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aDropOutWhoseAssignmentAProgressReportHoldsWaitsForItInsteadOfDeadlocking() throws Throwable {
+        String assignment = assign("cust-" + UUID.randomUUID());
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+
+        // A progress report holds the assignment (and will move this very timer): the poller leaves it for later.
+        try (HeldLock report = HeldLock.of("select id from assignments where id = ? for update", assignment)) {
+            fireDue();
+            assertThat(status(assignment)).isEqualTo("ASSIGNED");
+        }
+        fireDue();
+        assertThat(status(assignment)).isEqualTo("DROPPED_OUT");
     }
 
     private static String assign(String customer) {

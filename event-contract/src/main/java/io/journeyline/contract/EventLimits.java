@@ -39,12 +39,12 @@ public final class EventLimits {
     }
 
     /**
-     * The strings that break the contract's text rules and the first place nesting goes too deep, as violations
-     * naming the field (dotted path, array items as {@code [i]}), at most {@link #MAX_REPORTED} of them and then one
-     * that counts the rest; empty when the event is fine. Iterative, so a hostile depth cannot exhaust the stack.
+     * Every string that breaks the contract's text rules and the first place nesting goes too deep, as violations
+     * naming the field (dotted path, array items as {@code [i]}); empty when the event is fine. Iterative, so a hostile
+     * depth cannot exhaust the stack. What a producer is told is {@link #bounded} from these.
      */
     public static List<Violation> check(JsonNode root) {
-        Report violations = new Report();
+        List<Violation> violations = new ArrayList<>();
         Deque<Node> pending = new ArrayDeque<>();
         pending.push(new Node("", root, 1));
         boolean tooDeepReported = false;
@@ -88,61 +88,29 @@ public final class EventLimits {
                 pending.push(children.get(i));
             }
         }
-        return violations.list();
+        return violations;
     }
 
-    /** The violations found so far: the first {@link #MAX_REPORTED} by name, the rest counted. */
-    private static final class Report {
-        private final List<Violation> named = new ArrayList<>();
-        private int more;
-
-        void add(Violation violation) {
+    /**
+     * At most {@link #MAX_REPORTED} of {@code violations} by name (a nesting beyond the bound always among them), then
+     * one that counts the rest: what a producer is told, however many fields break the rules.
+     */
+    public static List<Violation> bounded(List<Violation> violations) {
+        if (violations.size() <= MAX_REPORTED) {
+            return violations;
+        }
+        List<Violation> named = new ArrayList<>();
+        int more = 0;
+        for (Violation violation : violations) {
             if (named.size() < MAX_REPORTED || violation.message().equals(TOO_DEEP)) {
                 named.add(violation);
             } else {
                 more++;
             }
         }
-
-        List<Violation> list() {
-            if (more == 0) {
-                return named;
-            }
-            List<Violation> all = new ArrayList<>(named);
-            all.add(more(more));
-            return all;
-        }
-    }
-
-    /** The violation that stands for {@code count} more not named one by one. */
-    public static Violation more(int count) {
-        return new Violation("(event)", "and " + count + " more fields break the contract");
-    }
-
-    /**
-     * At most {@link #MAX_REPORTED} of {@code violations} by name, then one that counts the rest (including those an
-     * earlier bound already counted).
-     */
-    public static List<Violation> bounded(List<Violation> violations) {
-        List<Violation> named = new ArrayList<>();
-        int more = 0;
-        for (Violation violation : violations) {
-            java.util.regex.Matcher counted = MORE.matcher(violation.message());
-            if (violation.field().equals("(event)") && counted.matches()) {
-                more += Integer.parseInt(counted.group(1));
-            } else if (named.size() < MAX_REPORTED) {
-                named.add(violation);
-            } else {
-                more++;
-            }
-        }
-        if (more > 0) {
-            named.add(more(more));
-        }
+        named.add(new Violation("(event)", "and " + more + " more fields break the contract"));
         return named;
     }
-
-    private static final java.util.regex.Pattern MORE = java.util.regex.Pattern.compile("and (\\d+) more fields break the contract");
 
     /** Why {@code text} may not appear in an event, or empty when it may. */
     public static java.util.Optional<String> textProblem(String text) {

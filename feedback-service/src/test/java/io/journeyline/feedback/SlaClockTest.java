@@ -2,6 +2,7 @@ package io.journeyline.feedback;
 
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.timers.TimerPoller;
+import io.journeyline.testing.HeldLock;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestKafka;
@@ -138,6 +139,20 @@ class SlaClockTest {
     private static List<String> queue(String breached) {
         return given().header("Authorization", CaseApi.AGENT).queryParam("breached", breached).queryParam("limit", 200)
                 .get("/api/v1/cases").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+    }
+
+    @Test
+    void anAlarmWhoseCaseAnAgentIsWorkingWaitsForTheCommandInsteadOfDeadlocking() throws Throwable {
+        String caseId = openCase("cust-" + UUID.randomUUID(), "HIGH");
+        clock.advance(Duration.ofMinutes(3 * 60 + 13));
+
+        // A command holds the case (and will stop or move its clocks' timers): the poller leaves its alarm for later.
+        try (HeldLock command = HeldLock.of("select id from cases where id = ? for update", caseId)) {
+            fireDue();
+        }
+        assertThat(history(caseId)).containsExactly("opened");
+        fireDue();
+        assertThat(history(caseId)).containsExactly("opened", "sla-warning");
     }
 
     private static String openCase(String customer, String severity) {

@@ -3,6 +3,7 @@ package io.journeyline.journey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.timers.TimerPoller;
+import io.journeyline.testing.HeldLock;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestEvents;
 import io.journeyline.testing.TestKafka;
@@ -65,7 +66,7 @@ class ConsumerAndTimersTest {
         TestKafka.produceAll(Topics.TOUCHPOINTS, first);
         awaitConsumed(consumed + first.size());
 
-        double retriedBefore = sum("journeyline.events.retried");
+        double retriedBefore = sum("journeyline.events.transient.failures");
         double timersFailedBefore = sum("journeyline.timers.failed");
         // The rest of their history, while two pollers fire the due timers of the very same customers: first a late
         // successful use, which moves the stage (the consumer cancels the stall timer a poller may be firing) and
@@ -85,6 +86,9 @@ class ConsumerAndTimersTest {
         List<CompletableFuture<Void>> pollers = List.of(pollUntilStopped(polling), pollUntilStopped(polling));
         TestKafka.produceAll(Topics.TOUCHPOINTS, rest);
         awaitConsumed(consumed + first.size() + rest.size());
+        for (String customer : customers) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> JourneyApi.timelineIds(customer).size() == 9);
+        }
         polling.set(false);
         for (CompletableFuture<Void> p : pollers) {
             p.get(60, TimeUnit.SECONDS);
@@ -92,16 +96,37 @@ class ConsumerAndTimersTest {
         VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
 
         for (String customer : customers) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> JourneyApi.timelineIds(customer).size() == 9);
-            List<String> rules = given().header("Authorization", JourneyApi.AGENT)
-                    .get("/api/v1/customers/" + customer + "/pain-points?limit=50").then().statusCode(200)
-                    .extract().jsonPath().getList("items.ruleId", String.class);
-            assertThat(rules).as(customer).filteredOn(rule -> !rule.equals("PP-STALL"))
+            assertThat(painPoints(customer)).as(customer).filteredOn(rule -> !rule.equals("PP-STALL"))
                     .containsExactlyInAnyOrder("PP-NEW-CUSTOMER", "PP-REPEATED-ERRORS");
         }
         assertThat(deadLettered(Set.copyOf(customers))).isEmpty();
-        assertThat(sum("journeyline.events.retried") - retriedBefore).as("consumer transactions retried").isZero();
+        assertThat(sum("journeyline.events.transient.failures") - retriedBefore).as("consumer transactions retried").isZero();
         assertThat(sum("journeyline.timers.failed") - timersFailedBefore).as("timer firings that failed").isZero();
+    }
+
+    @Test
+    void anAbsenceTimerOfACustomerTheConsumerHoldsIsLeftForTheNextPollNotDeadlocked() throws Throwable {
+        String customer = JourneyApi.newCustomer();
+        Map.Entry<String, String> purchase = event(customer, "web", "checkout.payment", "purchase",
+                OffsetDateTime.now().minusDays(20), null);
+        TestKafka.produceAll(Topics.TOUCHPOINTS, List.of(purchase));
+        await().atMost(Duration.ofSeconds(30)).until(() -> JourneyApi.timelineIds(customer).size() == 1);
+        double deferred = sum("journeyline.timers.deferred");
+
+        // A consumer's batch holds the customer (and may schedule or cancel this customer's timers).
+        try (HeldLock batch = HeldLock.of("select id from customers where id = ? for no key update", customer)) {
+            VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
+            assertThat(sum("journeyline.timers.deferred")).isGreaterThan(deferred);
+        }
+        assertThat(painPoints(customer)).isEmpty();
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
+        assertThat(painPoints(customer)).containsExactly("PP-NEW-CUSTOMER");
+    }
+
+    private static List<String> painPoints(String customer) {
+        return given().header("Authorization", JourneyApi.AGENT)
+                .get("/api/v1/customers/" + customer + "/pain-points?limit=50").then().statusCode(200)
+                .extract().jsonPath().getList("items.ruleId", String.class);
     }
 
     /** Waits until the consumer has taken in this many first-seen events since the application started. */
@@ -110,12 +135,19 @@ class ConsumerAndTimersTest {
                 .until(() -> sum("journeyline.events.consumed") >= events);
     }
 
-    /** A replica's poll on a worker thread: fires what is due until nothing is (or the test has seen enough). */
+    /**
+     * A replica's poll on a worker thread, until the test has seen enough: it fires what is due again and again, and
+     * rests only when a poll found nothing due at all (none fired, none left for later because its customer was busy).
+     */
     private CompletableFuture<Void> pollUntilStopped(AtomicBoolean polling) {
         return CompletableFuture.runAsync(() -> {
             try {
-                while (polling.get() && VertxContextSupport.subscribeAndAwait(poller::fireAllDue) > 0) {
-                    // fire again: timers a concurrent consumer scheduled may have come due meanwhile
+                while (polling.get()) {
+                    double deferred = sum("journeyline.timers.deferred");
+                    int fired = VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
+                    if (fired == 0 && sum("journeyline.timers.deferred") == deferred) {
+                        return;
+                    }
                 }
             } catch (Throwable failure) {
                 throw new IllegalStateException(failure);

@@ -3,6 +3,7 @@ package io.journeyline.education.persistence;
 import io.journeyline.education.domain.Assignment;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,19 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
 
     public Uni<List<Assignment>> ofCustomer(String customerId) {
         return list("customerId", Sort.descending("assignedAt"), customerId);
+    }
+
+    /**
+     * Locks the assignment for the rest of the transaction if no one else holds it, without waiting; true when locked
+     * (or when there is no such assignment). What its drop-out timer takes first, as a progress report locks the
+     * assignment before it moves the timer: see {@code TimerHandler.tryLockFirst}.
+     */
+    public Uni<Boolean> tryLock(String id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with locked as (select id from assignments where id = ?1 for update skip locked)
+                        select exists (select 1 from locked) or not exists (select 1 from assignments where id = ?1)""",
+                        Boolean.class)
+                .setParameter(1, id).getSingleResult());
     }
 
     /** The assignment, locked for the rest of the transaction; null when unknown. */

@@ -23,6 +23,16 @@ public class PushRepository {
                 .setParameter(1, "education-push|" + customerId).getSingleResult()).replaceWithVoid();
     }
 
+    /**
+     * Takes the same per-customer lock as {@link #lockCustomer} if no one else holds it, without waiting; whether it
+     * did. What the customer's push timer takes first: see {@code TimerHandler.tryLockFirst}.
+     */
+    public Uni<Boolean> tryLockCustomer(String customerId) {
+        return Transactions.inCallersTransaction("PushRepository.tryLockCustomer", session -> session.createNativeQuery(
+                        "select pg_try_advisory_xact_lock(hashtext(?1))", Boolean.class)
+                .setParameter(1, "education-push|" + customerId).getSingleResult());
+    }
+
     /** The customer's pushes since {@code from}. */
     public Uni<List<Instant>> since(String customerId, OffsetDateTime from) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

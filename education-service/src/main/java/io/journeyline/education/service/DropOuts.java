@@ -50,6 +50,12 @@ public class DropOuts implements TimerHandler {
         return KIND;
     }
 
+    /** The assignment first, as a progress report locks it before it moves this timer. */
+    @Override
+    public Uni<Boolean> tryLockFirst(FiredTimer timer) {
+        return assignments.tryLock(timer.payload());
+    }
+
     @Override
     public Uni<Void> fire(FiredTimer timer) {
         return assignments.lock(timer.payload()).chain(assignment -> {

@@ -88,6 +88,12 @@ public class Pushes implements TimerHandler {
         return KIND;
     }
 
+    /** The customer's push lock first, as a unit's delivery takes it before it schedules this timer. */
+    @Override
+    public Uni<Boolean> tryLockFirst(FiredTimer timer) {
+        return pushes.tryLockCustomer(timer.payload());
+    }
+
     /** The cap has room again for this customer: delivers waiting units, oldest first, while it lasts. */
     @Override
     public Uni<Void> fire(FiredTimer timer) {

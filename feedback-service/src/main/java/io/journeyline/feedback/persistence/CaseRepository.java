@@ -57,6 +57,19 @@ public class CaseRepository {
                 .setParameter(10, c.updatedAt()).executeUpdate()).replaceWithVoid();
     }
 
+    /**
+     * Locks the case for the rest of the transaction if no one else holds it, without waiting; true when locked (or
+     * when there is no such case). What a timer takes first, as every command locks the case first: see
+     * {@code TimerHandler.tryLockFirst}.
+     */
+    public Uni<Boolean> tryLock(String id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with locked as (select id from cases where id = ?1 for update skip locked)
+                        select exists (select 1 from locked) or not exists (select 1 from cases where id = ?1)""",
+                        Boolean.class)
+                .setParameter(1, id).getSingleResult());
+    }
+
     /** A case, locked for the rest of the transaction. */
     public Uni<Optional<CaseRecord>> lock(String id) {
         return select("where id = ?1 for update", id).map(found -> found.stream().findFirst());

@@ -24,6 +24,7 @@ import io.journeyline.feedback.domain.cases.CaseRights;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.ForeignReferenceException;
 import io.journeyline.platform.problem.Problem;
@@ -114,7 +115,7 @@ public class CaseCommands {
                         + " case " + caseId + ": " + why, refusal.get().field() == null ? List.of()
                         : List.of(Problem.FieldError.of(refusal.get().field(), why))));
             }
-            return transition(c, command, given, actor.name(), null).chain(() -> views.get(caseId));
+            return transition(c, command, given, actor.name(), null, null).chain(() -> views.get(caseId));
         });
     }
 
@@ -154,19 +155,20 @@ public class CaseCommands {
                             c.status(), CaseService.SYSTEM, note));
                 }
                 return transition(c, Command.FOLLOW_UP_RESULT, new Input(null, null, "follow-up survey: " + note, null,
-                        recovered ? "RECOVERED" : "NOT_RECOVERED", null), CaseService.SYSTEM, at).replaceWithVoid();
+                        recovered ? "RECOVERED" : "NOT_RECOVERED", null), CaseService.SYSTEM, at,
+                        Cause.of(delivery.event()).and("case=" + c.id())).replaceWithVoid();
             }));
         }
         return chain;
     }
 
     /** The follow-up did not come in time (a fired timer's transaction): the case closes NOT_VERIFIED. */
-    public Uni<Void> followUpExpired(String caseId) {
+    public Uni<Void> followUpExpired(String caseId, Cause cause) {
         return cases.lock(caseId).chain(found -> found.isEmpty()
                 || !lifecycle.allowed(state(found.get())).contains(Command.FOLLOW_UP_EXPIRED)
                 ? Uni.createFrom().voidItem()
                 : transition(found.get(), Command.FOLLOW_UP_EXPIRED, new Input(null, null,
-                "no follow-up within " + config.followUpTimeout(), null, null, null), CaseService.SYSTEM, null)
+                "no follow-up within " + config.followUpTimeout(), null, null, null), CaseService.SYSTEM, null, cause)
                 .replaceWithVoid());
     }
 
@@ -181,7 +183,7 @@ public class CaseCommands {
      * An SLA clock was breached: {@code case.sla-breached} is published and the case escalates (priority one level
      * up) when its state allows (caller's transaction, a fired timer's).
      */
-    public Uni<Void> slaBreached(String caseId, SlaClock clock, OffsetDateTime dueAt) {
+    public Uni<Void> slaBreached(String caseId, SlaClock clock, OffsetDateTime dueAt, Cause cause) {
         return cases.lock(caseId).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -189,7 +191,7 @@ public class CaseCommands {
             CaseRecord c = found.get();
             OffsetDateTime now = OffsetDateTime.now(clockSource);
             Uni<Void> breached = outbox.publish(new CaseSlaBreached(c.customerId(), c.id(), CaseStatus.valueOf(c.status()),
-                            clock, dueAt))
+                            clock, dueAt), cause)
                     .chain(() -> cases.addHistory(caseId, new HistoryEntry(now, "sla-breached", c.status(),
                             CaseService.SYSTEM, clock + " clock was due " + dueAt)));
             State state = state(c);
@@ -197,13 +199,16 @@ public class CaseCommands {
                 return breached;
             }
             return breached.chain(() -> transition(c, Command.ESCALATE, new Input(null, null, null, null, null,
-                    clock + " clock breached"), CaseService.SYSTEM, now)).replaceWithVoid();
+                    clock + " clock breached"), CaseService.SYSTEM, now, cause)).replaceWithVoid();
         });
     }
 
-    /** Applies a legal command to a locked case: stores it, its history, its clocks and its event. */
+    /**
+     * Applies a legal command to a locked case: stores it, its history, its clocks and its event — a user's command's
+     * event as a new fact ({@code cause} null), work a consumed event or a timer caused with ids derived from it.
+     */
     private Uni<CaseRecord> transition(CaseRecord before, Command command, Input given, String actor,
-                                       OffsetDateTime at) {
+                                       OffsetDateTime at, Cause cause) {
         State after;
         try {
             after = lifecycle.apply(state(before), command, "RECOVERED".equals(given.outcome()));
@@ -217,7 +222,7 @@ public class CaseCommands {
                         changed.status(), actor, note(command, given))))
                 .chain(() -> clocks(changed, command, now.toInstant()));
         for (JourneyEvent event : events(changed, command, given)) {
-            work = work.chain(() -> outbox.publish(event)).replaceWithVoid();
+            work = work.chain(() -> cause == null ? outbox.publish(event) : outbox.publish(event, cause)).replaceWithVoid();
         }
         return work.replaceWith(changed);
     }

@@ -1,5 +1,7 @@
 package io.journeyline.feedback.service;
 
+import io.journeyline.feedback.persistence.CaseRepository;
+import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.timers.FiredTimer;
 import io.journeyline.platform.timers.TimerHandler;
 import io.smallrye.mutiny.Uni;
@@ -9,9 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FollowUpDeadlines implements TimerHandler {
     private final CaseCommands commands;
+    private final CaseRepository cases;
 
-    public FollowUpDeadlines(CaseCommands commands) {
+    public FollowUpDeadlines(CaseCommands commands, CaseRepository cases) {
         this.commands = commands;
+        this.cases = cases;
+    }
+
+    /** The case first, as the callback command locks it before it cancels this deadline. */
+    @Override
+    public Uni<Boolean> tryLockFirst(FiredTimer timer) {
+        return cases.tryLock(timer.payload());
     }
 
     @Override
@@ -21,6 +31,6 @@ public class FollowUpDeadlines implements TimerHandler {
 
     @Override
     public Uni<Void> fire(FiredTimer timer) {
-        return commands.followUpExpired(timer.payload());
+        return commands.followUpExpired(timer.payload(), Cause.of(timer));
     }
 }

@@ -147,9 +147,12 @@ public final class CloudEventCodec {
                 }
                 return node;
             } catch (StreamConstraintsException e) {
-                // Nesting beyond the contract's bound: a contract violation of the field where it happened.
+                // Beyond the reader's bounds (nesting past the contract's, a number of a thousand digits): a contract
+                // violation of the field where it happened.
+                String problem = String.valueOf(e.getOriginalMessage()).contains("nesting depth") ? EventLimits.TOO_DEEP
+                        : "beyond what a JSON reader holds (" + e.getOriginalMessage() + "); numbers must be I-JSON";
                 throw new MalformedEventException("schema-violation",
-                        dotted(prefix, parser.getParsingContext().pathAsPointer()), EventLimits.TOO_DEEP);
+                        dotted(prefix, parser.getParsingContext().pathAsPointer()), problem);
             }
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("malformed-json", "not valid JSON: " + e.getOriginalMessage()

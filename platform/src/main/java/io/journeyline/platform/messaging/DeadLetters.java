@@ -81,14 +81,14 @@ public class DeadLetters {
     public Uni<Void> send(String channel, ConsumerRecord<String, byte[]> record, String reason, String detail) {
         LOG.warnf("dead-lettering %s-%d@%d: %s: %s", record.topic(), record.partition(), record.offset(), reason, detail);
         String shortDetail = detail.length() > MAX_DETAIL_LENGTH ? detail.substring(0, MAX_DETAIL_LENGTH) : detail;
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        add(headers, REASON, reason);
-        add(headers, DETAIL, shortDetail);
-        add(headers, ORIGINAL_TOPIC, record.topic());
-        add(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
-        add(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
-        add(headers, CONSUMER, consumer);
-        Copy copy = Copy.fitting(record.key(), record.value(), headers, sizeLimit.limit());
+        Headers ours = new RecordHeaders();
+        add(ours, REASON, reason);
+        add(ours, DETAIL, shortDetail);
+        add(ours, ORIGINAL_TOPIC, record.topic());
+        add(ours, ORIGINAL_PARTITION, Integer.toString(record.partition()));
+        add(ours, ORIGINAL_OFFSET, Long.toString(record.offset()));
+        add(ours, CONSUMER, consumer);
+        Copy copy = Copy.fitting(record.key(), record.value(), record.headers(), ours, sizeLimit.limit());
         String deadLetterTopic = Topics.deadLetterTopicOf(record.topic());
         return Uni.createFrom().deferred(() -> kafka.send(deadLetterTopic, record.key(), copy.value(), copy.headers()))
                 .onFailure(Failures::isTransient).retry()
@@ -118,34 +118,48 @@ public class DeadLetters {
                 .executeUpdate()));
     }
 
-    /** A dead letter's value and headers, cut to fit the producer's limit when the whole copy would not. */
+    /**
+     * A dead letter's value and headers: the original's, with this consumer's {@code dlq-*} headers in place of any the
+     * original carried — cut to fit the producer's limit when the whole copy would not.
+     */
     record Copy(byte[] value, Headers headers) {
-        /** Headers of the original a truncated copy keeps: the CloudEvents attributes and other small ones. */
-        private static final int KEPT_HEADER_BYTES = 1024;
+        /** The original's headers a cut copy keeps, in order, up to this many bytes (its CloudEvents attributes first). */
+        private static final int KEPT_HEADER_BYTES = 4096;
         /** Room left for what the size estimate cannot know in advance (the truncation header's own digits). */
         private static final int SLACK = 512;
 
-        static Copy fitting(String key, byte[] value, Headers headers, int limit) {
-            byte[] original = value == null ? new byte[0] : value;
-            int full = RecordSizeLimit.sizeOf(key, original, headers);
+        static Copy fitting(String key, byte[] value, Headers original, Headers ours, int limit) {
+            byte[] bytes = value == null ? new byte[0] : value;
+            Headers all = new RecordHeaders();
+            original.forEach(header -> {
+                if (!header.key().startsWith("dlq-")) {
+                    all.add(header);
+                }
+            });
+            ours.forEach(all::add);
+            int full = RecordSizeLimit.sizeOf(key, bytes, all);
             if (full <= limit) {
-                return new Copy(value, headers);
+                return new Copy(value, all);
             }
             Headers kept = new RecordHeaders();
+            int budget = KEPT_HEADER_BYTES;
             int dropped = 0;
-            for (Header header : headers) {
-                if (header.key().startsWith("dlq-") || header.value() == null || header.value().length <= KEPT_HEADER_BYTES) {
+            for (Header header : original) {
+                int size = header.key().length() + (header.value() == null ? 0 : header.value().length);
+                if (!header.key().startsWith("dlq-") && size <= budget) {
                     kept.add(header);
+                    budget -= size;
                 } else {
                     dropped++;
                 }
             }
+            ours.forEach(kept::add);
             int room = limit - RecordSizeLimit.sizeOf(key, new byte[0], kept) - SLACK;
-            byte[] head = Arrays.copyOf(original, Math.max(0, Math.min(original.length, room)));
+            byte[] head = Arrays.copyOf(bytes, Math.max(0, Math.min(bytes.length, room)));
             add(kept, TRUNCATED, "the copy of this " + full + "-byte record would exceed the limit of " + limit
-                    + " bytes: it keeps the first " + head.length + " of " + original.length + " value bytes and drops "
-                    + dropped + " header(s) over " + KEPT_HEADER_BYTES + " bytes; the original is at "
-                    + ORIGINAL_TOPIC + "/" + ORIGINAL_PARTITION + "/" + ORIGINAL_OFFSET);
+                    + " bytes: it keeps the first " + head.length + " of " + bytes.length + " value bytes and drops "
+                    + dropped + " of the original's headers (beyond " + KEPT_HEADER_BYTES + " bytes of them); the"
+                    + " original is at " + ORIGINAL_TOPIC + "/" + ORIGINAL_PARTITION + "/" + ORIGINAL_OFFSET);
             return new Copy(head, kept);
         }
     }

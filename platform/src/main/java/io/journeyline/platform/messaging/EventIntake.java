@@ -163,10 +163,10 @@ public class EventIntake {
                 .replaceWithVoid();
     }
 
-    /** Retries a transient failure with back-off, counting each retry by what failed (a SQLSTATE such as 40P01). */
+    /** Retries a transient failure with back-off, counting each by what failed (a SQLSTATE such as 40P01). */
     private Uni<Void> withTransientRetries(String channel, java.util.function.Supplier<Uni<Void>> work) {
         return Uni.createFrom().deferred(work::get)
-                .onFailure(Failures::isTransient).invoke(failure -> registry.counter("journeyline.events.retried",
+                .onFailure(Failures::isTransient).invoke(failure -> registry.counter("journeyline.events.transient.failures",
                         "channel", channel, "cause", Failures.kind(failure)).increment())
                 .onFailure(Failures::isTransient).retry()
                 .withBackOff(config.initialBackOff(), config.maxBackOff()).atMost(config.retries());
@@ -174,10 +174,12 @@ public class EventIntake {
 
     /**
      * A failure is permanent when it is not known to be transient and the database still answers: an outage of
-     * a kind {@link Failures} does not know then stops the channel instead of dead-lettering good events.
+     * a kind {@link Failures} does not know then stops the channel instead of dead-lettering good events. A statement
+     * that still timed out after its retries is permanent too (when the database answers): the batch is redone one
+     * event at a time, so only an event that times out on its own is dead-lettered, and the partition is not stuck.
      */
     private Uni<Boolean> isPermanent(Throwable failure) {
-        if (Failures.isTransient(failure)) {
+        if (Failures.isTransient(failure) && !Failures.isStatementTimeout(failure)) {
             return Uni.createFrom().item(false);
         }
         return Panache.withSession(() -> Panache.getSession()

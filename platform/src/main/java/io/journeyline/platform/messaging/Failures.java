@@ -72,6 +72,18 @@ public final class Failures {
         return root.getClass().getSimpleName();
     }
 
+    /** SQLSTATE query_canceled: the statement ran past the statement timeout (or an operator cancelled it). */
+    public static final String STATEMENT_TIMEOUT = "57014";
+
+    /**
+     * Whether PostgreSQL cancelled the statement ({@value #STATEMENT_TIMEOUT}): transient for a retry or two (a lock
+     * held a while), but the same work may time out every time, so after its retries it counts as permanent — a
+     * consumer isolates the event that keeps timing out, a timer counts the attempt.
+     */
+    public static boolean isStatementTimeout(Throwable failure) {
+        return sqlState(failure).filter(STATEMENT_TIMEOUT::equals).isPresent();
+    }
+
     /** The first SQLSTATE among {@code failure} and its causes, if any carries one. */
     public static java.util.Optional<String> sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -21,6 +21,7 @@ import io.journeyline.platform.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
+import org.apache.kafka.common.header.Headers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -216,10 +217,22 @@ public class Outbox {
     }
 
     private static int sizeOf(OutboxEvent row) {
-        byte[] data = row.data.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> extensions = row.extensions == null ? Map.of() : readExtensions(row.extensions);
-        return RecordSizeLimit.sizeOf(row.recordKey, data, CloudEventCodec.binaryModeHeaders(row.topic, row.eventId,
-                row.source, row.type, row.occurredAt, row.recordKey, data, extensions));
+        return KafkaRecord.of(row).size();
+    }
+
+    /**
+     * The Kafka record a row becomes — binary mode: its data as the value, CloudEvents headers — and its size as the
+     * producer measures it: what the relay sends and what the door measures, one way.
+     */
+    record KafkaRecord(String key, byte[] value, Headers headers, Map<String, String> extensions, int size) {
+        static KafkaRecord of(OutboxEvent row) {
+            byte[] data = row.data.getBytes(StandardCharsets.UTF_8);
+            Map<String, String> extensions = row.extensions == null ? Map.of() : readExtensions(row.extensions);
+            Headers headers = CloudEventCodec.binaryModeHeaders(row.topic, row.eventId, row.source, row.type,
+                    row.occurredAt, row.recordKey, data, extensions);
+            return new KafkaRecord(row.recordKey, data, headers, extensions,
+                    RecordSizeLimit.sizeOf(row.recordKey, data, headers));
+        }
     }
 
     /** Extension attributes as stored (a JSON object of strings). */

@@ -1,6 +1,5 @@
 package io.journeyline.platform.outbox;
 
-import io.journeyline.platform.cloudevents.CloudEventCodec;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.messaging.Failures;
 import io.journeyline.platform.messaging.KafkaOut;
@@ -18,17 +17,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Headers;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Publishes outbox rows to Kafka in commit order and deletes each once Kafka acknowledged it.
@@ -138,24 +135,30 @@ public class OutboxRelay {
         });
     }
 
-    /** Sends a row; never fails: a record over the size limit is not sent at all, and a failure is the result. */
+    /**
+     * Sends a row; never fails: a row that cannot even be made into a record, or whose record is over the size limit,
+     * is not sent at all, and a failure is the result.
+     */
     private Uni<Sent> send(OutboxEvent row) {
-        byte[] data = row.data.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> extensions = row.extensions == null ? Map.of() : Outbox.readExtensions(row.extensions);
-        Headers headers = CloudEventCodec.binaryModeHeaders(row.topic, row.eventId, row.source, row.type,
-                row.occurredAt, row.recordKey, data, extensions);
-        int size = RecordSizeLimit.sizeOf(row.recordKey, data, headers);
-        if (!sizeLimit.fits(size)) {
-            return Uni.createFrom().item(new Sent(row, size, new RecordTooLargeException("the record is " + size
-                    + " bytes after serialisation; the producer's limit (max.request.size) is " + sizeLimit.limit())));
+        Outbox.KafkaRecord record;
+        try {
+            record = Outbox.KafkaRecord.of(row);
+        } catch (RuntimeException unusable) {
+            return Uni.createFrom().item(new Sent(row, row.data.length(), new InvalidRecordException(
+                    "the row cannot be made into a CloudEvents record: " + unusable.getMessage(), unusable)));
         }
-        Span span = tracing.start("send " + row.topic, SpanKind.PRODUCER, extensions.get(IncomingEvent.TRACEPARENT));
+        if (!sizeLimit.fits(record.size())) {
+            return Uni.createFrom().item(new Sent(row, record.size(), new RecordTooLargeException("the record is "
+                    + record.size() + " bytes after serialisation; the producer's limit (max.request.size) is "
+                    + sizeLimit.limit())));
+        }
+        Span span = tracing.start("send " + row.topic, SpanKind.PRODUCER, record.extensions().get(IncomingEvent.TRACEPARENT));
         span.setAttribute(Tracing.EVENT_ID, row.eventId);
         span.setAttribute(Tracing.EVENT_TYPE, row.type);
-        return kafka.send(row.topic, row.recordKey, data, headers)
+        return kafka.send(row.topic, record.key(), record.value(), record.headers())
                 .onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(List.of(span), failure))
-                .map(ignored -> new Sent(row, size, null))
-                .onFailure().recoverWithItem(failure -> new Sent(row, size, failure));
+                .map(ignored -> new Sent(row, record.size(), null))
+                .onFailure().recoverWithItem(failure -> new Sent(row, record.size(), failure));
     }
 
     private static Uni<Void> delete(Mutiny.Session session, List<Long> seqs) {

@@ -44,7 +44,7 @@ public class JsonBodyLimits implements ReaderInterceptor {
                 }
                 return context.proceed();
             }
-            List<Problem.FieldError> errors = EventLimits.check(tree).stream()
+            List<Problem.FieldError> errors = EventLimits.bounded(EventLimits.check(tree)).stream()
                     .map(v -> Problem.FieldError.of(v.field(), v.message())).toList();
             if (!errors.isEmpty()) {
                 throw ProblemException.badRequest("the request has invalid fields", errors);

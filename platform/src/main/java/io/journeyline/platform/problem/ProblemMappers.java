@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Maps every failure to {@code application/problem+json}; never a stack trace, never a 500 for bad input. A failure
- * that passes by itself (the database away, a deadlock: {@link Failures#isTransient}) or a statement the database
- * cancelled for its timeout is a 503 with {@code Retry-After}, not a 500.
+ * that passes by itself (the database away, a deadlock: {@link Failures#isTransient}) is a 503 with {@code Retry-After},
+ * a statement the database cancelled for its timeout a 503 without (narrow the request), not a 500.
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -73,9 +73,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        if (Failures.sqlState(e).filter(STATEMENT_TIMEOUT::equals).isPresent()) {
+        if (Failures.isStatementTimeout(e)) {
+            // no Retry-After: the same request would most likely take as long again
             LOG.warnf("a request took longer than the statement timeout: %s", Failures.describe(e));
-            return unavailable(Problem.of("statement-timeout", "Service Unavailable", 503, "the request took longer than "
+            return respond(Problem.of("statement-timeout", "Service Unavailable", 503, "the request took longer than "
                     + "the database allows (journeyline.db.statement-timeout); narrow it (a shorter period) or try later",
                     List.of()));
         }
@@ -100,8 +101,6 @@ public class ProblemMappers {
         return phrase == null ? "error" : phrase.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    /** SQLSTATE query_canceled: PostgreSQL cancelled the statement (its statement timeout). */
-    private static final String STATEMENT_TIMEOUT = "57014";
     /** Seconds a client should wait before it sends a request that met a passing failure again. */
     static final String RETRY_AFTER_SECONDS = "5";
 

@@ -163,10 +163,11 @@ public class TimerPoller {
     /**
      * After a failed firing (rolled back): try again later, or park the timer as FAILED once its handler has failed
      * {@code max-attempts} times. A failure that passes by itself (a deadlock, a lost connection) is not an attempt:
-     * it cannot park a timer.
+     * it cannot park a timer; a statement cancelled by the statement timeout is (it may time out every time).
      */
     private Uni<Void> recordFailure(FiredTimer timer, Throwable failure) {
-        int attempts = Failures.isTransient(failure) ? timer.attempt() - 1 : timer.attempt();
+        boolean passes = Failures.isTransient(failure) && !Failures.isStatementTimeout(failure);
+        int attempts = passes ? timer.attempt() - 1 : timer.attempt();
         boolean giveUp = attempts >= config.maxAttempts();
         LOG.warnf("timer %s/%s failed (attempt %d%s): %s", timer.kind(), timer.key(), timer.attempt(),
                 giveUp ? ", parked as FAILED" : "", failure.toString());

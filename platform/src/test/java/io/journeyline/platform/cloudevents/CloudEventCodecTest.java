@@ -42,6 +42,21 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void aNumberOfAThousandDigitsIsNamedAsSuchNotAsNesting() {
+        String value = "{\"specversion\":\"1.0\",\"data\":{\"customerId\":\"c-1\",\"n\":" + "9".repeat(1_001) + "}}";
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("journey.touchpoints", 0, 0, "c-1",
+                value.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> CloudEventCodec.readKafkaRecord(record))
+                .isInstanceOfSatisfying(MalformedEventException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("schema-violation");
+                    assertThat(e.field()).isEqualTo("data.n");
+                    assertThat(e.problem()).contains("Number value length (1001)").contains("I-JSON")
+                            .isNotEqualTo(EventLimits.TOO_DEEP);
+                });
+    }
+
+    @Test
     void invalidUtf8IsMalformedJson() {
         byte[] value = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("journey.touchpoints", 0, 0, "c-1", value);

@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
@@ -37,15 +38,26 @@ class DeadlockTest {
     void aDeadlockReachesTheServiceThroughHibernateAndIsTransient() throws Exception {
         try (Connection theirs = connect(); Connection observer = connect()) {
             theirs.setAutoCommit(false);
-            // PostgreSQL aborts the transaction whose deadlock check runs first; theirs checks late, so ours is aborted.
+            // PostgreSQL aborts the transaction whose deadlock check finds the cycle; theirs checks only after 60 s,
+            // ours after the default 1 s, and ours closes the cycle last: ours is the one aborted.
             execute(theirs, "set deadlock_timeout = '60s'");
             execute(theirs, "select id from lock_rows where id = 2 for update");
+            int theirsPid = pid(theirs);
 
+            CompletableFuture<Void> oursHoldsRow1 = new CompletableFuture<>();
+            CompletableFuture<Void> oursMayGoOn = new CompletableFuture<>();
             CompletableFuture<Throwable> ours = CompletableFuture.supplyAsync(() -> {
                 try {
                     VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(session -> session
                             .createNativeQuery("select id from lock_rows where id = 1 for update", Integer.class)
                             .getResultList()
+                            .invoke(() -> oursHoldsRow1.complete(null))
+                            .chain(() -> {
+                                // back on the session's own Vert.x context once the test lets it go on
+                                io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+                                return Uni.createFrom().completionStage(oursMayGoOn)
+                                        .emitOn(task -> context.runOnContext(ignored -> task.run()));
+                            })
                             .chain(() -> session.createNativeQuery("select id from lock_rows where id = 2 for update",
                                     Integer.class).getResultList())));
                     return null;
@@ -53,9 +65,11 @@ class DeadlockTest {
                     return failure;
                 }
             });
-            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForLocks(observer) == 1);
+            oursHoldsRow1.get(30, TimeUnit.SECONDS);
             CompletableFuture<Void> theirsWaits = CompletableFuture.runAsync(() ->
                     execute(theirs, "select id from lock_rows where id = 1 for update"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForALock(observer, theirsPid));
+            oursMayGoOn.complete(null);
 
             Throwable failure = ours.get(30, TimeUnit.SECONDS);
             theirsWaits.get(30, TimeUnit.SECONDS);
@@ -78,11 +92,20 @@ class DeadlockTest {
         return chain;
     }
 
-    private static long waitingForLocks(Connection observer) throws SQLException {
+    /** Whether the backend {@code pid} waits for a lock it has not been granted. */
+    private static boolean waitingForALock(Connection observer, int pid) throws SQLException {
         try (Statement statement = observer.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from pg_locks where not granted")) {
+             ResultSet rows = statement.executeQuery("select count(*) from pg_locks where not granted and pid = " + pid)) {
             rows.next();
-            return rows.getLong(1);
+            return rows.getLong(1) > 0;
+        }
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 

@@ -46,6 +46,12 @@ class FailuresTest {
                 new SQLException("ERROR: could not serialize access", "40001")))).isTrue();
         assertThat(Failures.isTransient(new HibernateException("could not execute statement",
                 new SQLException("ERROR: duplicate key value", "23505")))).isFalse();
+        // a statement cancelled by the statement timeout is retried like an outage, and known apart
+        HibernateException timedOut = new HibernateException("could not execute statement",
+                new SQLException("ERROR: canceling statement due to statement timeout", "57014"));
+        assertThat(Failures.isTransient(timedOut)).isTrue();
+        assertThat(Failures.isStatementTimeout(timedOut)).isTrue();
+        assertThat(Failures.isStatementTimeout(pg("40P01", "deadlock detected"))).isFalse();
         assertThat(Failures.describe(new CompletionException(new IllegalStateException("poison"))))
                 .isEqualTo("CompletionException caused by java.lang.IllegalStateException: poison");
     }

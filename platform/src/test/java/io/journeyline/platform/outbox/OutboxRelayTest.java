@@ -64,19 +64,21 @@ class OutboxRelayTest {
         try {
             String oversized = UUID.randomUUID().toString();
             String refusedByBroker = UUID.randomUUID().toString();
+            String unusable = UUID.randomUUID().toString();
             List<String> sent = new ArrayList<>();
             // One transaction, so one relay batch: 10 events, a 2 MB row, 10 events, a 50 KB row for a topic whose
-            // broker limit is 20 KB, 5 events.
+            // broker limit is 20 KB, a row whose source is no URI (no record can be made of it), 5 events.
             inTransaction(() -> publishBreaches(customer, 10, sent)
-                    .chain(() -> insertRow(oversized, Topics.FEEDBACK, customer, 2_000_000))
+                    .chain(() -> insertRow(oversized, "/journeyline/platform-test", Topics.FEEDBACK, customer, 2_000_000))
                     .chain(() -> publishBreaches(customer, 10, sent))
-                    .chain(() -> insertRow(refusedByBroker, Topics.INSIGHTS, customer, 50_000))
+                    .chain(() -> insertRow(refusedByBroker, "/journeyline/platform-test", Topics.INSIGHTS, customer, 50_000))
+                    .chain(() -> insertRow(unusable, "not a uri: spaces and a % sign", Topics.FEEDBACK, customer, 10))
                     .chain(() -> publishBreaches(customer, 5, sent)));
 
             // Later work is not held up behind them: a sentinel published afterwards goes out too.
             List<String> sentinel = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> parked().getList("items.eventId").containsAll(
-                    List.of(oversized, refusedByBroker)));
+                    List.of(oversized, refusedByBroker, unusable)));
             inTransaction(() -> publishBreaches(customer, 1, sentinel));
             List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(Topics.FEEDBACK,
                     record -> customer.equals(record.key()),
@@ -92,8 +94,10 @@ class OutboxRelayTest {
             assertThat(parked.getInt("items.find { it.eventId == '" + oversized + "' }.sizeBytes")).isGreaterThan(2_000_000);
             assertThat(parked.getString("items.find { it.eventId == '" + refusedByBroker + "' }.error"))
                     .contains("RecordTooLargeException");
+            assertThat(parked.getString("items.find { it.eventId == '" + unusable + "' }.error"))
+                    .contains("InvalidRecordException").contains("not a uri");
             assertThat(registry.find("journeyline.outbox.parked").counters().stream().mapToDouble(Counter::count).sum())
-                    .isEqualTo(parkedBefore + 2);
+                    .isEqualTo(parkedBefore + 3);
             Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
@@ -108,7 +112,9 @@ class OutboxRelayTest {
             given().header("Authorization", ADMIN).delete("/api/v1/outbox/parked/" + oversizedId).then().statusCode(204);
             given().header("Authorization", ADMIN).delete("/api/v1/outbox/parked/" + oversizedId).then().statusCode(404)
                     .contentType("application/problem+json");
-            assertThat(parked().getList("items.eventId")).doesNotContain(oversized, refusedByBroker);
+            long unusableId = parked.getLong("items.find { it.eventId == '" + unusable + "' }.id");
+            given().header("Authorization", ADMIN).delete("/api/v1/outbox/parked/" + unusableId).then().statusCode(204);
+            assertThat(parked().getList("items.eventId")).doesNotContain(oversized, refusedByBroker, unusable);
         } finally {
             setMaxMessageBytes(Topics.INSIGHTS, "1048588");
         }
@@ -138,13 +144,13 @@ class OutboxRelayTest {
     }
 
     /** A row as a service might have written it, with data of {@code size} characters once written out. */
-    private static Uni<Void> insertRow(String eventId, String topic, String customer, int size) {
+    private static Uni<Void> insertRow(String eventId, String source, String topic, String customer, int size) {
         String data = "{\"customerId\":\"" + customer + "\",\"note\":\"" + "x".repeat(size) + "\"}";
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into outbox_events (event_id, source, type, topic, record_key, occurred_at, data, created_at)
-                        values (?1, '/journeyline/platform-test', 'io.journeyline.case.sla-breached', ?2, ?3, now(), ?4, now())""")
-                .setParameter(1, eventId).setParameter(2, topic).setParameter(3, customer).setParameter(4, data)
-                .executeUpdate()).replaceWithVoid();
+                        values (?1, ?2, 'io.journeyline.case.sla-breached', ?3, ?4, now(), ?5, now())""")
+                .setParameter(1, eventId).setParameter(2, source).setParameter(3, topic).setParameter(4, customer)
+                .setParameter(5, data).executeUpdate()).replaceWithVoid();
     }
 
     private static void inTransaction(java.util.function.Supplier<Uni<Void>> work) throws Throwable {

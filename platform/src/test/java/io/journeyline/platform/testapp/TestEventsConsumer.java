@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A consumer as a service author writes one: it handles feedback.received (other types on journey.feedback are
  * skipped) and records each event in handled_events. Test switches in the feedback text: {@code poison} always
  * throws (a bug); {@code flaky-once:<x>} fails like a lost database connection the first time it is seen;
- * {@code publish-invalid} publishes an event that breaks its own schema.
+ * {@code publish-invalid} publishes an event that breaks its own schema; {@code slow} runs a 2 s statement.
  */
 @ApplicationScoped
 public class TestEventsConsumer {
@@ -59,6 +59,12 @@ public class TestEventsConsumer {
             String text = delivery.data().text();
             if ("poison".equals(text)) {
                 return Uni.createFrom().failure(new IllegalStateException("poison event " + delivery.event().id()));
+            }
+            if ("slow".equals(text)) {
+                // work that runs past any short statement timeout, every time
+                chain = chain.chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("select 1 from pg_sleep(2)", Integer.class).getSingleResult())).replaceWithVoid();
+                continue;
             }
             if ("publish-invalid".equals(text)) {
                 // a bug that makes an event breaking its own schema: a breach without the case it is about
