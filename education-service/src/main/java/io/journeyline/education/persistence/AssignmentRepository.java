@@ -3,7 +3,7 @@ package io.journeyline.education.persistence;
 import io.journeyline.education.domain.Assignment;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.journeyline.platform.persistence.RowLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -24,11 +24,7 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
      * assignment before it moves the timer: see {@code TimerHandler.tryLockFirst}.
      */
     public Uni<Boolean> tryLock(String id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        with locked as (select id from assignments where id = ?1 for update skip locked)
-                        select exists (select 1 from locked) or not exists (select 1 from assignments where id = ?1)""",
-                        Boolean.class)
-                .setParameter(1, id).getSingleResult());
+        return RowLocks.tryLock("assignments", "for update", id);
     }
 
     /** The assignment, locked for the rest of the transaction; null when unknown. */

@@ -3,6 +3,7 @@ package io.journeyline.feedback.persistence;
 import io.journeyline.feedback.domain.cases.CaseRecord;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.journeyline.platform.persistence.RowLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,11 +64,7 @@ public class CaseRepository {
      * {@code TimerHandler.tryLockFirst}.
      */
     public Uni<Boolean> tryLock(String id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        with locked as (select id from cases where id = ?1 for update skip locked)
-                        select exists (select 1 from locked) or not exists (select 1 from cases where id = ?1)""",
-                        Boolean.class)
-                .setParameter(1, id).getSingleResult());
+        return RowLocks.tryLock("cases", "for update", id);
     }
 
     /** A case, locked for the rest of the transaction. */

@@ -3,6 +3,7 @@ package io.journeyline.journey.persistence;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.persistence.MultiRowStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.journeyline.platform.persistence.RowLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,12 +48,7 @@ public class CustomerRepository {
      * then its stage and rule state, so they cannot deadlock.
      */
     public Uni<Boolean> tryLock(String customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        with locked as (select id from customers where id = ?1 for no key update skip locked)
-                        select exists (select 1 from locked) or not exists (select 1 from customers where id = ?1)""",
-                        Boolean.class)
-                .setParameter(1, customerId)
-                .getSingleResult());
+        return RowLocks.tryLock("customers", "for no key update", customerId);
     }
 
     /**
