@@ -59,6 +59,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         // Tests move the clock and then fire due timers themselves (TimerPoller.fireDue); a background poll between
         // the two would make what a test sees in that gap depend on the machine's speed.
         config.put("journeyline.timers.poll-interval", "1h");
+        // Likewise retention: tests move the clock by months, so a background run would forget other tests' events.
+        // RetentionTest runs it when it says so.
+        config.put("journeyline.retention.interval", "24h");
         return config;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.config.DerivedSettings;
+import io.journeyline.platform.retention.RetentionConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -113,6 +115,28 @@ class ManifestsTest {
                 assertThat(topic.at("/spec/partitions").asInt()).isPositive();
                 assertThat(topic.at("/spec/config/retention.ms").asLong()).isPositive();
             });
+        }
+    }
+
+    @Test
+    void theDedupeWindowOutlastsEverythingThatCanStillBeDeliveredOrReplayed() {
+        // "The same (source, id) twice changes nothing" holds while processed_events remembers the id: at least the
+        // longest retention of a consumed topic or its dead letters, plus the replay horizon (a dead letter can be
+        // replayed for as long as its topic keeps it).
+        Duration dedupe = Duration.parse(RetentionConfig.DEFAULT_DEDUPE);
+        for (Manifests manifests : rendered.values()) {
+            Map<String, Duration> retention = manifests.ofKind("KafkaTopic").stream().collect(Collectors.toMap(
+                    topic -> topic.at("/spec/topicName").asText(),
+                    topic -> Duration.ofMillis(topic.at("/spec/config/retention.ms").asLong())));
+            for (String service : SERVICES) {
+                Set<String> consumed = consumedTopics(service);
+                Duration longest = consumed.stream().flatMap(topic -> List.of(topic, topic + ".dlq").stream())
+                        .map(retention::get).max(Duration::compareTo).orElseThrow();
+                Duration replayHorizon = consumed.stream().map(topic -> retention.get(topic + ".dlq"))
+                        .max(Duration::compareTo).orElseThrow();
+                assertThat(longest.plus(replayHorizon)).as("overlays/%s, %s", manifests.overlay(), service)
+                        .isLessThanOrEqualTo(dedupe);
+            }
         }
     }
 

@@ -54,6 +54,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--port-offset 0] [--data-dir deploy/local/data]</pre>
  */
 public final class DemoData {
+    /**
+     * journey-service's stale guard for a stack that plays the demo: its journeys began up to 80 days ago, and under the
+     * default (P2D) their pain points would be history, asking for nothing.
+     */
+    static final String STALE_AFTER_VARIABLE = "JOURNEYLINE_INTERVENTIONS_STALE_AFTER";
+    static final String STALE_AFTER = "P400D";
+
     private static final String RULE = "PP-REPEATED-ERRORS";
 
     private final int offset;

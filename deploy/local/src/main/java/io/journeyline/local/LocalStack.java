@@ -66,13 +66,17 @@ public final class LocalStack {
     private final KafkaSecurity kafkaSecurity;
     /** How long the printed tokens live. */
     private final Duration tokenLifetime;
+    /** Settings every service gets beside the stack's own (the demo's wider stale guard). */
+    private final Map<String, String> settings;
 
-    private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity, Duration tokenLifetime) {
+    private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity, Duration tokenLifetime,
+                       Map<String, String> settings) {
         this.repo = repo;
         this.dataDir = dataDir;
         this.offset = offset;
         this.kafkaSecurity = kafkaSecurity;
         this.tokenLifetime = tokenLifetime;
+        this.settings = settings;
     }
 
     /** A service's management port (health, metrics, OpenAPI) for its API port. */
@@ -108,8 +112,16 @@ public final class LocalStack {
             System.err.println("--demo sends without a Kafka login: leave out --kafka-users");
             System.exit(2);
         }
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (demoCustomers > 0 && System.getenv(DemoData.STALE_AFTER_VARIABLE) == null) {
+            // The demo plays up to 80 days of history as if it were happening now; under the default stale guard
+            // (P2D) its pain points would ask for no intervention and the education effect would have nothing to show.
+            settings.put(DemoData.STALE_AFTER_VARIABLE, DemoData.STALE_AFTER);
+            System.out.println("--demo: journey-service's stale guard widened to " + DemoData.STALE_AFTER
+                    + " (" + DemoData.STALE_AFTER_VARIABLE + "), so the demo's history asks for interventions");
+        }
         LocalStack stack = new LocalStack(repo, dataDir, offset,
-                kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers), tokenLifetime);
+                kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers), tokenLifetime, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
@@ -182,6 +194,7 @@ public final class LocalStack {
         env.put("JOURNEYLINE_JWT_ISSUER", Keys.LOCAL_ISSUER);
         // the customers' survey links point at this stack's survey-service
         env.put("JOURNEYLINE_SURVEYS_PUBLIC_BASE_URL", "http://localhost:" + (SERVICES.get("survey") + offset));
+        env.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.java());
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split("\\s+")));

@@ -40,7 +40,9 @@ class StoriesIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Stack STACK = new Stack(OFFSET, Path.of(System.getProperty("stories.data", "target/stories-data")),
             Map.of("JOURNEYLINE_CASES_SLA_ACKNOWLEDGE_HIGH", "PT20S",
-                    "JOURNEYLINE_SURVEYS_FOLLOW_UP_SURVEY", "relationship-nps"));
+                    "JOURNEYLINE_SURVEYS_FOLLOW_UP_SURVEY", "relationship-nps",
+                    // story 8 plays two months of history as if live (its education must go out 60 days ago)
+                    DemoData.STALE_AFTER_VARIABLE, DemoData.STALE_AFTER));
     /** The one Kafka client every story produces with, as one outside system would keep its producer. */
     private static KafkaProducer<String, String> kafka;
     /** The good events each story customer was sent, by customer: story 6 checks each arrived once. */

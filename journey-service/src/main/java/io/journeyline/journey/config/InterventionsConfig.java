@@ -30,4 +30,12 @@ public interface InterventionsConfig {
      */
     @WithDefault("service,education,survey")
     List<String> consentedByDefault();
+
+    /**
+     * A pain point detected on events older than this when it is decided asks for no intervention (stored as
+     * suppressed by {@code stale}): loading ten days of history builds timelines, stages and pain points but sends
+     * no ten-day-old lessons or surveys.
+     */
+    @WithDefault("P2D")
+    Duration staleAfter();
 }

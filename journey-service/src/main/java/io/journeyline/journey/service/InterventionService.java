@@ -61,7 +61,8 @@ public class InterventionService {
         this.registry = registry;
         this.clock = clock;
         this.guards = new InterventionGuards(new InterventionGuards.Settings(settings.cooldown(), settings.cap(),
-                settings.capWindow(), settings.surveySpacing(), Set.copyOf(settings.consentedByDefault())));
+                settings.capWindow(), settings.surveySpacing(), Set.copyOf(settings.consentedByDefault()),
+                settings.staleAfter()));
         this.lookBack = Stream.of(settings.cooldown(), settings.capWindow(), settings.surveySpacing())
                 .max(Comparator.naturalOrder()).orElseThrow();
     }
@@ -113,7 +114,7 @@ public class InterventionService {
             Decision decision = guards.decide(new Request(detection.rule().id(), ask.topic(), type,
                     detection.detectedAt(), detection.rule().cooldown()), new History(history,
                     facts.openCases().contains(ask.customerId()),
-                    facts.consents().getOrDefault(ask.customerId(), Map.of())));
+                    facts.consents().getOrDefault(ask.customerId(), Map.of())), now.toInstant());
             Intervention row = new Intervention();
             row.id = uuid("intervention|" + detection.painPointId() + "|" + ask.customerId());
             row.painPointId = detection.painPointId();

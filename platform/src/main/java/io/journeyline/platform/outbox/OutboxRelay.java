@@ -38,7 +38,8 @@ import java.util.List;
  * are deleted whatever happened to the others, so none goes out twice. A row Kafka refuses for a reason that will not
  * pass — larger than {@code max.request.size} after serialisation (checked before sending, with Kafka's own measure),
  * or refused by the broker as too large or invalid — is moved to {@code platform_outbox_parked} with the error and
- * counted ({@code journeyline.outbox.parked}); an operator retries or discards it ({@link ParkedEventsResource}). A
+ * counted ({@code journeyline.outbox.parked}); an operator retries or discards it ({@link ParkedEventsResource}) within
+ * {@code parked-retention}, after which {@code Retention} deletes it. A
  * failure that may pass (the broker is away) leaves the row for the next tick.
  */
 @ApplicationScoped
@@ -56,8 +57,6 @@ public class OutboxRelay {
     private final MeterRegistry registry;
     private final Counter published;
     private Ticker ticker;
-    /** When parked rows past their retention were last removed (once a minute is enough). */
-    private volatile OffsetDateTime parkedCleanedAt = OffsetDateTime.MIN;
 
     public OutboxRelay(KafkaOut kafka, Vertx vertx, Tracing tracing, MeterRegistry registry, OutboxConfig config,
                        RecordSizeLimit sizeLimit, Clock clock) {
@@ -97,12 +96,10 @@ public class OutboxRelay {
         return session.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK_KEY + ")", Boolean.class)
                 .getSingleResult()
                 .chain(locked -> !locked ? Uni.createFrom().item(0)
-                        : removeExpiredParked(session).chain(() -> session
-                                .createQuery("from OutboxEvent order by seq", OutboxEvent.class)
+                        : session.createQuery("from OutboxEvent order by seq", OutboxEvent.class)
                                 .setMaxResults(config.batchSize())
                                 .getResultList()
-                                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0)
-                                        : publish(session, rows))));
+                                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publish(session, rows)));
     }
 
     /** A row's record, and what became of its send: null when Kafka acknowledged it. */
@@ -187,23 +184,5 @@ public class OutboxRelay {
                     .invoke(() -> registry.counter("journeyline.outbox.parked", "topic", sent.row().topic).increment()));
         }
         return chain;
-    }
-
-    /** Parked rows past {@code parked-retention} are deleted (an operator had that long to retry them). */
-    private Uni<Void> removeExpiredParked(Mutiny.Session session) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (parkedCleanedAt.isAfter(now.minusMinutes(1))) {
-            return Uni.createFrom().voidItem();
-        }
-        parkedCleanedAt = now;
-        return session.createNativeQuery("delete from platform_outbox_parked where parked_at < ?1")
-                .setParameter(1, now.minus(config.parkedRetention()))
-                .executeUpdate()
-                .invoke(removed -> {
-                    if (removed > 0) {
-                        LOG.warnf("outbox relay: deleted %d parked events older than %s", removed, config.parkedRetention());
-                    }
-                })
-                .replaceWithVoid();
     }
 }

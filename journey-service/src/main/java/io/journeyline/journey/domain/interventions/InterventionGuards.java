@@ -11,15 +11,17 @@ import java.util.Set;
 /**
  * The restraint of DOMAIN.md ("Guards on every intervention"), as a pure decision: given what a customer was already
  * sent, their open cases and their consents, may this intervention go out? The first guard that objects names the
- * suppression, checked in this order: consent, open case (surveys), cooldown per (rule, topic), duplicate (the same
- * kind of request on the same topic from another rule within the cooldown: one explainer, one case), survey spacing,
- * cap. Times are event times, so a replay decides as live evaluation did.
+ * suppression, checked in this order: stale (the pain point was detected on events older than {@code staleAfter}: a
+ * backfill of history, not a moment to reach the customer), consent, open case (surveys), cooldown per (rule, topic),
+ * duplicate (the same kind of request on the same topic from another rule within the cooldown: one explainer, one
+ * case), survey spacing, cap. The other guards compare event times, so a replay decides as live evaluation did;
+ * staleness alone compares the event time with the decision's wall-clock time.
  */
 public final class InterventionGuards {
 
     /** Why an intervention was not sent; the wire name is what the API shows. */
     public enum Guard {
-        CONSENT("consent"), OPEN_CASE("open-case"), COOLDOWN("cooldown"), DUPLICATE("duplicate"),
+        STALE("stale"), CONSENT("consent"), OPEN_CASE("open-case"), COOLDOWN("cooldown"), DUPLICATE("duplicate"),
         SURVEY_SPACING("survey-spacing"), CAP("cap");
 
         private final String wire;
@@ -40,9 +42,10 @@ public final class InterventionGuards {
      * @param cap             at most this many interventions per customer within {@code capWindow}, across rules
      * @param surveySpacing   no survey within this of the last one
      * @param consentedByDefault purposes that count as consented to while the customer has said nothing
+     * @param staleAfter      a pain point detected at an event time older than this (when deciding) asks for nothing
      */
     public record Settings(Duration cooldown, int cap, Duration capWindow, Duration surveySpacing,
-                           Set<String> consentedByDefault) {
+                           Set<String> consentedByDefault, Duration staleAfter) {
     }
 
     /** An intervention that went out. */
@@ -83,7 +86,13 @@ public final class InterventionGuards {
         };
     }
 
-    public Decision decide(Request request, History history) {
+    /** Decides {@code request} at wall-clock time {@code now}. */
+    public Decision decide(Request request, History history, Instant now) {
+        Duration age = Duration.between(request.at(), now);
+        if (age.compareTo(settings.staleAfter()) > 0) {
+            return new Decision(Guard.STALE, "detected on events " + words(age) + " old (stale after "
+                    + words(settings.staleAfter()) + "): history, not a moment to reach the customer");
+        }
         String purpose = purpose(request.type());
         boolean consented = history.consents().getOrDefault(purpose, settings.consentedByDefault().contains(purpose));
         if (!consented) {
@@ -120,6 +129,17 @@ public final class InterventionGuards {
                     + " reach the cap of " + settings.cap());
         }
         return new Decision(null, "sent");
+    }
+
+    /** "10 days", "47 hours", "5 minutes": whole units, rounded down. */
+    static String words(Duration duration) {
+        if (duration.toDays() >= 2) {
+            return duration.toDays() + " days";
+        }
+        if (duration.toHours() >= 2) {
+            return duration.toHours() + " hours";
+        }
+        return duration.toMinutes() + " minutes";
     }
 
     /** {@code earlier} is at most {@code window} before (or after, for late events) {@code at}. */

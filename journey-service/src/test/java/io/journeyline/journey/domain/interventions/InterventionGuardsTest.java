@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InterventionGuardsTest {
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
     private static final InterventionGuards GUARDS = new InterventionGuards(new InterventionGuards.Settings(
-            Duration.ofDays(7), 3, Duration.ofDays(7), Duration.ofDays(7), Set.of("service", "education", "survey")));
+            Duration.ofDays(7), 3, Duration.ofDays(7), Duration.ofDays(7), Set.of("service", "education", "survey"), Duration.ofDays(2)));
 
     @Test
     void nothingInTheWayMeansSent() {
@@ -81,11 +81,23 @@ class InterventionGuardsTest {
                 .isTrue();
     }
 
+    @Test
+    void aPainPointDetectedOnEventsOlderThanTwoDaysAsksForNothingAndOneJustWithinDoes() {
+        Request backfilled = new Request("PP-X", "wifi", ActionType.EDUCATION, NOW.minus(Duration.ofDays(10)), null);
+        Request yesterday = new Request("PP-X", "wifi", ActionType.EDUCATION, NOW.minus(Duration.ofHours(47)), null);
+
+        Decision stale = GUARDS.decide(backfilled, new History(List.of(), false, Map.of("education", false)), NOW);
+        assertThat(stale.suppressedBy()).as("stale is checked first: a backfill is not a consent question")
+                .isEqualTo(Guard.STALE);
+        assertThat(stale.reason()).contains("10 days old (stale after 2 days)");
+        assertThat(GUARDS.decide(yesterday, new History(List.of(), false, Map.of()), NOW).sent()).isTrue();
+    }
+
     private static Request request(String rule, String topic, ActionType type) {
         return new Request(rule, topic, type, NOW, null);
     }
 
     private static Decision decide(Request request, List<Sent> sent, boolean caseOpen, Map<String, Boolean> consents) {
-        return GUARDS.decide(request, new History(sent, caseOpen, consents));
+        return GUARDS.decide(request, new History(sent, caseOpen, consents), NOW);
     }
 }

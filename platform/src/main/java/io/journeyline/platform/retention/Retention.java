@@ -1,0 +1,98 @@
+package io.journeyline.platform.retention;
+
+import io.journeyline.platform.outbox.OutboxConfig;
+import io.journeyline.platform.timers.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Bounds the platform's tables that grow with traffic: every {@code journeyline.retention.interval}, rows older than
+ * their table's retention are deleted, in statements of at most {@code batch-size} rows so no run holds locks or a
+ * transaction for long.
+ * <ul>
+ *   <li>{@code processed_events} — the dedupe memory, {@code journeyline.retention.dedupe} (P60D);</li>
+ *   <li>{@code platform_dead_letters} — which records were dead-lettered, the same window;</li>
+ *   <li>{@code platform_outbox_parked} — events Kafka refused, {@code journeyline.outbox.parked-retention} (P30D).</li>
+ * </ul>
+ * The outbox itself holds only unsent rows (the relay deletes each once Kafka acknowledged it) and timers only pending
+ * or failed ones. Every replica may run this: deletes of expired rows by several at once are harmless.
+ */
+@ApplicationScoped
+public class Retention {
+    private static final Logger LOG = Logger.getLogger(Retention.class);
+
+    /** A table, its time column and how long its rows are kept. */
+    record Kept(String table, String timeColumn, Duration retention) {
+    }
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final RetentionConfig config;
+    private final List<Kept> tables;
+    private Ticker ticker;
+
+    public Retention(Vertx vertx, Clock clock, MeterRegistry registry, RetentionConfig config, OutboxConfig outbox) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.registry = registry;
+        this.config = config;
+        this.tables = List.of(new Kept("processed_events", "processed_at", config.dedupe()),
+                new Kept("platform_dead_letters", "dead_lettered_at", config.dedupe()),
+                new Kept("platform_outbox_parked", "parked_at", outbox.parkedRetention()));
+    }
+
+    void start(@Observes StartupEvent event) {
+        ticker = Ticker.start(vertx, "retention", config.interval(), this::deleteExpired);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+
+    /** Deletes every expired row of every table; how many rows went. */
+    public Uni<Long> deleteExpired() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Uni<Long> chain = Uni.createFrom().item(0L);
+        for (Kept kept : tables) {
+            chain = chain.chain(total -> deleteExpired(kept, now.minus(kept.retention()), 0L).map(n -> total + n));
+        }
+        return chain;
+    }
+
+    private Uni<Long> deleteExpired(Kept kept, OffsetDateTime before, long deletedSoFar) {
+        // ctid: the rows' physical addresses, so one statement deletes a bounded number whatever the table's key.
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "delete from " + kept.table() + " where ctid = any(array(select ctid from " + kept.table()
+                                        + " where " + kept.timeColumn() + " < ?1 limit ?2))")
+                        .setParameter(1, before).setParameter(2, config.batchSize())
+                        .executeUpdate()))
+                .chain(deleted -> {
+                    if (deleted > 0) {
+                        registry.counter("journeyline.retention.deleted", "table", kept.table()).increment(deleted);
+                    }
+                    long total = deletedSoFar + deleted;
+                    if (deleted == config.batchSize()) {
+                        return deleteExpired(kept, before, total);
+                    }
+                    if (total > 0) {
+                        LOG.infof("retention: deleted %d rows of %s older than %s", total, kept.table(), kept.retention());
+                    }
+                    return Uni.createFrom().item(total);
+                });
+    }
+}
