@@ -114,18 +114,23 @@ public final class LoadBenchmark {
         List<Mix.Event> mix = Mix.everyday(run, events, new Random(seed), Instant.now());
         System.out.printf("pre-load: %,d events of %,d customers (everyday mix over the last 30 days, seed %d)%n",
                 mix.size(), mix.stream().map(Mix.Event::customer).distinct().count(), seed);
+        List<ProducerRecord<String, byte[]>> records = mix.stream().map(event -> event.record(null)).toList();
         Sample start = sample();
-        Instant began = Instant.now();
+        if (start.lag() > 0) {
+            System.out.printf("  journey-service still has %,d events to consume from before: wait for lag 0 and run again%n",
+                    start.lag());
+            return false;
+        }
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (Mix.Event event : mix) {
-                producer.send(event.record(null));
-            }
+            records.forEach(producer::send);
             producer.flush();
         }
-        Duration producing = Duration.between(began, Instant.now());
-        System.out.printf("  produced in %.1f s (%,.0f events/s into Kafka)%n", seconds(producing),
-                mix.size() / seconds(producing));
-        List<Sample> series = untilCaughtUp(start, timeout);
+        Sample produced = sample();
+        Duration producing = Duration.between(start.at(), produced.at());
+        System.out.printf("  produced in %.1f s (%,.0f events/s into Kafka, the consumer already at work)%n",
+                seconds(producing), mix.size() / seconds(producing));
+        List<Sample> series = new ArrayList<>(List.of(produced));
+        series.addAll(untilCaughtUp(produced, timeout));
         Sample end = series.get(series.size() - 1);
         report(start, end, series, mix.size());
         if (end.lag() > 0) {
@@ -134,7 +139,8 @@ public final class LoadBenchmark {
         double rate = (end.committed() - start.committed()) / seconds(Duration.between(start.at(), end.at()));
         Limit limit = physicalLimit(limitRows);
         System.out.printf("  physical limit, same run, same database: INSERT … ON CONFLICT %,.0f rows/s, COPY %,.0f rows/s"
-                + " (timeline-shaped rows, 1,000 per statement, one connection)%n", limit.insert(), limit.copy());
+                + " (timeline-shaped rows with its indexes, 1,000 per statement, %d connections)%n", limit.insert(), limit.copy(),
+                limit.connections());
         System.out.printf("  journey-service reached %.1f %% of the INSERT limit, %.1f %% of COPY%n",
                 100 * rate / limit.insert(), 100 * rate / limit.copy());
         return true;
@@ -295,56 +301,99 @@ public final class LoadBenchmark {
 
     // --- the physical limit ---
 
-    private record Limit(double insert, double copy) {
+    private record Limit(double insert, double copy, int connections) {
     }
 
     /** Timeline-shaped rows into a scratch table of the journey database: batched INSERT … ON CONFLICT, then COPY. */
     private Limit physicalLimit(int rows) throws Exception {
         String table = "bench_limit_" + UUID.randomUUID().toString().substring(0, 8);
+        int connections = Runtime.getRuntime().availableProcessors();
         try (Connection db = journeyDatabase(); Statement s = db.createStatement()) {
             s.execute("create table " + table + " (like timeline_entries including defaults including indexes)");
             try {
                 Instant now = Instant.now();
                 long began = System.nanoTime();
-                try (PreparedStatement insert = db.prepareStatement("insert into " + table + " (seq, customer_id,"
-                        + " event_source, event_id, type, occurred_at, channel, touchpoint, summary, data, recorded_at)"
-                        + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],"
-                        + " ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) on conflict do nothing")) {
-                    for (int from = 0; from < rows; from += 1000) {
-                        int n = Math.min(1000, rows - from);
-                        Object[][] columns = new Object[11][n];
-                        for (int i = 0; i < n; i++) {
-                            Object[] row = limitRow(from + i, now);
-                            for (int c = 0; c < row.length; c++) {
-                                columns[c][i] = row[c];
-                            }
-                        }
-                        String[] types = {"bigint", "text", "text", "text", "text", "timestamptz", "text", "text", "text",
-                                "text", "timestamptz"};
-                        for (int c = 0; c < 11; c++) {
-                            insert.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
-                        }
-                        insert.executeUpdate();
-                    }
-                }
+                parallel(connections, part -> insertRows(table, part, connections, rows, now));
                 double insertRate = rows / ((System.nanoTime() - began) / 1e9);
                 s.execute("truncate " + table);
-                StringBuilder text = new StringBuilder();
-                for (int i = 0; i < rows; i++) {
-                    Object[] row = limitRow(i, now);
-                    text.append(Stream.of(row).map(v -> v instanceof Timestamp t ? t.toInstant().toString()
-                            : v.toString()).collect(Collectors.joining("\t"))).append('\n');
-                }
-                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
                 began = System.nanoTime();
-                db.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (seq, customer_id, event_source,"
-                        + " event_id, type, occurred_at, channel, touchpoint, summary, data, recorded_at) from stdin",
-                        new ByteArrayInputStream(bytes));
+                parallel(connections, part -> copyRows(table, part, connections, rows, now));
                 double copyRate = rows / ((System.nanoTime() - began) / 1e9);
-                return new Limit(insertRate, copyRate);
+                return new Limit(insertRate, copyRate, connections);
             } finally {
                 s.execute("drop table " + table);
             }
+        }
+    }
+
+    private interface Part {
+        void run(int part) throws Exception;
+    }
+
+    /** Runs {@code parts} parts at once, one thread (and connection) each. */
+    private static void parallel(int parts, Part work) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int part = p;
+            Thread thread = new Thread(() -> {
+                try {
+                    work.run(part);
+                } catch (Exception e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static final String LIMIT_COLUMNS = "(seq, customer_id, event_source, event_id, type, occurred_at, channel,"
+            + " touchpoint, summary, data, recorded_at)";
+
+    /** Rows {@code part}, {@code part + parts}, … as 1,000-row {@code INSERT … select from unnest(…)} statements. */
+    private void insertRows(String table, int part, int parts, int rows, Instant now) throws Exception {
+        String[] types = {"bigint", "text", "text", "text", "text", "timestamptz", "text", "text", "text", "text",
+                "timestamptz"};
+        try (Connection db = journeyDatabase(); PreparedStatement insert = db.prepareStatement("insert into " + table
+                + " " + LIMIT_COLUMNS + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) on conflict do nothing")) {
+            List<Object[]> mine = new ArrayList<>();
+            for (int i = part; i < rows; i += parts) {
+                mine.add(limitRow(i, now));
+                if (mine.size() == 1000 || i + parts >= rows) {
+                    for (int c = 0; c < types.length; c++) {
+                        Object[] column = new Object[mine.size()];
+                        for (int r = 0; r < mine.size(); r++) {
+                            column[r] = mine.get(r)[c];
+                        }
+                        insert.setArray(c + 1, db.createArrayOf(types[c], column));
+                    }
+                    insert.executeUpdate();
+                    mine.clear();
+                }
+            }
+        }
+    }
+
+    /** The same rows through COPY, one COPY per part. */
+    private void copyRows(String table, int part, int parts, int rows, Instant now) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = part; i < rows; i += parts) {
+            text.append(Stream.of(limitRow(i, now)).map(v -> v instanceof Timestamp t ? t.toInstant().toString()
+                    : v.toString()).collect(Collectors.joining("\t"))).append('\n');
+        }
+        try (Connection db = journeyDatabase()) {
+            db.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " " + LIMIT_COLUMNS + " from stdin",
+                    new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
         }
     }
 
