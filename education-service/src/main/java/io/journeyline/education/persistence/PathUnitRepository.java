@@ -33,8 +33,8 @@ public class PathUnitRepository {
         List<Object[]> rows = units.stream().map(u -> new Object[]{u.assignmentId(), u.position(), u.contentId(),
                 u.microLesson(), String.join(",", u.prerequisites()), UnitStatus.LOCKED.name()}).toList();
         return Transactions.inCallersTransaction("PathUnitRepository.addAll", session -> MultiRowStatement.of(
-                "insert into path_units (assignment_id, position, content_id, micro_lesson, prerequisites, status) values",
-                rows, "").executeUpdate(session)).replaceWithVoid();
+                "insert into path_units (assignment_id, position, content_id, micro_lesson, prerequisites, status)"
+                        + " select * from", "text, integer, text, boolean, text, text", rows, "").executeUpdate(session)).replaceWithVoid();
     }
 
     /** The assignment's units in path order (none for a single-content assignment). */

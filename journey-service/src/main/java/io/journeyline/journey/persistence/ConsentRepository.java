@@ -1,5 +1,6 @@
 package io.journeyline.journey.persistence;
 
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,7 +35,8 @@ public class ConsentRepository {
                 .map(c -> new Object[]{c.customerId(), c.purpose(), c.channel(), c.granted(), c.changedAt(), c.cause()})
                 .toList();
         return Transactions.inCallersTransaction("ConsentRepository.record", session -> MultiRowStatement.of(
-                "insert into consents (customer_id, purpose, channel, granted, changed_at, cause) values", rows, """
+                "insert into consents (customer_id, purpose, channel, granted, changed_at, cause) select * from",
+                "text, text, text, boolean, timestamptz, text", rows, """
                         on conflict (customer_id, purpose, channel) do update set granted = excluded.granted,
                             changed_at = excluded.changed_at, cause = excluded.cause
                         where consents.changed_at <= excluded.changed_at""").executeUpdate(session)).replaceWithVoid();
@@ -44,8 +46,9 @@ public class ConsentRepository {
     public Uni<Map<String, List<Consent>>> of(Set<String> customerIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select customer_id, purpose, channel, granted, changed_at, cause from consents
-                        where customer_id in (?1) order by customer_id, purpose, channel""", Object[].class)
-                .setParameter(1, List.copyOf(customerIds)).getResultList())
+                        where customer_id = any(cast(cast(?1 as text) as text[])) order by customer_id, purpose, channel""",
+                        Object[].class)
+                .setParameter(1, SqlArrays.of(customerIds)).getResultList())
                 .map(rows -> rows.stream().map(row -> new Consent((String) row[0], (String) row[1], (String) row[2],
                                 (Boolean) row[3], (OffsetDateTime) row[4], (String) row[5]))
                         .collect(Collectors.groupingBy(Consent::customerId)));

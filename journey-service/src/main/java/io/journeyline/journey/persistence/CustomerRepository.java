@@ -33,7 +33,8 @@ public class CustomerRepository {
                 ofCustomer.stream().map(IncomingEvent::time).max(Comparator.naturalOrder()).orElseThrow(),
                 (long) ofCustomer.size()}));
         return Panache.getSession().chain(session -> MultiRowStatement.of(
-                "insert into customers (id, first_seen_at, last_seen_at, event_count) values", rows, """
+                "insert into customers (id, first_seen_at, last_seen_at, event_count) select * from",
+                "text, timestamptz, timestamptz, bigint", rows, """
                         on conflict (id) do update set
                             first_seen_at = least(customers.first_seen_at, excluded.first_seen_at),
                             last_seen_at = greatest(customers.last_seen_at, excluded.last_seen_at),

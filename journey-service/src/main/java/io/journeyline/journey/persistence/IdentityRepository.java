@@ -47,7 +47,8 @@ public class IdentityRepository {
         List<Object[]> rows = identifiers.stream().sorted(java.util.Comparator.comparing(Identifier::identifier))
                 .map(i -> new Object[]{i.identifier(), i.customerId(), i.seenAt(), i.causeEventId()}).toList();
         return Transactions.inCallersTransaction("IdentityRepository.claim", session -> MultiRowStatement.of(
-                "insert into identities (identifier, customer_id, seen_at, cause_event_id) values", rows,
+                "insert into identities (identifier, customer_id, seen_at, cause_event_id) select * from",
+                "text, text, timestamptz, text", rows,
                 "on conflict (identifier) do nothing").executeUpdate(session)).replaceWithVoid();
     }
 

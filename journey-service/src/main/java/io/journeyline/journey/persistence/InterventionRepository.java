@@ -1,5 +1,6 @@
 package io.journeyline.journey.persistence;
 
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.journey.domain.Intervention;
 import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
@@ -30,7 +31,8 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                 i.type, i.topic, i.status, i.suppressedBy, i.reason, i.decidedAt, i.recordedAt}).toList();
         return Transactions.inCallersTransaction("InterventionRepository.insertNew", session -> MultiRowStatement.of("""
                         insert into interventions (id, pain_point_id, customer_id, rule_id, type, topic, status,
-                            suppressed_by, reason, decided_at, recorded_at) values""", rows,
+                            suppressed_by, reason, decided_at, recorded_at) select * from""",
+                        "text, text, text, text, text, text, text, text, text, timestamptz, timestamptz", rows,
                 "on conflict (id) do nothing returning id").getResultList(session, String.class))
                 .map(HashSet::new);
     }
@@ -46,19 +48,21 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                 union all
                 select 'evidence', p.customer_id, p.topic, e.event_id, null, e.occurred_at, null::boolean
                     from pain_points p join pain_point_evidence e on e.pain_point_id = p.id
-                    where p.customer_id in (?1) and p.status in ('OPEN', 'ACKNOWLEDGED') and p.topic is not null
+                    where p.customer_id = any(cast(cast(?1 as text) as text[])) and p.status in ('OPEN', 'ACKNOWLEDGED') and p.topic is not null
                 """;
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select 'sent', customer_id, rule_id, topic, type, decided_at, null::boolean from interventions
-                            where customer_id in (?1) and status = 'SENT' and decided_at >= ?2
+                            where customer_id = any(cast(cast(?1 as text) as text[])) and status = 'SENT'
+                                and decided_at >= ?2
                         union all
                         select distinct 'case', customer_id, null, null, null, null::timestamptz, null::boolean
-                            from known_cases where customer_id in (?1) and status <> 'CLOSED'
+                            from known_cases where customer_id = any(cast(cast(?1 as text) as text[]))
+                                and status <> 'CLOSED'
                         union all
                         select 'consent', customer_id, purpose, null, null, null::timestamptz, granted from consents
-                            where customer_id in (?1) and channel = 'any'
+                            where customer_id = any(cast(cast(?1 as text) as text[])) and channel = 'any'
                         """ + evidenceQuery + " order by 6 nulls first", Object[].class)
-                .setParameter(1, List.copyOf(customerIds)).setParameter(2, since).getResultList())
+                .setParameter(1, SqlArrays.of(customerIds)).setParameter(2, since).getResultList())
                 .map(rows -> {
                     List<Intervention> sent = new ArrayList<>();
                     Set<String> openCases = new HashSet<>();

@@ -30,7 +30,8 @@ public class KnownCaseRepository {
                 .map(row -> new Object[]{row.caseId(), row.customerId(), row.topic(), row.status(), row.at(),
                         row.painPointId()}).toList();
         return Transactions.inCallersTransaction("KnownCaseRepository.recordCases", session -> MultiRowStatement.of(
-                "insert into known_cases (case_id, customer_id, topic, status, updated_at, pain_point_id) values", rows, """
+                "insert into known_cases (case_id, customer_id, topic, status, updated_at, pain_point_id) select * from",
+                "text, text, text, text, timestamptz, text", rows, """
                         on conflict (case_id) do update set
                             status = case when known_cases.updated_at <= excluded.updated_at then excluded.status
                                 else known_cases.status end,

@@ -35,7 +35,9 @@ public class PainPointRepository implements PanacheRepositoryBase<PainPoint, Str
                 p.recordedAt}).toList();
         return Transactions.inCallersTransaction("PainPointRepository.insertNew", session -> MultiRowStatement.of("""
                         insert into pain_points (id, customer_id, rule_id, rule_version, rule_set_version, shadow, status,
-                            severity, state_key, topic, touchpoint, detected_at, recorded_at) values""", rows,
+                            severity, state_key, topic, touchpoint, detected_at, recorded_at) select * from""",
+                "text, text, text, integer, integer, boolean, text, text, text, text, text, timestamptz, timestamptz",
+                rows,
                 "on conflict (id) do nothing returning id").getResultList(session, String.class))
                 .map(HashSet::new);
     }
@@ -47,7 +49,8 @@ public class PainPointRepository implements PanacheRepositoryBase<PainPoint, Str
         List<Object[]> rows = evidence.stream()
                 .map(e -> new Object[]{e.painPointId(), e.eventId(), e.occurredAt(), e.customerId()}).toList();
         return Transactions.inCallersTransaction("PainPointRepository.addEvidence", session -> MultiRowStatement.of(
-                "insert into pain_point_evidence (pain_point_id, event_id, occurred_at, customer_id) values", rows,
+                "insert into pain_point_evidence (pain_point_id, event_id, occurred_at, customer_id) select * from",
+                "text, text, timestamptz, text", rows,
                 "on conflict do nothing").executeUpdate(session)).replaceWithVoid();
     }
 

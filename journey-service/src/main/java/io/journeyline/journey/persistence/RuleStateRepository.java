@@ -24,6 +24,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RuleStateRepository {
+    private static final String STATE_TYPES = "text, text, text, text, timestamptz";
+
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final String EMPTY = "{}";
 
@@ -49,7 +51,8 @@ public class RuleStateRepository {
         List<Object[]> rows = keys.stream().sorted().distinct()
                 .map(key -> new Object[]{key.ruleId(), key.scope(), key.key(), EMPTY, now}).toList();
         return Transactions.inCallersTransaction("RuleStateRepository.lockAndRead", session -> MultiRowStatement.of(
-                        "insert into rule_state (rule_id, scope, state_key, state, updated_at) values", rows, """
+                        "insert into rule_state (rule_id, scope, state_key, state, updated_at) select * from",
+                        STATE_TYPES, rows, """
                                 on conflict (rule_id, scope, state_key) do update set rule_id = rule_state.rule_id
                                 returning json_build_array(rule_id, scope, state_key, state)::text""")
                 .getResultList(session, String.class))
@@ -64,7 +67,8 @@ public class RuleStateRepository {
         states.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> rows.add(new Object[]{
                 entry.getKey().ruleId(), entry.getKey().scope(), entry.getKey().key(), json(entry.getValue()), now}));
         return Transactions.inCallersTransaction("RuleStateRepository.write", session -> MultiRowStatement.of(
-                "insert into rule_state (rule_id, scope, state_key, state, updated_at) values", rows, """
+                "insert into rule_state (rule_id, scope, state_key, state, updated_at) select * from", STATE_TYPES, rows,
+                        """
                         on conflict (rule_id, scope, state_key) do update set state = excluded.state,
                             updated_at = excluded.updated_at""")
                 .executeUpdate(session)).replaceWithVoid();

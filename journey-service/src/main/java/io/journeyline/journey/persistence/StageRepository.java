@@ -1,5 +1,6 @@
 package io.journeyline.journey.persistence;
 
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,8 +38,8 @@ public class StageRepository {
     private Uni<Map<String, StageRow>> read(Set<String> customerIds, String lock) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select id, stage, stage_entered_at, previous_stage, stage_cause from customers
-                        where id in (?1) order by id""" + lock, Object[].class)
-                .setParameter(1, List.copyOf(customerIds)).getResultList())
+                        where id = any(cast(cast(?1 as text) as text[])) order by id""" + lock, Object[].class)
+                .setParameter(1, SqlArrays.of(customerIds)).getResultList())
                 .map(rows -> {
                     Map<String, StageRow> stages = new HashMap<>();
                     for (Object[] row : rows) {
@@ -59,15 +60,12 @@ public class StageRepository {
             return Uni.createFrom().voidItem();
         }
         List<Object[]> values = rows.stream().sorted(java.util.Comparator.comparing(StageRow::customerId))
-                // VALUES columns are untyped: the time goes as ISO text and is cast where it is used
-                .map(row -> new Object[]{row.customerId(), row.stage(), row.enteredAt().toString(), row.previous(),
-                        row.cause()})
+                .map(row -> new Object[]{row.customerId(), row.stage(), row.enteredAt(), row.previous(), row.cause()})
                 .toList();
         return Transactions.inCallersTransaction("StageRepository.update", session -> MultiRowStatement.of(
-                "update customers c set stage = v.stage, stage_entered_at = v.entered_at::timestamptz, "
-                        + "previous_stage = v.previous::text, "
-                        + "stage_cause = v.cause from (values", values,
-                ") as v (id, stage, entered_at, previous, cause) where c.id = v.id").executeUpdate(session))
+                "update customers c set stage = v.stage, stage_entered_at = v.entered_at, previous_stage = v.previous, "
+                        + "stage_cause = v.cause from", "text, text, timestamptz, text, text", values,
+                "as v (id, stage, entered_at, previous, cause) where c.id = v.id").executeUpdate(session))
                 .replaceWithVoid();
     }
 
@@ -79,8 +77,8 @@ public class StageRepository {
                 .map(change -> new Object[]{change.customerId(), change.from(), change.to(), change.at(), change.causeEventId()})
                 .toList();
         return Transactions.inCallersTransaction("StageRepository.insertChanges", session -> MultiRowStatement.of(
-                "insert into stage_changes (customer_id, from_stage, to_stage, changed_at, cause_event_id) values",
-                values, "on conflict do nothing").executeUpdate(session)).replaceWithVoid();
+                "insert into stage_changes (customer_id, from_stage, to_stage, changed_at, cause_event_id) select * from",
+                "text, text, text, timestamptz, text", values, "on conflict do nothing").executeUpdate(session)).replaceWithVoid();
     }
 
     /** A customer's stage history, oldest first. */

@@ -45,20 +45,11 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
                 e.occurredAt, e.channel, e.touchpoint, e.summary, e.data, e.extensions, e.recordedAt}).toList();
         return Transactions.inCallersTransaction("TimelineRepository.insert", session -> MultiRowStatement.of("""
                 insert into timeline_entries (customer_id, event_source, event_id, type, occurred_at, channel, touchpoint,
-                    summary, data, extensions, recorded_at) select v.customer_id, v.event_source, v.event_id, v.type,
-                    v.occurred_at::timestamptz, v.channel, v.touchpoint, v.summary, v.data, v.extensions,
-                    v.recorded_at::timestamptz from (values""", rows.stream().map(TimelineRepository::textTimes).toList(), """
-                ) as v (customer_id, event_source, event_id, type, occurred_at, channel, touchpoint, summary, data,
-                    extensions, recorded_at)""").executeUpdate(session)).replaceWithVoid();
+                    summary, data, extensions, recorded_at) select * from""",
+                "text, text, text, text, timestamptz, text, text, text, text, text, timestamptz", rows, "")
+                .executeUpdate(session)).replaceWithVoid();
     }
 
-    /** VALUES columns are untyped: times go as ISO text and are cast where they are used. */
-    private static Object[] textTimes(Object[] row) {
-        Object[] copy = row.clone();
-        copy[4] = row[4].toString();
-        copy[10] = row[10].toString();
-        return copy;
-    }
 
     /** A place in the newest-first order. */
     public record Position(OffsetDateTime occurredAt, long seq) {

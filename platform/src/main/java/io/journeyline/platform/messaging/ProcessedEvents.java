@@ -45,7 +45,8 @@ public class ProcessedEvents {
                 .map(event -> new Object[]{event.source(), event.id(), event.type().type(), now})
                 .toList();
         return Transactions.inCallersTransaction("ProcessedEvents.firstSeen", session -> MultiRowStatement.of(
-                                "insert into processed_events (source, event_id, type, processed_at) values", rows,
+                                "insert into processed_events (source, event_id, type, processed_at) select * from",
+                                "text, text, text, timestamptz", rows,
                                 "on conflict do nothing returning source || chr(31) || event_id")
                         .getResultList(session, String.class))
                 .map(inserted -> {

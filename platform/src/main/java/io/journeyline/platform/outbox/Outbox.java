@@ -250,8 +250,8 @@ public class Outbox {
         List<Object[]> values = rows.stream().map(row -> new Object[]{row.eventId, row.source, row.type, row.topic,
                 row.recordKey, row.occurredAt, row.data, row.extensions, row.createdAt}).toList();
         return Transactions.inCallersTransaction(api, session -> MultiRowStatement.of("insert into outbox_events "
-                        + "(event_id, source, type, topic, record_key, occurred_at, data, extensions, created_at) values",
-                values, "").executeUpdate(session)).replaceWithVoid();
+                        + "(event_id, source, type, topic, record_key, occurred_at, data, extensions, created_at) select * from",
+                "text, text, text, text, text, timestamptz, text, text, timestamptz", values, "").executeUpdate(session)).replaceWithVoid();
     }
 
     private OutboxEvent row(String id, String source, EventType type, String recordKey, OffsetDateTime time,

@@ -1,5 +1,6 @@
 package io.journeyline.platform.outbox;
 
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.messaging.Failures;
 import io.journeyline.platform.messaging.KafkaOut;
@@ -160,7 +161,8 @@ public class OutboxRelay {
 
     private static Uni<Void> delete(Mutiny.Session session, List<Long> seqs) {
         return seqs.isEmpty() ? Uni.createFrom().voidItem() : session
-                .createNativeQuery("delete from outbox_events where seq in (?1)").setParameter(1, seqs)
+                .createNativeQuery("delete from outbox_events where seq " + SqlArrays.anyOf(1, "bigint"))
+                .setParameter(1, SqlArrays.of(seqs))
                 .executeUpdate().replaceWithVoid();
     }
 

@@ -3,89 +3,86 @@ package io.journeyline.platform.persistence;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One SQL statement for many rows: {@code <head> (?1, ?2), (?3, ?4) … <tail>}, every value a bound
- * parameter. Set-based writes (dedupe markers, customer upserts, outbox rows) take one round trip instead
- * of one per row. Rows are split into several statements where PostgreSQL's limit of 65,535 parameters
- * per statement requires it.
+ * One SQL statement for many rows whose text does not depend on how many rows there are: each column goes as one array
+ * parameter, and {@code unnest} turns the arrays back into rows —
+ * {@code <head> unnest(cast(?1 as text[]), cast(?2 as timestamptz[])) <tail>}. Set-based writes (dedupe markers,
+ * customer upserts, outbox rows) take one round trip instead of one per row, with as many bound parameters as columns
+ * (not rows × columns), and the same text every batch, so Hibernate's and PostgreSQL's prepared-statement caches serve
+ * it and the server does not parse and plan a new statement of thousands of parameters each time.
+ *
+ * <p>The head names where the rows go: {@code insert into t (a, b) select * from}, or
+ * {@code update t set b = v.b from} with the tail {@code as v (a, b) where t.a = v.a}. Each array travels as
+ * PostgreSQL's array text ({@link SqlArrays}), cast to the column's type by the statement.
  */
 public final class MultiRowStatement {
-    private static final int MAX_PARAMETERS = 65_535;
-
-    private final String head;
+    private final String sql;
+    private final int columns;
     private final List<Object[]> rows;
-    private final String tail;
 
-    private MultiRowStatement(String head, List<Object[]> rows, String tail) {
-        this.head = head;
+    private MultiRowStatement(String sql, int columns, List<Object[]> rows) {
+        this.sql = sql;
+        this.columns = columns;
         this.rows = rows;
-        this.tail = tail;
     }
 
     /**
-     * @param head e.g. {@code insert into t (a, b) values}
-     * @param rows the values of each row, all rows the same width
-     * @param tail e.g. {@code on conflict do nothing}, or empty
+     * @param head  e.g. {@code insert into t (a, b) select * from}
+     * @param types the columns' PostgreSQL types in row order, e.g. {@code text, timestamptz}
+     * @param rows  the values of each row (String, numbers, booleans, OffsetDateTime / Instant, or null), as wide as
+     *              {@code types}
+     * @param tail  e.g. {@code on conflict do nothing}, or empty
      */
-    public static MultiRowStatement of(String head, List<Object[]> rows, String tail) {
-        return new MultiRowStatement(head, rows, tail);
+    public static MultiRowStatement of(String head, String types, List<Object[]> rows, String tail) {
+        String[] columnTypes = types.split(",");
+        StringBuilder sql = new StringBuilder(head).append(" unnest(");
+        for (int c = 0; c < columnTypes.length; c++) {
+            sql.append(c == 0 ? "" : ", ").append("cast(cast(?").append(c + 1).append(" as text) as ")
+                    .append(columnTypes[c].trim()).append("[])");
+        }
+        sql.append(") ").append(tail);
+        for (Object[] row : rows) {
+            if (row.length != columnTypes.length) {
+                throw new IllegalArgumentException("a row of " + row.length + " values for " + columnTypes.length
+                        + " columns (" + types + ")");
+            }
+        }
+        return new MultiRowStatement(sql.toString(), columnTypes.length, rows);
     }
 
     /** Executes it; the number of rows changed. */
     public Uni<Integer> executeUpdate(Mutiny.Session session) {
-        Uni<Integer> total = Uni.createFrom().item(0);
-        for (List<Object[]> chunk : chunks()) {
-            total = total.chain(sum -> bind(session.createNativeQuery(sql(chunk)), chunk).executeUpdate().map(n -> sum + n));
-        }
-        return total;
+        return bind(session.createNativeQuery(sql)).executeUpdate();
     }
 
     /** Executes it and reads a single-column {@code returning} clause. */
     public <R> Uni<List<R>> getResultList(Mutiny.Session session, Class<R> type) {
-        Uni<List<R>> all = Uni.createFrom().item(new ArrayList<>());
-        for (List<Object[]> chunk : chunks()) {
-            all = all.chain(sofar -> bind(session.createNativeQuery(sql(chunk), type), chunk).getResultList()
-                    .map(more -> {
-                        sofar.addAll(more);
-                        return sofar;
-                    }));
-        }
-        return all;
+        return bind(session.createNativeQuery(sql, type)).getResultList();
     }
 
-    private List<List<Object[]>> chunks() {
-        int width = rows.isEmpty() ? 1 : rows.get(0).length;
-        int perStatement = Math.max(1, MAX_PARAMETERS / width);
-        List<List<Object[]>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += perStatement) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + perStatement)));
-        }
-        return chunks;
+    /** The statement's text (the same for any number of rows). */
+    String sql() {
+        return sql;
     }
 
-    private String sql(List<Object[]> chunk) {
-        StringBuilder sql = new StringBuilder(head).append(' ');
-        int parameter = 0;
-        for (int r = 0; r < chunk.size(); r++) {
-            sql.append(r == 0 ? "(" : ", (");
-            for (int c = 0; c < chunk.get(r).length; c++) {
-                sql.append(c == 0 ? "" : ", ").append('?').append(++parameter);
-            }
-            sql.append(')');
-        }
-        return sql.append(' ').append(tail).toString();
-    }
-
-    private static <Q extends Mutiny.AbstractQuery> Q bind(Q query, List<Object[]> chunk) {
-        int parameter = 0;
-        for (Object[] row : chunk) {
-            for (Object value : row) {
-                query.setParameter(++parameter, value);
-            }
+    private <Q extends Mutiny.AbstractQuery> Q bind(Q query) {
+        for (int c = 0; c < columns; c++) {
+            query.setParameter(c + 1, arrayText(c));
         }
         return query;
+    }
+
+    /** Column {@code c} of every row as PostgreSQL's array text ({@link SqlArrays}). */
+    String arrayText(int c) {
+        StringBuilder text = new StringBuilder(rows.size() * 16).append('{');
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) {
+                text.append(',');
+            }
+            SqlArrays.append(text, rows.get(r)[c]);
+        }
+        return text.append('}').toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.journeyline.platform.timers;
 
+import io.journeyline.platform.persistence.SqlArrays;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.journeyline.contract.EventJson;
 import io.journeyline.platform.outbox.Cause;
@@ -76,7 +77,8 @@ public class Timers {
         List<Object[]> rows = byKey.values().stream().map(s -> new Object[]{s.kind(), s.key(),
                 s.dueAt().atOffset(ZoneOffset.UTC), s.payload(), now}).toList();
         return Transactions.inCallersTransaction("Timers.scheduleAll", session -> MultiRowStatement.of(
-                "insert into platform_timers (kind, timer_key, due_at, payload, scheduled_at) values", rows, """
+                "insert into platform_timers (kind, timer_key, due_at, payload, scheduled_at) select * from",
+                "text, text, timestamptz, text, timestamptz", rows, """
                         on conflict (kind, timer_key) do update set due_at = excluded.due_at, payload = excluded.payload,
                             scheduled_at = excluded.scheduled_at, attempts = 0, last_error = null, status = 'PENDING'""")
                 .executeUpdate(session)).replaceWithVoid();
@@ -88,8 +90,8 @@ public class Timers {
             return Uni.createFrom().item(0);
         }
         return Transactions.inCallersTransaction("Timers.cancelAll", session -> session
-                .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key in (?2)")
-                .setParameter(1, kind).setParameter(2, keys).executeUpdate());
+                .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key " + SqlArrays.anyOf(2, "text"))
+                .setParameter(1, kind).setParameter(2, SqlArrays.of(keys)).executeUpdate());
     }
 
     /** Cancels the timer (kind, key); true when there was one to cancel. */
