@@ -3,13 +3,16 @@ package io.journeyline.journey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
+import io.journeyline.platform.timers.TimerPoller;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(RealInfrastructure.class)
 @TestProfile(BackfillTest.DefaultStaleGuard.class)
 class BackfillTest {
+    @Inject
+    TimerPoller poller;
     private static final int TEN_DAYS = 10 * 24 * 60;
 
     public static class DefaultStaleGuard implements QuarkusTestProfile {
@@ -66,6 +71,26 @@ class BackfillTest {
         assertThat(painPoints.getString("items.find { it.touchpoint == 'setup.tv' }.interventions[0].status"))
                 .isEqualTo("SENT");
         assertThat(JourneyApi.awaitInTimeline(customer.id, idOf(today))).contains(idOf(old));
+    }
+
+    @Test
+    void anAbsenceIsAgedFromWhenItsWaitEndedNotFromItsAnchor() throws Throwable {
+        // PP-NEW-CUSTOMER: a purchase with no first use within 7 days. Eight days ago, the wait ended yesterday: a
+        // live pain point. Ten days ago, the wait ended three days ago: history.
+        Customer waitEndedYesterday = new Customer(OffsetDateTime.now().minusDays(8).truncatedTo(ChronoUnit.SECONDS));
+        Customer waitEndedThreeDaysAgo = new Customer(OffsetDateTime.now().minusDays(10).truncatedTo(ChronoUnit.SECONDS));
+        ObjectNode recent = waitEndedYesterday.touchpoint(0, "web", "checkout.payment", "purchase", Map.of());
+        ObjectNode old = waitEndedThreeDaysAgo.touchpoint(0, "web", "checkout.payment", "purchase", Map.of());
+        JourneyApi.awaitInTimeline(waitEndedYesterday.id, idOf(recent));
+        JourneyApi.awaitInTimeline(waitEndedThreeDaysAgo.id, idOf(old));
+
+        VertxContextSupport.subscribeAndAwait(poller::fireAllDue);
+
+        assertThat(waitEndedYesterday.awaitPainPoint("PP-NEW-CUSTOMER").getString("items[0].interventions[0].status"))
+                .isEqualTo("SENT");
+        Map<String, Object> stale = waitEndedThreeDaysAgo.awaitPainPoint("PP-NEW-CUSTOMER")
+                .getMap("items[0].interventions[0]");
+        assertThat(stale).containsEntry("status", "SUPPRESSED").containsEntry("suppressedBy", "stale");
     }
 
     private static String topicOf(byte[] request) {

@@ -159,7 +159,6 @@ public final class LoadBenchmark {
         Sample start = sample();
         List<Sample> series = new ArrayList<>();
         long tickNanos = 10_000_000L;
-        int perTick = Math.max(1, rate / 100);
         long t0 = System.nanoTime();
         long nextSample = t0 + 1_000_000_000L;
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -170,7 +169,9 @@ public final class LoadBenchmark {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                for (int i = 0; i < perTick && sent < mix.size(); i++, sent++) {
+                // as many as R events/s make by the end of this 10 ms tick (any R, not only multiples of 100)
+                long dueBy = Math.min(mix.size(), (long) rate * (tick + 1) / 100);
+                for (; sent < dueBy; sent++) {
                     producer.send(mix.get(sent).record(Instant.now()));
                 }
                 if (System.nanoTime() >= nextSample) {

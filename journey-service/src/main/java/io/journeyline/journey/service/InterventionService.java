@@ -112,7 +112,7 @@ public class InterventionService {
             ActionType type = ask.type();
             List<Sent> history = sentTo.computeIfAbsent(ask.customerId(), c -> new ArrayList<>());
             Decision decision = guards.decide(new Request(detection.rule().id(), ask.topic(), type,
-                    detection.detectedAt(), detection.rule().cooldown()), new History(history,
+                    detection.detectedAt(), detection.completedAt(), detection.rule().cooldown()), new History(history,
                     facts.openCases().contains(ask.customerId()),
                     facts.consents().getOrDefault(ask.customerId(), Map.of())), now.toInstant());
             Intervention row = new Intervention();

@@ -60,8 +60,13 @@ public final class InterventionGuards {
     public record History(List<Sent> sent, boolean caseOpen, Map<String, Boolean> consents) {
     }
 
-    /** The intervention a firing asks for. {@code ruleCooldown} is the rule's own cooldown, or null. */
-    public record Request(String ruleId, String topic, ActionType type, Instant at, Duration ruleCooldown) {
+    /**
+     * The intervention a firing asks for. {@code at} is the detection's event time (what cooldowns and caps compare),
+     * {@code completedAt} when its pattern became true (what staleness ages: for an absence, the end of its window);
+     * {@code ruleCooldown} is the rule's own cooldown, or null.
+     */
+    public record Request(String ruleId, String topic, ActionType type, Instant at, Instant completedAt,
+                          Duration ruleCooldown) {
     }
 
     /** Sent when {@code suppressedBy} is null; {@code reason} says why in words either way. */
@@ -88,7 +93,7 @@ public final class InterventionGuards {
 
     /** Decides {@code request} at wall-clock time {@code now}. */
     public Decision decide(Request request, History history, Instant now) {
-        Duration age = Duration.between(request.at(), now);
+        Duration age = Duration.between(request.completedAt(), now);
         if (age.compareTo(settings.staleAfter()) > 0) {
             return new Decision(Guard.STALE, "detected on events " + words(age) + " old (stale after "
                     + words(settings.staleAfter()) + "): history, not a moment to reach the customer");

@@ -55,6 +55,15 @@ public record Detection(Rule rule, int ruleSetVersion, String scope, String key,
         return evidence().get(evidence().size() - 1).time();
     }
 
+    /**
+     * When the pattern became true, as event time: the latest evidence's time, or for an absence the end of the window
+     * it waited out after its anchor (a purchase with no first use within 7 days is a pain point 7 days after the
+     * purchase). What the stale guard ages.
+     */
+    public Instant completedAt() {
+        return rule.absence() != null ? detectedAt().plus(rule.absence().within()) : detectedAt();
+    }
+
     /** The latest non-empty value of a data field among the evidence ({@code topic} or {@code touchpoint}). */
     public String latest(String field) {
         List<Mark> evidence = evidence();

@@ -83,18 +83,25 @@ class InterventionGuardsTest {
 
     @Test
     void aPainPointDetectedOnEventsOlderThanTwoDaysAsksForNothingAndOneJustWithinDoes() {
-        Request backfilled = new Request("PP-X", "wifi", ActionType.EDUCATION, NOW.minus(Duration.ofDays(10)), null);
-        Request yesterday = new Request("PP-X", "wifi", ActionType.EDUCATION, NOW.minus(Duration.ofHours(47)), null);
+        Instant tenDaysAgo = NOW.minus(Duration.ofDays(10));
+        Request backfilled = new Request("PP-X", "wifi", ActionType.EDUCATION, tenDaysAgo, tenDaysAgo, null);
+        Instant fortySevenHoursAgo = NOW.minus(Duration.ofHours(47));
+        Request yesterday = new Request("PP-X", "wifi", ActionType.EDUCATION, fortySevenHoursAgo, fortySevenHoursAgo, null);
+        // an absence: the purchase eight days ago, the 7-day wait for a first use over yesterday — not stale
+        Request absence = new Request("PP-NEW-CUSTOMER", "router", ActionType.EDUCATION, NOW.minus(Duration.ofDays(8)),
+                NOW.minus(Duration.ofDays(1)), null);
 
         Decision stale = GUARDS.decide(backfilled, new History(List.of(), false, Map.of("education", false)), NOW);
         assertThat(stale.suppressedBy()).as("stale is checked first: a backfill is not a consent question")
                 .isEqualTo(Guard.STALE);
         assertThat(stale.reason()).contains("10 days old (stale after 2 days)");
         assertThat(GUARDS.decide(yesterday, new History(List.of(), false, Map.of()), NOW).sent()).isTrue();
+        assertThat(GUARDS.decide(absence, new History(List.of(), false, Map.of()), NOW).sent())
+                .as("aged from when the absence completed, not from its anchor").isTrue();
     }
 
     private static Request request(String rule, String topic, ActionType type) {
-        return new Request(rule, topic, type, NOW, null);
+        return new Request(rule, topic, type, NOW, NOW, null);
     }
 
     private static Decision decide(Request request, List<Sent> sent, boolean caseOpen, Map<String, Boolean> consents) {
