@@ -511,7 +511,8 @@ public final class LoadBenchmark {
             try {
                 List<String> inodes = new ArrayList<>();
                 for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-                    for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                    List<String> lines = Files.readAllLines(Path.of(table));
+                    for (String line : lines.subList(1, lines.size())) {
                         String[] f = line.trim().split("\\s+");
                         if (f[3].equals("0A") && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port) {
                             inodes.add("socket:[" + f[9] + "]");

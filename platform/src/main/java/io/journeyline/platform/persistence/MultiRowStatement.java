@@ -76,13 +76,6 @@ public final class MultiRowStatement {
 
     /** Column {@code c} of every row as PostgreSQL's array text ({@link SqlArrays}). */
     String arrayText(int c) {
-        StringBuilder text = new StringBuilder(rows.size() * 16).append('{');
-        for (int r = 0; r < rows.size(); r++) {
-            if (r > 0) {
-                text.append(',');
-            }
-            SqlArrays.append(text, rows.get(r)[c]);
-        }
-        return text.append('}').toString();
+        return SqlArrays.of(rows.stream().map(row -> row[c]).toList());
     }
 }

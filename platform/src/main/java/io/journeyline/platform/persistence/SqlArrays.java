@@ -27,7 +27,7 @@ public final class SqlArrays {
         return text.append('}').toString();
     }
 
-    static void append(StringBuilder text, Object value) {
+    private static void append(StringBuilder text, Object value) {
         if (value == null) {
             text.append("NULL");
             return;
