@@ -15,9 +15,11 @@
 #       education-service: assignments per second from a burst of 10,000 education requests
 #   deploy/local/bench.sh load [--events 1000000] [--seed 7] [--port-offset N] [--limit-rows 200000]
 #   deploy/local/bench.sh load --rate 5000 --seconds 60 [--seed 7] [--port-offset N]
+#   deploy/local/bench.sh load --timers 100000 [--port-offset N]
 #       the load harness (LoadBenchmark): journey-service on an everyday mix, timed by its consumer group's lag sampled
 #       from outside; CPU per process, rows and WAL per event, the INSERT/COPY limit in the same run; or a steady rate's
-#       event → timeline latency p50/p99 and whether lag stays flat
+#       event → timeline latency p50/p99 and whether lag stays flat; or N absence timers made due at once, timed until
+#       none is pending, each checked to have fired once
 #   deploy/local/bench.sh backfill [--customers 30000] [--seed 7] [--port-offset N] [--data-dir DIR]
 #       ten days of an everyday mix onto journey.touchpoints with absence timers coming due meanwhile: the rate, and
 #       that every event is in its timeline with nothing dead-lettered, retried or failed (exit 1 otherwise)

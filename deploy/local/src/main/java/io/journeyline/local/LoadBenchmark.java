@@ -91,6 +91,7 @@ public final class LoadBenchmark {
         int seconds = 60;
         int limitRows = 200_000;
         int timeoutMinutes = 120;
+        int timers = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Integer.parseInt(args[++i]);
@@ -100,13 +101,15 @@ public final class LoadBenchmark {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--limit-rows" -> limitRows = Integer.parseInt(args[++i]);
                 case "--timeout-minutes" -> timeoutMinutes = Integer.parseInt(args[++i]);
+                case "--timers" -> timers = Integer.parseInt(args[++i]);
                 case "--data-dir" -> i++; // accepted like the other benchmarks; nothing here reads the data folder
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         LoadBenchmark bench = new LoadBenchmark(offset);
         bench.describeBuild();
-        boolean caughtUp = rate > 0 ? bench.steady(rate, seconds, seed, Duration.ofMinutes(timeoutMinutes))
+        boolean caughtUp = timers > 0 ? bench.timers(timers, Duration.ofMinutes(timeoutMinutes))
+                : rate > 0 ? bench.steady(rate, seconds, seed, Duration.ofMinutes(timeoutMinutes))
                 : bench.preload(events, seed, limitRows, Duration.ofMinutes(timeoutMinutes));
         bench.admin.close();
         System.exit(caughtUp ? 0 : 1);
@@ -121,6 +124,7 @@ public final class LoadBenchmark {
                 mix.size(), mix.stream().map(Mix.Event::customer).distinct().count(), seed);
         List<ProducerRecord<String, byte[]>> records = mix.stream().map(event -> event.record(null)).toList();
         Sample start = sample();
+        Waits waits = Waits.start(this::journeyDatabase);
         if (start.lag() > 0) {
             System.out.printf("  journey-service still has %,d events to consume from before: wait for lag 0 and run again%n",
                     start.lag());
@@ -138,6 +142,7 @@ public final class LoadBenchmark {
         series.addAll(untilCaughtUp(produced, timeout));
         Sample end = series.get(series.size() - 1);
         report(start, end, series, mix.size());
+        waits.stopAndReport();
         if (end.lag() > 0) {
             return false;
         }
@@ -157,6 +162,7 @@ public final class LoadBenchmark {
         System.out.printf("steady: %,d events/s for %d s (the everyday mix's sequence, each event timed as it is sent)%n",
                 rate, seconds);
         Sample start = sample();
+        Waits waits = Waits.start(this::journeyDatabase);
         List<Sample> series = new ArrayList<>();
         long tickNanos = 10_000_000L;
         long t0 = System.nanoTime();
@@ -187,6 +193,7 @@ public final class LoadBenchmark {
         series.addAll(untilCaughtUp(produced, timeout));
         Sample end = series.get(series.size() - 1);
         report(start, end, series, mix.size());
+        waits.stopAndReport();
         List<Sample> during = series.stream().filter(s -> !s.at().isAfter(produced.at())).toList();
         double slope = slope(during);
         long maxLag = during.stream().mapToLong(Sample::lag).max().orElse(0);
@@ -206,7 +213,143 @@ public final class LoadBenchmark {
         return end.lag() == 0;
     }
 
+    /**
+     * N absence timers due at once, as after an outage or a backfill: N customers' purchases an hour ago (each schedules
+     * PP-NEW-CUSTOMER's 7-day absence check), consumed; then their checks are made due from outside (their due time set
+     * to now in one statement) and timed until none is pending, sampled four times a second. Then checks that each
+     * fired once (one pain point per customer) and follows what it asked for into education-service.
+     */
+    private boolean timers(int due, Duration timeout) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String prefix = "timers-" + run + "-";
+        String source = SOURCE + "/" + run;
+        Instant purchased = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+        System.out.printf("timers: %,d customers' purchases an hour ago, their PP-NEW-CUSTOMER absence checks then made"
+                + " due at once%n", due);
+        Sample start = sample();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int c = 0; c < due; c++) {
+                Mix.Event purchase = Mix.touchpoint(source, prefix + c, purchased, "web", "checkout.payment", "purchase");
+                purchase.data().put("outcome", "success");
+                producer.send(purchase.record(null));
+            }
+            producer.flush();
+        }
+        List<Sample> consuming = untilCaughtUp(sample(), timeout);
+        Sample consumed = consuming.get(consuming.size() - 1);
+        String mine = "kind = 'rule-absence' and timer_key like '%|" + prefix + "%'";
+        try (Connection db = journeyDatabase(); Statement statement = db.createStatement()) {
+            long pending = count(statement, "select count(*) from platform_timers where status = 'PENDING' and " + mine);
+            System.out.printf("  consumed in %.1f s; %,d absence checks pending%n",
+                    seconds(Duration.between(start.at(), consumed.at())), pending);
+            Sample before = sample();
+            statement.executeUpdate("update platform_timers set due_at = now() where status = 'PENDING' and " + mine);
+            long t0 = System.nanoTime();
+            List<long[]> series = new ArrayList<>();
+            long left = pending;
+            while (left > 0 && System.nanoTime() - t0 < timeout.toNanos()) {
+                Thread.sleep(250);
+                left = count(statement, "select count(*) from platform_timers where " + mine);
+                series.add(new long[]{System.nanoTime() - t0, left});
+            }
+            Sample after = sample();
+            double elapsed = (series.get(series.size() - 1)[0]) / 1e9;
+            System.out.println("  time series (seconds, checks left):");
+            for (int i = 0; i < series.size(); i++) {
+                if (i % 4 == 3 || i == series.size() - 1) {
+                    System.out.printf("    %6.2f  %,9d%n", series.get(i)[0] / 1e9, series.get(i)[1]);
+                }
+            }
+            long failed = count(statement, "select count(*) from platform_timers where status = 'FAILED' and " + mine);
+            System.out.printf("  %,d absence checks fired in %.1f s: %,.0f timers/s (due → none pending, sampled from"
+                    + " outside every 250 ms); %,d left, %,d FAILED%n", pending - left, elapsed, (pending - left) / elapsed,
+                    left, failed);
+            long painPoints = count(statement, "select count(*) from pain_points where rule_id = 'PP-NEW-CUSTOMER'"
+                    + " and customer_id like '" + prefix + "%'");
+            long customers = count(statement, "select count(distinct customer_id) from pain_points where rule_id ="
+                    + " 'PP-NEW-CUSTOMER' and customer_id like '" + prefix + "%'");
+            System.out.printf("  each once: %,d PP-NEW-CUSTOMER pain points for %,d customers (expected %,d of each)%n",
+                    painPoints, customers, due);
+            try (ResultSet rs = statement.executeQuery("select status || coalesce(' (' || suppressed_by || ')', ''),"
+                    + " count(*) from interventions where customer_id like '" + prefix + "%' group by 1 order by 1")) {
+                while (rs.next()) {
+                    System.out.printf("  interventions %s: %,d%n", rs.getString(1), rs.getLong(2));
+                }
+            }
+            System.out.println("  CPU seconds per process while firing:");
+            after.cpuSeconds().forEach((process, cpu) -> System.out.printf("    %-18s %7.1f s%n", process,
+                    cpu - before.cpuSeconds().getOrDefault(process, 0.0)));
+            return left == 0 && failed == 0 && painPoints == due && customers == due;
+        }
+    }
+
+    private static long count(Statement statement, String query) throws Exception {
+        try (ResultSet rs = statement.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     // --- what is sampled ---
+
+    /**
+     * What journey-service's database connections are doing, sampled ten times a second from {@code pg_stat_activity}
+     * on a connection of its own: working (active, no wait), waiting on a lock, on I/O or the WAL, or idle in a
+     * transaction — waiting for journey-service to send the next statement. The shares say whether the database, the
+     * locks or the service's own turn hold a batch back.
+     */
+    private static final class Waits {
+        private final Map<String, Long> counts = new java.util.TreeMap<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+        private long samples;
+
+        private Waits(DatabaseConnection connect) {
+            thread = new Thread(() -> {
+                try (Connection db = connect.open(); Statement statement = db.createStatement()) {
+                    while (running) {
+                        try (ResultSet rs = statement.executeQuery("""
+                                select case when state = 'active' and wait_event is null then 'working'
+                                            when state = 'active' then wait_event_type || ':' || wait_event
+                                            else state end
+                                from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+                                    and backend_type = 'client backend'""")) {
+                            synchronized (counts) {
+                                samples++;
+                                while (rs.next()) {
+                                    counts.merge(rs.getString(1), 1L, Long::sum);
+                                }
+                            }
+                        }
+                        Thread.sleep(100);
+                    }
+                } catch (Exception e) {
+                    System.out.println("  (database waits not sampled: " + e + ")");
+                }
+            }, "pg_stat_activity sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static Waits start(DatabaseConnection connect) {
+            return new Waits(connect);
+        }
+
+        void stopAndReport() throws InterruptedException {
+            running = false;
+            thread.join();
+            synchronized (counts) {
+                System.out.printf("  journey database connections, %,d samples at 10/s (mean connections in each state):%n",
+                        samples);
+                counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .forEach(e -> System.out.printf("    %-32s %5.2f%n", e.getKey(), e.getValue() / (double) samples));
+            }
+        }
+    }
+
+    private interface DatabaseConnection {
+        Connection open() throws Exception;
+    }
 
     /** One second's view from outside: the group's committed offsets and lag, CPU per process, the database's writes. */
     private record Sample(Instant at, long committed, long lag, Map<String, Double> cpuSeconds, long rowsWritten,
@@ -635,7 +778,7 @@ public final class LoadBenchmark {
             return all.size() > events ? new ArrayList<>(all.subList(0, events)) : all;
         }
 
-        private static Event touchpoint(String source, String customer, Instant time, String channel, String touchpoint,
+        static Event touchpoint(String source, String customer, Instant time, String channel, String touchpoint,
                                         String action) {
             return new Event(customer, "journey.touchpoints", "io.journeyline.touchpoint.recorded", source, time,
                     JSON.createObjectNode().put("customerId", customer).put("channel", channel)

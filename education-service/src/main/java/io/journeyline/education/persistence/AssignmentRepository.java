@@ -8,7 +8,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Assignments by id and by customer. */
 @ApplicationScoped
@@ -32,8 +35,21 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The assignment that answers this education request, if it was answered already. */
-    public Uni<Assignment> ofIntervention(String interventionId) {
-        return find("interventionId", interventionId).firstResult();
+    /** The assignments of these customers, in one statement, by customer. */
+    public Uni<Map<String, List<Assignment>>> ofCustomers(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("customerId in ?1", List.copyOf(customerIds))
+                .map(all -> all.stream().collect(Collectors.groupingBy(assignment -> assignment.customerId)));
+    }
+
+    /** The assignments that answer these education requests, by intervention id (absent: not answered yet). */
+    public Uni<Map<String, Assignment>> ofInterventions(Collection<String> interventionIds) {
+        if (interventionIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("interventionId in ?1", List.copyOf(interventionIds)).map(all -> all.stream()
+                .collect(Collectors.toMap(assignment -> assignment.interventionId, assignment -> assignment, (a, b) -> a)));
     }
 }

@@ -1,12 +1,16 @@
 package io.journeyline.education.persistence;
 
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What education-service knows of a customer to choose content for them. */
 @ApplicationScoped
@@ -37,6 +41,19 @@ public class LearnerRepository {
                             channel = coalesce(excluded.channel, learners.channel), updated_at = excluded.updated_at""")
                 .setParameter(1, customerId).setParameter(2, language).setParameter(3, channel).setParameter(4, now)
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The learners among these customers, in one statement, by customer (absent: education-service knows nothing). */
+    public Uni<Map<String, Learner>> findAll(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select customer_id, stage, stage_changed_at, language, channel from learners
+                        where customer_id = any(cast(cast(?1 as text) as text[]))""", Object[].class)
+                .setParameter(1, SqlArrays.of(customerIds)).getResultList())
+                .map(rows -> rows.stream().map(r -> new Learner((String) r[0], (String) r[1], (OffsetDateTime) r[2],
+                        (String) r[3], (String) r[4])).collect(Collectors.toMap(Learner::customerId, learner -> learner)));
     }
 
     public Uni<Optional<Learner>> find(String customerId) {

@@ -8,7 +8,9 @@ import io.journeyline.education.domain.Assignment;
 import io.journeyline.education.domain.AssignmentStatus;
 import io.journeyline.education.domain.assign.ContentChooser;
 import io.journeyline.education.domain.assign.Holdout;
+import io.journeyline.education.domain.catalog.Content;
 import io.journeyline.education.domain.catalog.ContentLevel;
+import io.journeyline.education.domain.paths.LearningPath;
 import io.journeyline.education.persistence.AssignmentRepository;
 import io.journeyline.education.persistence.ContentRepository;
 import io.journeyline.education.persistence.LearnerRepository;
@@ -24,9 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,27 +78,73 @@ public class EducationRequests {
 
     /**
      * One assignment per request: a request answered before is skipped; one naming an intervention already answered
-     * for another customer fails with {@link ForeignReferenceException}, so the pipeline dead-letters it alone.
+     * for another customer fails with {@link ForeignReferenceException}, so the pipeline dead-letters it alone. What
+     * the answers read is read once for the batch ({@link BatchView}): the requests' earlier answers, the customers as
+     * education-service knows them, their consent, what they completed, and the catalog per topic.
      */
     public Uni<Void> onRequested(List<Delivery<EducationRequested>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<EducationRequested> delivery : deliveries) {
-            EducationRequested request = delivery.data();
-            chain = chain.chain(() -> assignments.ofIntervention(request.interventionId()).chain(existing -> {
-                if (existing == null) {
-                    return answer(delivery);
-                }
-                if (!existing.customerId.equals(request.customerId())) {
-                    return Uni.createFrom().failure(new ForeignReferenceException("interventionId",
-                            request.interventionId()));
-                }
-                return Uni.createFrom().voidItem();
-            }));
-        }
-        return chain;
+        Set<String> customers = deliveries.stream().map(delivery -> delivery.data().customerId()).collect(Collectors.toSet());
+        Set<String> interventions = deliveries.stream().map(delivery -> delivery.data().interventionId())
+                .collect(Collectors.toSet());
+        return assignments.ofInterventions(interventions).chain(answered -> learners.findAll(customers)
+                .chain(known -> consents.ofAll(customers, PURPOSE)
+                        .chain(said -> assignments.ofCustomers(customers)
+                                .map(before -> new BatchView(answered, known, said, before)))))
+                .chain(view -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Delivery<EducationRequested> delivery : deliveries) {
+                        chain = chain.chain(() -> answerOnce(delivery, view));
+                    }
+                    return chain;
+                });
     }
 
-    private Uni<Void> answer(Delivery<EducationRequested> delivery) {
+    private Uni<Void> answerOnce(Delivery<EducationRequested> delivery, BatchView view) {
+        EducationRequested request = delivery.data();
+        String answeredFor = view.answeredFor(request.interventionId());
+        if (answeredFor == null) {
+            view.answered().put(request.interventionId(), request.customerId());
+            return answer(delivery, view);
+        }
+        if (!answeredFor.equals(request.customerId())) {
+            return Uni.createFrom().failure(new ForeignReferenceException("interventionId", request.interventionId()));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * What a batch of requests reads, read once: nothing an answer writes changes it for a later request of the same
+     * batch (answers add no learner, consent, catalog or completed assignment) except which interventions are answered,
+     * which {@link #answered} keeps up to date.
+     */
+    private record BatchView(Map<String, String> answered, Map<String, LearnerRepository.Learner> learners,
+                             Map<String, Map<String, Boolean>> consents, Map<String, List<Assignment>> assignments,
+                             Map<String, List<LearningPath>> paths, Map<String, List<Content>> contents) {
+        BatchView(Map<String, Assignment> answered, Map<String, LearnerRepository.Learner> learners,
+                  Map<String, Map<String, Boolean>> consents, Map<String, List<Assignment>> assignments) {
+            this(answered.values().stream().collect(Collectors.toMap(a -> a.interventionId, a -> a.customerId,
+                    (a, b) -> a, HashMap::new)), learners, consents, assignments, new HashMap<>(), new HashMap<>());
+        }
+
+        /** The customer the intervention was answered for, or null. */
+        String answeredFor(String interventionId) {
+            return answered.get(interventionId);
+        }
+    }
+
+    private Uni<List<LearningPath>> pathsAbout(String topic, BatchView view) {
+        List<LearningPath> known = view.paths().get(topic);
+        return known != null ? Uni.createFrom().item(known)
+                : paths.about(topic).invoke(found -> view.paths().put(topic, found));
+    }
+
+    private Uni<List<Content>> contentsAbout(String topic, BatchView view) {
+        List<Content> known = view.contents().get(topic);
+        return known != null ? Uni.createFrom().item(known)
+                : contents.search(Map.of("topic", topic), 200).invoke(found -> view.contents().put(topic, found));
+    }
+
+    private Uni<Void> answer(Delivery<EducationRequested> delivery, BatchView view) {
         EducationRequested request = delivery.data();
         Cause cause = Cause.of(delivery.event());
         String rule = request.ruleId() != null ? request.ruleId() : request.reason();
@@ -107,55 +158,55 @@ public class EducationRequests {
         assignment.ruleId = request.ruleId();
         assignment.topic = request.topic();
         assignment.assignedAt = OffsetDateTime.now(clock);
-        return learners.find(request.customerId()).chain(learner -> {
-            assignment.channel = learner.map(LearnerRepository.Learner::channel).orElse(config.defaultChannel());
-            assignment.language = learner.map(LearnerRepository.Learner::language).orElse(config.defaultLanguage());
-            assignment.stage = learner.map(LearnerRepository.Learner::stage).orElse(null);
-            return consents.said(request.customerId(), PURPOSE, assignment.channel);
-        }).chain(said -> {
-            if (!said.orElse(config.consentedByDefault())) {
-                return decided(assignment, AssignmentStatus.SUPPRESSED,
-                        "consent: the customer has not consented to education by " + assignment.channel);
-            }
-            ContentChooser.Need need = new ContentChooser.Need(request.topic(), level(request), assignment.language,
-                    config.defaultLanguage(), assignment.channel, assignment.stage);
-            return past(request).chain(past -> paths.about(request.topic()).chain(candidates -> {
-                var path = ContentChooser.choosePath(need, candidates, past);
-                if (path.isPresent()) {
-                    assignment.pathId = path.get().path().id();
-                    assignment.language = path.get().language();
-                    return heldOut(assignment, rule, cause).chain(held -> {
-                        if (held) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        assignment.status = AssignmentStatus.ASSIGNED;
-                        assignment.why = path.get().why();
-                        assignment.lastProgressAt = assignment.assignedAt;
-                        return assignmentService.assignPath(assignment, cause).replaceWithVoid();
-                    });
-                }
-                return contents.search(Map.of("topic", request.topic()), 200).chain(catalog -> {
-                    var choice = ContentChooser.choose(need, catalog, past);
-                    if (choice.isEmpty()) {
-                        return decided(assignment, AssignmentStatus.SUPPRESSED, "no content fits: topic "
-                                + request.topic() + ", level " + level(request) + ", " + assignment.language + " on "
-                                + assignment.channel);
+        Optional<LearnerRepository.Learner> learner = Optional.ofNullable(view.learners().get(request.customerId()));
+        assignment.channel = learner.map(LearnerRepository.Learner::channel).orElse(config.defaultChannel());
+        assignment.language = learner.map(LearnerRepository.Learner::language).orElse(config.defaultLanguage());
+        assignment.stage = learner.map(LearnerRepository.Learner::stage).orElse(null);
+        Optional<Boolean> said = Consents.said(view.consents().getOrDefault(request.customerId(), Map.of()),
+                assignment.channel);
+        if (!said.orElse(config.consentedByDefault())) {
+            return decided(assignment, AssignmentStatus.SUPPRESSED,
+                    "consent: the customer has not consented to education by " + assignment.channel);
+        }
+        ContentChooser.Need need = new ContentChooser.Need(request.topic(), level(request), assignment.language,
+                config.defaultLanguage(), assignment.channel, assignment.stage);
+        ContentChooser.Past past = past(request, view.assignments().getOrDefault(request.customerId(), List.of()));
+        return pathsAbout(request.topic(), view).chain(candidates -> {
+            var path = ContentChooser.choosePath(need, candidates, past);
+            if (path.isPresent()) {
+                assignment.pathId = path.get().path().id();
+                assignment.language = path.get().language();
+                return heldOut(assignment, rule, cause).chain(held -> {
+                    if (held) {
+                        return Uni.createFrom().voidItem();
                     }
-                    assignment.contentId = choice.get().content().id();
-                    assignment.level = choice.get().level().name();
-                    assignment.language = choice.get().language();
-                    return heldOut(assignment, rule, cause).chain(held -> {
-                        if (held) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        assignment.lastProgressAt = assignment.assignedAt;
-                        return decided(assignment, AssignmentStatus.ASSIGNED, choice.get().why())
-                                .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
-                                .chain(() -> outbox.publish(AssignmentService.assigned(assignment), cause))
-                                .chain(() -> pushes.deliver(assignment, cause));
-                    });
+                    assignment.status = AssignmentStatus.ASSIGNED;
+                    assignment.why = path.get().why();
+                    assignment.lastProgressAt = assignment.assignedAt;
+                    return assignmentService.assignPath(assignment, cause).replaceWithVoid();
                 });
-            }));
+            }
+            return contentsAbout(request.topic(), view).chain(catalog -> {
+                var choice = ContentChooser.choose(need, catalog, past);
+                if (choice.isEmpty()) {
+                    return decided(assignment, AssignmentStatus.SUPPRESSED, "no content fits: topic "
+                            + request.topic() + ", level " + level(request) + ", " + assignment.language + " on "
+                            + assignment.channel);
+                }
+                assignment.contentId = choice.get().content().id();
+                assignment.level = choice.get().level().name();
+                assignment.language = choice.get().language();
+                return heldOut(assignment, rule, cause).chain(held -> {
+                    if (held) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    assignment.lastProgressAt = assignment.assignedAt;
+                    return decided(assignment, AssignmentStatus.ASSIGNED, choice.get().why())
+                            .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
+                            .chain(() -> outbox.publish(AssignmentService.assigned(assignment), cause))
+                            .chain(() -> pushes.deliver(assignment, cause));
+                });
+            });
         });
     }
 
@@ -176,16 +227,14 @@ public class EducationRequests {
                 .replaceWith(true);
     }
 
-    /** What the customer completed before: content, paths, and the levels completed on the request's topic. */
-    private Uni<ContentChooser.Past> past(EducationRequested request) {
-        return assignments.ofCustomer(request.customerId()).map(all -> {
-            List<Assignment> completed = all.stream().filter(a -> a.status == AssignmentStatus.COMPLETED).toList();
-            return new ContentChooser.Past(
-                    completed.stream().map(a -> a.contentId).filter(Objects::nonNull).collect(Collectors.toSet()),
-                    completed.stream().filter(a -> request.topic().equals(a.topic) && a.level != null)
-                            .map(a -> ContentLevel.valueOf(a.level)).collect(Collectors.toSet()),
-                    completed.stream().map(a -> a.pathId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        });
+    /** What the customer completed before (of {@code all} their assignments): content, paths, levels on the topic. */
+    private static ContentChooser.Past past(EducationRequested request, List<Assignment> all) {
+        List<Assignment> completed = all.stream().filter(a -> a.status == AssignmentStatus.COMPLETED).toList();
+        return new ContentChooser.Past(
+                completed.stream().map(a -> a.contentId).filter(Objects::nonNull).collect(Collectors.toSet()),
+                completed.stream().filter(a -> request.topic() != null && request.topic().equals(a.topic) && a.level != null)
+                        .map(a -> ContentLevel.valueOf(a.level)).collect(Collectors.toSet()),
+                completed.stream().map(a -> a.pathId).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     private static ContentLevel level(EducationRequested request) {

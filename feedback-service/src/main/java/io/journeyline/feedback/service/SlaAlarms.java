@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Fired SLA timers (the platform's poller, in the timer's own transaction, catching up after downtime): a warning is
+ * Fired SLA timers (the platform's poller, in its batch's transaction, catching up after downtime): a warning is
  * noted in the case's history; a breach is published and escalates the case.
  */
 @ApplicationScoped

@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -50,6 +52,11 @@ public class CustomerRepository {
      */
     public Uni<Boolean> tryLock(String customerId) {
         return RowLocks.tryLock("customers", "for no key update", customerId);
+    }
+
+    /** {@link #tryLock} for many customers in one statement: the ids now locked (or unknown). */
+    public Uni<Set<String>> tryLockAll(Collection<String> customerIds) {
+        return RowLocks.tryLockAll("customers", "for no key update", customerIds);
     }
 
     /**

@@ -27,15 +27,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Runs the active rule set over a consumed batch, inside the batch's transaction: matches every event against the
  * rules listening to its type, reads all touched rule states in one locking statement, applies the patterns in
  * memory, writes the states back in one statement, schedules absence timers, and records what fired. When an
- * absence timer comes due it checks, in its own transaction, whether the expected event came.
+ * absence timer comes due it checks, in the timer batch's transaction, whether the expected event came.
  */
 @ApplicationScoped
 public class RuleEvaluationService implements TimerHandler {
@@ -159,31 +162,65 @@ public class RuleEvaluationService implements TimerHandler {
      */
     @Override
     public Uni<Boolean> tryLockFirst(FiredTimer timer) {
-        String scope = timer.payloadAs(AbsencePayload.class).scope();
-        return RuleStateRepository.ACROSS_CUSTOMERS.equals(scope) ? Uni.createFrom().item(true) : customers.tryLock(scope);
+        return tryLockFirstAll(List.of(timer)).map(locked -> locked.contains(timer.key()));
+    }
+
+    @Override
+    public Uni<Set<String>> tryLockFirstAll(List<FiredTimer> due) {
+        Map<String, String> customerOf = new HashMap<>();
+        due.forEach(timer -> customerOf.put(timer.key(), timer.payloadAs(AbsencePayload.class).scope()));
+        return customers.tryLockAll(customerOf.values().stream()
+                        .filter(scope -> !RuleStateRepository.ACROSS_CUSTOMERS.equals(scope)).collect(Collectors.toSet()))
+                .map(locked -> customerOf.entrySet().stream()
+                        .filter(timer -> RuleStateRepository.ACROSS_CUSTOMERS.equals(timer.getValue())
+                                || locked.contains(timer.getValue()))
+                        .map(Map.Entry::getKey).collect(Collectors.toSet()));
     }
 
     /** An absence check came due: fires when the expected event has not come (and the rule is still evaluated). */
     @Override
     public Uni<Void> fire(FiredTimer timer) {
-        AbsencePayload anchor = timer.payloadAs(AbsencePayload.class);
+        return fireAll(List.of(timer));
+    }
+
+    /**
+     * Absence checks that came due, set-based as the consumer's batch: every touched rule state locked and read in one
+     * statement, each timer applied in due order (two anchors of one state see each other's outcome), the states
+     * written back in one statement, and what fired recorded together.
+     */
+    @Override
+    public Uni<Void> fireAll(List<FiredTimer> due) {
         return active.current().chain(ruleSet -> {
-            Rule rule = ruleSet.evaluatedRules().stream().filter(r -> r.id().equals(anchor.ruleId()) && r.absence() != null)
-                    .findFirst().orElse(null);
-            if (rule == null) {
+            Map<String, Rule> absenceRules = new HashMap<>();
+            ruleSet.evaluatedRules().stream().filter(rule -> rule.absence() != null)
+                    .forEach(rule -> absenceRules.put(rule.id(), rule));
+            List<AbsencePayload> anchors = due.stream().map(timer -> timer.payloadAs(AbsencePayload.class))
+                    .filter(anchor -> absenceRules.containsKey(anchor.ruleId())).toList();
+            if (anchors.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            StateKey key = new StateKey(anchor.ruleId(), anchor.scope(), anchor.key());
+            List<StateKey> keys = anchors.stream().map(RuleEvaluationService::stateOf).distinct().toList();
             OffsetDateTime now = OffsetDateTime.now(clock);
-            return states.lockAndRead(List.of(key), now).chain(read -> {
-                Step step = RulePatterns.absenceDue(read.getOrDefault(key, RuleState.empty()), anchor.anchorId());
-                List<Detection> detections = step.firings().stream()
-                        .map(firing -> Detection.ofEpisode(rule, ruleSet.version(), key.scope(), key.key(), firing))
-                        .toList();
-                return states.write(Map.of(key, step.state()), now).chain(() -> recorder.record(detections))
+            return states.lockAndRead(keys, now).chain(read -> {
+                Map<StateKey, RuleState> next = new TreeMap<>();
+                List<Detection> detections = new ArrayList<>();
+                for (AbsencePayload anchor : anchors) {
+                    StateKey key = stateOf(anchor);
+                    Step step = RulePatterns.absenceDue(next.getOrDefault(key, read.getOrDefault(key, RuleState.empty())),
+                            anchor.anchorId());
+                    next.put(key, step.state());
+                    Rule rule = absenceRules.get(anchor.ruleId());
+                    step.firings().forEach(firing -> detections.add(
+                            Detection.ofEpisode(rule, ruleSet.version(), key.scope(), key.key(), firing)));
+                }
+                return states.write(next, now).chain(() -> recorder.record(detections))
                         .chain(detected -> feedBack(ruleSet, detected));
             });
         });
+    }
+
+    private static StateKey stateOf(AbsencePayload anchor) {
+        return new StateKey(anchor.ruleId(), anchor.scope(), anchor.key());
     }
 
     private static boolean stateful(Rule rule) {

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,6 +149,14 @@ public class StageService implements TimerHandler {
     @Override
     public Uni<Boolean> tryLockFirst(FiredTimer timer) {
         return customers.tryLock(timer.payloadAs(StallPayload.class).customerId());
+    }
+
+    @Override
+    public Uni<Set<String>> tryLockFirstAll(List<FiredTimer> due) {
+        Map<String, String> customerOf = new HashMap<>();
+        due.forEach(timer -> customerOf.put(timer.key(), timer.payloadAs(StallPayload.class).customerId()));
+        return customers.tryLockAll(Set.copyOf(customerOf.values())).map(locked -> customerOf.entrySet().stream()
+                .filter(timer -> locked.contains(timer.getValue())).map(Map.Entry::getKey).collect(Collectors.toSet()));
     }
 
     /** A stall timer came due: fires the stall rule when the customer is still in the stage entered then. */

@@ -2,14 +2,18 @@ package io.journeyline.platform.consent;
 
 import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -59,20 +63,33 @@ public class Consents {
      * nothing (the caller's default applies).
      */
     public Uni<Optional<Boolean>> said(String customerId, String purpose, String channel) {
-        return of(customerId, purpose).map(byChannel -> Optional.ofNullable(byChannel.get(channel))
-                .or(() -> Optional.ofNullable(byChannel.get(ANY))));
+        return of(customerId, purpose).map(byChannel -> said(byChannel, channel));
+    }
+
+    /** What {@code byChannel} (one customer's word on a purpose, from {@link #ofAll}) says for {@code channel}. */
+    public static Optional<Boolean> said(Map<String, Boolean> byChannel, String channel) {
+        return Optional.ofNullable(byChannel.get(channel)).or(() -> Optional.ofNullable(byChannel.get(ANY)));
     }
 
     /** What the customer said about {@code purpose}, by channel. */
     public Uni<Map<String, Boolean>> of(String customerId, String purpose) {
+        return ofAll(Set.of(customerId), purpose).map(all -> all.getOrDefault(customerId, Map.of()));
+    }
+
+    /** What each of these customers said about {@code purpose}, by channel, in one statement (absent: nothing said). */
+    public Uni<Map<String, Map<String, Boolean>>> ofAll(Collection<String> customerIds, String purpose) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select channel, granted from platform_consents where customer_id = ?1 and purpose = ?2",
-                        Object[].class)
-                .setParameter(1, customerId).setParameter(2, purpose).getResultList())
+                        "select customer_id, channel, granted from platform_consents where customer_id "
+                                + SqlArrays.anyOf(1, "text") + " and purpose = ?2", Object[].class)
+                .setParameter(1, SqlArrays.of(customerIds)).setParameter(2, purpose).getResultList())
                 .map(rows -> {
-                    Map<String, Boolean> byChannel = new TreeMap<>();
-                    rows.forEach(row -> byChannel.put((String) row[0], (Boolean) row[1]));
-                    return byChannel;
+                    Map<String, Map<String, Boolean>> byCustomer = new HashMap<>();
+                    rows.forEach(row -> byCustomer.computeIfAbsent((String) row[0], c -> new TreeMap<>())
+                            .put((String) row[1], (Boolean) row[2]));
+                    return byCustomer;
                 });
     }
 }

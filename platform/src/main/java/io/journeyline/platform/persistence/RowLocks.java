@@ -3,6 +3,9 @@ package io.journeyline.platform.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+import java.util.Collection;
+import java.util.Set;
+
 /**
  * Locking a row without waiting, for a timer handler's {@code tryLockFirst}: the row a service's consumer or commands
  * lock first (a customer, a case, an assignment), taken in their mode, or nothing when someone holds it.
@@ -23,5 +26,23 @@ public final class RowLocks {
                                 + "select exists (select 1 from locked) or not exists (select 1 from " + table
                                 + " where id = ?1)", Boolean.class)
                 .setParameter(1, id).getSingleResult());
+    }
+
+    /**
+     * {@link #tryLock} for many rows in one statement: the ids of {@code ids} whose row this transaction now holds, or
+     * that have no row; the others are held by someone else. It never waits, so the order it locks in cannot deadlock.
+     */
+    public static Uni<Set<String>> tryLockAll(String table, String mode, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "with wanted as (select distinct unnest(cast(cast(?1 as text) as text[])) as id), "
+                                + "locked as (select t.id from " + table + " t where t.id in (select id from wanted) "
+                                + mode + " skip locked) "
+                                + "select id from locked union all select w.id from wanted w where not exists "
+                                + "(select 1 from " + table + " t where t.id = w.id)", String.class)
+                .setParameter(1, SqlArrays.of(ids)).getResultList())
+                .map(Set::copyOf);
     }
 }

@@ -46,12 +46,21 @@ public final class Ticker {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom().deferred(work)
-                .subscribe().with(result -> running.set(false), failure -> {
-                    LOG.warnf("%s failed, will run again: %s", name, failure.toString());
-                    running.set(false);
-                }));
+        onOwnContext(vertx, () -> work.get().replaceWithVoid()).subscribe().with(result -> running.set(false), failure -> {
+            LOG.warnf("%s failed, will run again: %s", name, failure.toString());
+            running.set(false);
+        });
+    }
+
+    /**
+     * Runs {@code work} on a new duplicated, safe Vert.x context of its own: what lets background work run several
+     * transactions at once, as Hibernate Reactive keeps one session per context.
+     */
+    public static <T> Uni<T> onOwnContext(Vertx vertx, Supplier<Uni<T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> Uni.createFrom().<T>deferred(work::get).subscribe().with(emitter::complete, emitter::fail));
+        });
     }
 }

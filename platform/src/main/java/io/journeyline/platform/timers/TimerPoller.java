@@ -1,6 +1,7 @@
 package io.journeyline.platform.timers;
 
 import io.journeyline.platform.messaging.Failures;
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -8,6 +9,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +19,30 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Fires due timers, each in its own transaction: the row is locked ({@code for update skip locked}), its
- * handler runs, the row is deleted, and all of it commits together. So a timer fires once even with several
- * replicas polling (each locks a different due timer), and one that was due while the service was down fires at
- * the first poll after it is back, in due order. Time comes from the injected {@link Clock}: tests move it and
- * call {@link #fireAllDue()}.
+ * Fires due timers in batches: one transaction locks up to {@code batch-size} due timers in due order
+ * ({@code for update skip locked}), lets each kind's handler lock what it locks first without waiting, fires the ones
+ * it could (a run of timers of one kind through one {@link TimerHandler#fireAll}), deletes them, and commits all of it
+ * together. So a timer fires once even with several replicas polling (each locks different due timers), and one that
+ * was due while the service was down fires at the first poll after it is back, in due order. A batch that fails is
+ * rolled back and its timers fire again one per transaction, so one failing timer costs the others nothing. Time comes
+ * from the injected {@link Clock}: tests move it and call {@link #fireAllDue()}.
  */
 @ApplicationScoped
 public class TimerPoller {
     private static final Logger LOG = Logger.getLogger(TimerPoller.class);
+    private static final Due START = new Due(OffsetDateTime.parse("0001-01-01T00:00:00Z"), "", "");
 
     private final Vertx vertx;
     private final Clock clock;
@@ -56,7 +68,7 @@ public class TimerPoller {
     }
 
     void start(@Observes StartupEvent event) {
-        ticker = Ticker.start(vertx, "timer poller", config.pollInterval(), this::fireDue);
+        ticker = Ticker.start(vertx, "timer poller", config.pollInterval(), this::fireAllDue);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -65,99 +77,147 @@ public class TimerPoller {
         }
     }
 
-    /** Fires timers due by the clock's now, up to {@code batch-size}; the number fired. Safe to call concurrently. */
+    /** Fires one batch: up to {@code batch-size} timers due by the clock's now; the number fired. Safe to call concurrently. */
     public Uni<Integer> fireDue() {
-        return fireNext(0, null);
+        return batch(START, config.batchSize()).map(Batch::fired);
     }
 
     /**
      * Fires every timer due by the clock's now, batch after batch, until a batch comes back short; the number fired.
-     * What a test calls after moving the clock: earlier tests' timers that came due too cannot crowd its own out.
+     * What each poll does (a backlog after downtime drains at once, not {@code batch-size} a poll), and what a test
+     * calls after moving the clock: earlier tests' timers that came due too cannot crowd its own out.
      */
     public Uni<Integer> fireAllDue() {
-        return fireAllDue(0);
-    }
-
-    private Uni<Integer> fireAllDue(int firedSoFar) {
-        return fireDue().chain(fired -> fired < config.batchSize()
-                ? Uni.createFrom().item(firedSoFar + fired)
-                : fireAllDue(firedSoFar + fired));
-    }
-
-    /** @param after the last timer of this poll left for later (its customer was busy): the poll goes on past it */
-    private Uni<Integer> fireNext(int firedSoFar, Due after) {
-        if (firedSoFar >= config.batchSize()) {
-            return Uni.createFrom().item(firedSoFar);
+        if (config.concurrency() <= 1) {
+            return fireAllDue(START, 0);
         }
-        return fireOne(after).chain(outcome -> switch (outcome.kind) {
-            case FIRED -> fireNext(firedSoFar + 1, after);
-            case DEFERRED -> fireNext(firedSoFar, outcome.timer);
-            case NONE_DUE -> Uni.createFrom().item(firedSoFar);
-        });
+        // each drain on a context (a transaction) of its own; skip locked hands each batch different timers
+        List<Uni<Integer>> drains = IntStream.range(0, config.concurrency())
+                .mapToObj(i -> Ticker.onOwnContext(vertx, () -> fireAllDue(START, 0))).toList();
+        return Uni.join().all(drains).andCollectFailures().map(fired -> fired.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /** @param after the last timer of the previous batch: deferred ones (their customer was busy) are left behind */
+    private Uni<Integer> fireAllDue(Due after, int firedSoFar) {
+        return batch(after, config.batchSize()).chain(batch -> batch.locked() < config.batchSize()
+                ? Uni.createFrom().item(firedSoFar + batch.fired())
+                : fireAllDue(batch.last(), firedSoFar + batch.fired()));
     }
 
     /** A timer's place in firing order: due time, kind, key. */
     private record Due(OffsetDateTime dueAt, String kind, String key) {
+        static Due of(FiredTimer timer) {
+            return new Due(timer.dueAt().atOffset(ZoneOffset.UTC), timer.kind(), timer.key());
+        }
     }
 
-    private record Outcome(Kind kind, Due timer) {
-        enum Kind { FIRED, DEFERRED, NONE_DUE }
+    /** What a batch did: timers locked, timers fired (the others were deferred), and the last one locked. */
+    private record Batch(int locked, int fired, Due last) {
+        static final Batch NONE = new Batch(0, 0, null);
     }
-
-    private static final Outcome FIRED = new Outcome(Outcome.Kind.FIRED, null);
-    private static final Outcome NONE_DUE = new Outcome(Outcome.Kind.NONE_DUE, null);
 
     /**
-     * In one transaction: locks the earliest due timer (after {@code after}), lets its handler lock what it locks first
-     * without waiting, then fires and deletes it. A timer whose handler could not lock is left as it was (deferred).
+     * One transaction: locks up to {@code limit} due timers after {@code after}, takes each one's first lock, fires
+     * those whose lock it got and deletes them. When it fails after locking, the same timers are fired one per
+     * transaction ({@link #oneByOne}); a single timer that fails has its failure recorded ({@link #recordFailure}).
      */
-    private Uni<Outcome> fireOne(Due after) {
+    private Uni<Batch> batch(Due after, int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select kind, timer_key, due_at, payload, attempts, traceparent from platform_timers
-                        where status = 'PENDING' and due_at <= ?1 and (due_at, kind, timer_key) > (?2, ?3, ?4)
-                        order by due_at, kind, timer_key limit 1 for update skip locked""", Object[].class)
-                .setParameter(1, now)
-                .setParameter(2, after == null ? OffsetDateTime.parse("0001-01-01T00:00:00Z") : after.dueAt())
-                .setParameter(3, after == null ? "" : after.kind())
-                .setParameter(4, after == null ? "" : after.key())
-                .getResultList()
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().item(NONE_DUE);
-                    }
-                    Object[] row = rows.get(0);
-                    OffsetDateTime dueAt = (OffsetDateTime) row[2];
-                    FiredTimer timer = new FiredTimer((String) row[0], (String) row[1], dueAt.toInstant(),
-                            (String) row[3], ((Number) row[4]).intValue() + 1, (String) row[5]);
-                    TimerHandler handler = handlers.get(timer.kind());
-                    Uni<Boolean> locked = handler == null ? Uni.createFrom().item(true)
-                            : Uni.createFrom().deferred(() -> handler.tryLockFirst(timer));
-                    return locked.onFailure().transform(failure -> new TimerFailure(timer, failure)).chain(gotIt -> {
-                        if (!gotIt) {
-                            registry.counter("journeyline.timers.deferred", "kind", timer.kind()).increment();
-                            return Uni.createFrom().item(new Outcome(Outcome.Kind.DEFERRED,
-                                    new Due(dueAt, timer.kind(), timer.key())));
-                        }
-                        return handle(timer).chain(() -> session
-                                        .createNativeQuery("delete from platform_timers where kind = ?1 and timer_key = ?2")
-                                        .setParameter(1, timer.kind()).setParameter(2, timer.key()).executeUpdate())
-                                .invoke(() -> registry.counter("journeyline.timers.fired", "kind", timer.kind()).increment())
-                                .replaceWith(FIRED);
-                    });
-                })))
-                .onFailure(TimerFailure.class).recoverWithUni(failure -> recordFailure(((TimerFailure) failure).timer,
-                        failure.getCause()).replaceWith(FIRED));
+        List<FiredTimer> locked = new ArrayList<>();
+        Map<String, Integer> deferred = new TreeMap<>();
+        return Panache.withTransaction(() -> lockDue(now, after, limit).chain(timers -> {
+                    locked.addAll(timers);
+                    return lockFirst(timers);
+                }).chain(ready -> {
+                    Set<FiredTimer> firing = new HashSet<>(ready);
+                    locked.stream().filter(timer -> !firing.contains(timer))
+                            .forEach(timer -> deferred.merge(timer.kind(), 1, Integer::sum));
+                    return fire(ready).chain(() -> delete(ready)).replaceWith(ready);
+                }))
+                .map(fired -> {
+                    deferred.forEach((kind, count) -> registry.counter("journeyline.timers.deferred", "kind", kind).increment(count));
+                    fired.forEach(timer -> registry.counter("journeyline.timers.fired", "kind", timer.kind()).increment());
+                    return locked.isEmpty() ? Batch.NONE
+                            : new Batch(locked.size(), fired.size(), Due.of(locked.get(locked.size() - 1)));
+                })
+                .onFailure(failure -> !locked.isEmpty()).recoverWithUni(failure -> locked.size() == 1
+                        ? recordFailure(locked.get(0), failure).replaceWith(new Batch(1, 1, Due.of(locked.get(0))))
+                        : oneByOne(after, locked.size(), 0, 0));
     }
 
-    private Uni<Void> handle(FiredTimer timer) {
-        TimerHandler handler = handlers.get(timer.kind());
-        Span span = tracing.start("timer " + timer.kind(), SpanKind.INTERNAL, timer.traceparent());
+    /** After a failed batch: its {@code count} timers (or whatever is due in their place) in batches of one. */
+    private Uni<Batch> oneByOne(Due after, int count, int lockedSoFar, int firedSoFar) {
+        if (lockedSoFar >= count) {
+            return Uni.createFrom().item(new Batch(lockedSoFar, firedSoFar, after));
+        }
+        return batch(after, 1).chain(single -> single.locked() == 0
+                ? Uni.createFrom().item(new Batch(lockedSoFar, firedSoFar, after))
+                : oneByOne(single.last(), count, lockedSoFar + 1, firedSoFar + single.fired()));
+    }
+
+    private Uni<List<FiredTimer>> lockDue(OffsetDateTime now, Due after, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select kind, timer_key, due_at, payload, attempts, traceparent from platform_timers
+                        where status = 'PENDING' and due_at <= ?1 and (due_at, kind, timer_key) > (?2, ?3, ?4)
+                        order by due_at, kind, timer_key limit ?5 for update skip locked""", Object[].class)
+                .setParameter(1, now).setParameter(2, after.dueAt()).setParameter(3, after.kind())
+                .setParameter(4, after.key()).setParameter(5, limit)
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new FiredTimer((String) row[0], (String) row[1],
+                        ((OffsetDateTime) row[2]).toInstant(), (String) row[3], ((Number) row[4]).intValue() + 1,
+                        (String) row[5])).toList()));
+    }
+
+    /** The timers whose handler took its first lock, in due order; a kind without a handler fails when fired. */
+    private Uni<List<FiredTimer>> lockFirst(List<FiredTimer> timers) {
+        Map<String, List<FiredTimer>> byKind = timers.stream().collect(Collectors.groupingBy(FiredTimer::kind,
+                TreeMap::new, Collectors.toList()));
+        Set<FiredTimer> ready = new HashSet<>();
+        return Multi.createFrom().iterable(byKind.entrySet()).onItem().transformToUniAndConcatenate(kind -> {
+                    TimerHandler handler = handlers.get(kind.getKey());
+                    if (handler == null) {
+                        ready.addAll(kind.getValue());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.createFrom().deferred(() -> handler.tryLockFirstAll(kind.getValue())).invoke(keys ->
+                            kind.getValue().stream().filter(timer -> keys.contains(timer.key())).forEach(ready::add));
+                })
+                .collect().last().replaceWith(() -> timers.stream().filter(ready::contains).toList());
+    }
+
+    /** Fires the timers in due order, each run of one kind through its handler's {@link TimerHandler#fireAll}. */
+    private Uni<Void> fire(List<FiredTimer> timers) {
+        List<List<FiredTimer>> runs = new ArrayList<>();
+        for (FiredTimer timer : timers) {
+            if (runs.isEmpty() || !runs.get(runs.size() - 1).get(0).kind().equals(timer.kind())) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(timer);
+        }
+        return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(this::fireRun)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> fireRun(List<FiredTimer> run) {
+        TimerHandler handler = handlers.get(run.get(0).kind());
+        List<Span> spans = run.stream().map(timer -> tracing.start("timer " + timer.kind(), SpanKind.INTERNAL,
+                timer.traceparent())).toList();
         Uni<Void> fired = handler == null
-                ? Uni.createFrom().failure(new IllegalStateException("no TimerHandler for kind '" + timer.kind() + "'"))
-                : Uni.createFrom().deferred(() -> handler.fire(timer));
-        return fired.onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(List.of(span), failure))
-                .onFailure().transform(failure -> new TimerFailure(timer, failure));
+                ? Uni.createFrom().failure(new IllegalStateException("no TimerHandler for kind '" + run.get(0).kind() + "'"))
+                : Uni.createFrom().deferred(() -> handler.fireAll(run));
+        return fired.onTermination().invoke((ignored, failure, cancelled) -> Tracing.end(spans, failure));
+    }
+
+    private Uni<Void> delete(List<FiredTimer> timers) {
+        if (timers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        delete from platform_timers where (kind, timer_key) in (select * from unnest(
+                            cast(cast(?1 as text) as text[]), cast(cast(?2 as text) as text[])))""")
+                .setParameter(1, SqlArrays.of(timers.stream().map(FiredTimer::kind).toList()))
+                .setParameter(2, SqlArrays.of(timers.stream().map(FiredTimer::key).toList()))
+                .executeUpdate()).replaceWithVoid();
     }
 
     /**
@@ -180,15 +240,5 @@ public class TimerPoller {
                 .setParameter(5, OffsetDateTime.now(clock).plus(config.retryBackOff()))
                 .setParameter(6, giveUp ? "FAILED" : "PENDING")
                 .executeUpdate())).replaceWithVoid();
-    }
-
-    /** Carries the timer out of its rolled-back transaction. */
-    private static final class TimerFailure extends RuntimeException {
-        private final transient FiredTimer timer;
-
-        TimerFailure(FiredTimer timer, Throwable cause) {
-            super(cause);
-            this.timer = timer;
-        }
     }
 }

@@ -123,6 +123,22 @@ class TimersTest {
     }
 
     @Test
+    void aFailingTimerInABatchCostsTheTimersBesideItNothing() throws Throwable {
+        String prefix = UUID.randomUUID() + ":";
+        Instant due = clock.instant().plus(Duration.ofDays(1800));
+        inTransaction(() -> timers.schedule(RecordingTimerHandler.KIND, prefix + "1-before", due, null)
+                .chain(() -> timers.schedule(RecordingTimerHandler.KIND, prefix + "2-failing", due.plusSeconds(1), "fail"))
+                .chain(() -> timers.schedule(RecordingTimerHandler.KIND, prefix + "3-after", due.plusSeconds(2), null)));
+        clock.advance(Duration.ofDays(1801));
+
+        // All three are locked in one batch; the failure rolls it back and they fire again one per transaction.
+        fireDue();
+
+        assertThat(fired(prefix)).containsOnly(Map.entry(prefix + "1-before", 1L), Map.entry(prefix + "3-after", 1L));
+        assertThat(state(prefix + "2-failing")).isEqualTo("PENDING attempts=1");
+    }
+
+    @Test
     void aTimerFiredTwicePublishesTheSameEventIdTwiceSoConsumersDropTheCopy() throws Throwable {
         String customer = "cust-" + UUID.randomUUID();
         String key = "case-" + UUID.randomUUID();
