@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -57,11 +58,6 @@ public class LearnerRepository {
     }
 
     public Uni<Optional<Learner>> find(String customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select customer_id, stage, stage_changed_at, language, channel from learners
-                        where customer_id = ?1""", Object[].class)
-                .setParameter(1, customerId).getResultList())
-                .map(rows -> rows.stream().findFirst().map(r -> new Learner((String) r[0], (String) r[1],
-                        (OffsetDateTime) r[2], (String) r[3], (String) r[4])));
+        return findAll(List.of(customerId)).map(found -> Optional.ofNullable(found.get(customerId)));
     }
 }
