@@ -311,7 +311,7 @@ public final class LoadBenchmark {
                         try (ResultSet rs = statement.executeQuery("""
                                 select case when state = 'active' and wait_event is null then 'working'
                                             when state = 'active' then wait_event_type || ':' || wait_event
-                                            else state end
+                                            else coalesce(state, 'starting') end
                                 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
                                     and backend_type = 'client backend'""")) {
                             synchronized (counts) {
@@ -598,6 +598,14 @@ public final class LoadBenchmark {
                 }
                 pids.put(name, pid);
             });
+            // journey-service's further instances (local-stack --journey-instances), when they run
+            for (int instance = 2; instance <= 3; instance++) {
+                Long pid = listening(LocalStack.SERVICES.get("journey") + offset
+                        + LocalStack.INSTANCE_PORT_DISTANCE * (instance - 1));
+                if (pid != null) {
+                    pids.put("journey-service-" + instance, pid);
+                }
+            }
             return new Stack(pids);
         }
 

@@ -20,14 +20,17 @@ import java.util.stream.Collectors;
  * token per role, and on Ctrl-C (or SIGTERM) stops exactly what it started. Data stays in the data folder.
  *
  * <pre>java -jar deploy/local/target/local-stack.jar [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]
- *     [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N]</pre>
+ *     [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N] [--journey-instances N]</pre>
  * Each service serves its API on its port and {@code /q/*} (health, metrics, OpenAPI) on its management port, the
  * port + 1000 (the platform's rule). The tokens it prints come from its own issuer ({@link Keys#LOCAL_ISSUER}) and
  * live {@code --token-hours} (8 by default); {@code deploy/local/tokens.sh} makes fresh ones.
  * With {@code --demo} it plays that many customers' journeys through the running system ({@link DemoData}) once it
  * is up. With {@code --kafka-users} (e.g. deploy/kubernetes/base/kafka/users.yaml) Kafka runs as in the cluster: every
  * client logs in with SCRAM-SHA-512, each service as the KafkaUser of its name, and gets only what that user's ACLs
- * grant ({@link KafkaSecurity}); tools log in with {@code <data-dir>/kafka-client.properties}.
+ * grant ({@link KafkaSecurity}); tools log in with {@code <data-dir>/kafka-client.properties}. With
+ * {@code --journey-instances N} (1 to 3) it runs N journey-service processes in one consumer group, the second on port
+ * 8091 and the third on 8101 (+ the offset), as replicas of a Deployment would: what the load harness measures scaling
+ * with.
  */
 public final class LocalStack {
     /** Services and their ports (ARCHITECTURE.md); each owns the database of the same short name. */
@@ -46,6 +49,8 @@ public final class LocalStack {
     static final int KAFKA_CONTROLLER_PORT = 9093;
     /** Not 5432, so a PostgreSQL the machine already runs is left alone. */
     static final int POSTGRES_PORT = 15432;
+    /** journey-service's second and third instances (--journey-instances) listen this far above the first. */
+    static final int INSTANCE_PORT_DISTANCE = 10;
 
     /**
      * JVM options of each service. The default (small heap, C1 compiler only, serial GC) starts four JVMs
@@ -68,15 +73,20 @@ public final class LocalStack {
     private final Duration tokenLifetime;
     /** Settings every service gets beside the stack's own (the demo's wider stale guard). */
     private final Map<String, String> settings;
+    /** How many journey-service processes run (one consumer group). */
+    private final int journeyInstances;
+    /** journey-service's instances after the first, by their API port. */
+    private final Map<Integer, ChildProcess> extraJourneys = new LinkedHashMap<>();
 
     private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity, Duration tokenLifetime,
-                       Map<String, String> settings) {
+                       Map<String, String> settings, int journeyInstances) {
         this.repo = repo;
         this.dataDir = dataDir;
         this.offset = offset;
         this.kafkaSecurity = kafkaSecurity;
         this.tokenLifetime = tokenLifetime;
         this.settings = settings;
+        this.journeyInstances = journeyInstances;
     }
 
     /** A service's management port (health, metrics, OpenAPI) for its API port. */
@@ -93,6 +103,7 @@ public final class LocalStack {
         long demoSeed = 42;
         Path kafkaUsers = null;
         Duration tokenLifetime = Keys.DEFAULT_LIFETIME;
+        int journeyInstances = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
@@ -101,12 +112,17 @@ public final class LocalStack {
                 case "--demo-seed" -> demoSeed = Long.parseLong(args[++i]);
                 case "--kafka-users" -> kafkaUsers = Path.of(args[++i]).toAbsolutePath();
                 case "--token-hours" -> tokenLifetime = Duration.ofHours(Long.parseLong(args[++i]));
+                case "--journey-instances" -> journeyInstances = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("usage: local-stack [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]"
-                            + " [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N]");
+                            + " [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N] [--journey-instances N]");
                     System.exit(2);
                 }
             }
+        }
+        if (journeyInstances < 1 || journeyInstances > 3) {
+            System.err.println("--journey-instances takes 1 to 3 (ports 8081, 8091, 8101)");
+            System.exit(2);
         }
         if (kafkaUsers != null && demoCustomers > 0) {
             System.err.println("--demo sends without a Kafka login: leave out --kafka-users");
@@ -121,7 +137,8 @@ public final class LocalStack {
                     + " (" + DemoData.STALE_AFTER_VARIABLE + "), so the demo's history asks for interventions");
         }
         LocalStack stack = new LocalStack(repo, dataDir, offset,
-                kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers), tokenLifetime, settings);
+                kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers), tokenLifetime, settings,
+                journeyInstances);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
@@ -150,6 +167,10 @@ public final class LocalStack {
             requireFreePort(service.getValue() + offset);
             requireFreePort(managementPort(service.getValue() + offset));
         }
+        for (int port : extraJourneyPorts()) {
+            requireFreePort(port);
+            requireFreePort(managementPort(port));
+        }
         requireFreePort(KAFKA_PORT + offset);
         requireFreePort(POSTGRES_PORT + offset);
 
@@ -163,12 +184,22 @@ public final class LocalStack {
         Path publicKey = Keys.ensureKeyPair(dataDir);
         say("Starting services ...");
         for (var service : SERVICES.entrySet()) {
-            ChildProcess process = startService(service.getKey(), service.getValue() + offset, publicKey);
+            ChildProcess process = startService(service.getKey(), service.getValue() + offset, publicKey,
+                    service.getKey() + "-service");
             started.add(process);
             services.put(service.getKey(), process);
         }
+        List<Integer> extraPorts = extraJourneyPorts();
+        for (int i = 0; i < extraPorts.size(); i++) {
+            ChildProcess process = startService("journey", extraPorts.get(i), publicKey, "journey-service-" + (i + 2));
+            started.add(process);
+            extraJourneys.put(extraPorts.get(i), process);
+        }
         for (var service : SERVICES.entrySet()) {
             awaitReady(services.get(service.getKey()), managementPort(service.getValue() + offset), Duration.ofSeconds(180));
+        }
+        for (var extra : extraJourneys.entrySet()) {
+            awaitReady(extra.getValue(), managementPort(extra.getKey()), Duration.ofSeconds(180));
         }
         Duration took = Duration.between(begin, Instant.now());
         Map<String, String> tokens = Keys.tokens(dataDir, Keys.LOCAL_ISSUER, tokenLifetime);
@@ -178,7 +209,16 @@ public final class LocalStack {
         printBanner(took, tokens);
     }
 
-    private ChildProcess startService(String name, int port, Path publicKey) throws Exception {
+    /** The API ports of journey-service's instances after the first. */
+    private List<Integer> extraJourneyPorts() {
+        List<Integer> ports = new ArrayList<>();
+        for (int instance = 2; instance <= journeyInstances; instance++) {
+            ports.add(SERVICES.get("journey") + offset + INSTANCE_PORT_DISTANCE * (instance - 1));
+        }
+        return ports;
+    }
+
+    private ChildProcess startService(String name, int port, Path publicKey, String processName) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("JOURNEYLINE_DB_HOST", "localhost");
@@ -199,7 +239,7 @@ public final class LocalStack {
         command.add(KafkaBroker.java());
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split("\\s+")));
         command.addAll(List.of("-jar", serviceJar(name).toString()));
-        return ChildProcess.start(name + "-service", command, env, dataDir.resolve("logs/" + name + "-service.log"));
+        return ChildProcess.start(processName, command, env, dataDir.resolve("logs/" + processName + ".log"));
     }
 
     private Path serviceJar(String name) {
@@ -245,6 +285,11 @@ public final class LocalStack {
             int port = service.getValue() + offset;
             out.append(String.format("  %-18s http://localhost:%d   management http://localhost:%d   (pid %d, %d MiB RSS)%n",
                     service.getKey() + "-service", port, managementPort(port), process.pid(), process.residentMiB()));
+        }
+        for (var extra : extraJourneys.entrySet()) {
+            out.append(String.format("  %-18s http://localhost:%d   management http://localhost:%d   (pid %d, %d MiB RSS)%n",
+                    extra.getValue().name(), extra.getKey(), managementPort(extra.getKey()), extra.getValue().pid(),
+                    extra.getValue().residentMiB()));
         }
         out.append(String.format("  %-18s localhost:%d   (pid %d, %d MiB RSS)%n", "kafka", KAFKA_PORT + offset,
                 kafka.pid(), kafka.residentMiB()));

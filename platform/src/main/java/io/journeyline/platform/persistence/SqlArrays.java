@@ -13,35 +13,57 @@ public final class SqlArrays {
     private SqlArrays() {
     }
 
-    /** The values as array text: each value's {@code toString()} quoted and escaped, null as NULL. */
+    /**
+     * The values as array text: each value's {@code toString()} quoted and escaped, null as NULL. Sized in one pass
+     * before it is written: a batch's event payloads make texts of megabytes, which a growing builder would copy
+     * again at every doubling.
+     */
     public static String of(Collection<?> values) {
-        StringBuilder text = new StringBuilder(values.size() * 16).append('{');
-        boolean first = true;
+        String[] texts = new String[values.size()];
+        int length = 2 + values.size();
+        int i = 0;
         for (Object value : values) {
-            if (!first) {
-                text.append(',');
-            }
-            first = false;
-            append(text, value);
+            String text = value == null ? null : value.toString();
+            texts[i++] = text;
+            length += text == null ? 4 : text.length() + 2 + escapes(text);
         }
-        return text.append('}').toString();
+        StringBuilder array = new StringBuilder(length).append('{');
+        for (int v = 0; v < texts.length; v++) {
+            if (v > 0) {
+                array.append(',');
+            }
+            append(array, texts[v]);
+        }
+        return array.append('}').toString();
     }
 
-    private static void append(StringBuilder text, Object value) {
-        if (value == null) {
-            text.append("NULL");
+    /** How many characters of {@code text} need a backslash before them. */
+    private static int escapes(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void append(StringBuilder array, String text) {
+        if (text == null) {
+            array.append("NULL");
             return;
         }
-        String plain = value.toString();
-        text.append('"');
-        for (int i = 0; i < plain.length(); i++) {
-            char ch = plain.charAt(i);
+        array.append('"');
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
             if (ch == '"' || ch == '\\') {
-                text.append('\\');
+                array.append(text, from, i).append('\\');
+                from = i;
             }
-            text.append(ch);
         }
-        text.append('"');
+        array.append(text, from, text.length()).append('"');
     }
 
     /** {@code = any(cast(cast(?n as text) as type[]))}: the condition "equals one of the array parameter n". */

@@ -47,6 +47,25 @@ class RuleConditionTest {
     }
 
     @Test
+    void eachEvaluationSeesItsOwnEventAndParamsWhateverCameBefore() {
+        // an event's values are kept for the conditions that follow on it: the next event, or the same event with
+        // other params, must not see them
+        RuleCondition atMost = compiled("data.scores.primary <= params.maxScore");
+        RuleCondition exactly = compiled("data.scores.primary == params.score");
+        IncomingEvent six = nps(6);
+        IncomingEvent nine = nps(9);
+        Map<String, Object> sixes = Map.of("maxScore", 6, "score", 6);
+
+        assertThat(atMost.test(six, sixes)).isTrue();
+        assertThat(exactly.test(six, sixes)).isTrue();
+        assertThat(atMost.test(six, Map.of("maxScore", 5))).isFalse();
+        assertThat(atMost.test(nine, sixes)).isFalse();
+        assertThat(exactly.test(nine, Map.of("score", 9))).isTrue();
+        assertThat(atMost.test(six, sixes)).isTrue();
+        assertThat(exactly.test(nps(6), Map.of("score", 9))).isFalse();
+    }
+
+    @Test
     void theEnvelopeIsThereToo() {
         assertThat(compiled("event.type == 'io.journeyline.survey.responded' && event.source == '/survey'"
                 + " && event.time.getHours() == 10").test(nps(9), Map.of())).isTrue();
