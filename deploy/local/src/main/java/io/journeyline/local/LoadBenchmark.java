@@ -599,9 +599,8 @@ public final class LoadBenchmark {
                 pids.put(name, pid);
             });
             // journey-service's further instances (local-stack --journey-instances), when they run
-            for (int instance = 2; instance <= 3; instance++) {
-                Long pid = listening(LocalStack.SERVICES.get("journey") + offset
-                        + LocalStack.INSTANCE_PORT_DISTANCE * (instance - 1));
+            for (int instance = 2; instance <= LocalStack.MAX_JOURNEY_INSTANCES; instance++) {
+                Long pid = listening(LocalStack.journeyPort(offset, instance));
                 if (pid != null) {
                     pids.put("journey-service-" + instance, pid);
                 }

@@ -51,6 +51,8 @@ public final class LocalStack {
     static final int POSTGRES_PORT = 15432;
     /** journey-service's second and third instances (--journey-instances) listen this far above the first. */
     static final int INSTANCE_PORT_DISTANCE = 10;
+    /** The most journey-service instances the stack runs (ports 8081, 8091, 8101). */
+    static final int MAX_JOURNEY_INSTANCES = 3;
 
     /**
      * JVM options of each service. The default (small heap, C1 compiler only, serial GC) starts four JVMs
@@ -89,6 +91,11 @@ public final class LocalStack {
         this.journeyInstances = journeyInstances;
     }
 
+    /** The API port of journey-service's instance {@code instance} (1 is the first) in a stack at {@code offset}. */
+    static int journeyPort(int offset, int instance) {
+        return SERVICES.get("journey") + offset + INSTANCE_PORT_DISTANCE * (instance - 1);
+    }
+
     /** A service's management port (health, metrics, OpenAPI) for its API port. */
     static int managementPort(int port) {
         return port + MANAGEMENT_PORT_DISTANCE;
@@ -120,7 +127,7 @@ public final class LocalStack {
                 }
             }
         }
-        if (journeyInstances < 1 || journeyInstances > 3) {
+        if (journeyInstances < 1 || journeyInstances > MAX_JOURNEY_INSTANCES) {
             System.err.println("--journey-instances takes 1 to 3 (ports 8081, 8091, 8101)");
             System.exit(2);
         }
@@ -213,7 +220,7 @@ public final class LocalStack {
     private List<Integer> extraJourneyPorts() {
         List<Integer> ports = new ArrayList<>();
         for (int instance = 2; instance <= journeyInstances; instance++) {
-            ports.add(SERVICES.get("journey") + offset + INSTANCE_PORT_DISTANCE * (instance - 1));
+            ports.add(journeyPort(offset, instance));
         }
         return ports;
     }

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -176,10 +177,7 @@ public class EducationRequests {
             if (path.isPresent()) {
                 assignment.pathId = path.get().path().id();
                 assignment.language = path.get().language();
-                return heldOut(assignment, rule, cause).chain(held -> {
-                    if (held) {
-                        return Uni.createFrom().voidItem();
-                    }
+                return unlessHeldOut(assignment, rule, cause, () -> {
                     assignment.status = AssignmentStatus.ASSIGNED;
                     assignment.why = path.get().why();
                     assignment.lastProgressAt = assignment.assignedAt;
@@ -196,10 +194,7 @@ public class EducationRequests {
                 assignment.contentId = choice.get().content().id();
                 assignment.level = choice.get().level().name();
                 assignment.language = choice.get().language();
-                return heldOut(assignment, rule, cause).chain(held -> {
-                    if (held) {
-                        return Uni.createFrom().voidItem();
-                    }
+                return unlessHeldOut(assignment, rule, cause, () -> {
                     assignment.lastProgressAt = assignment.assignedAt;
                     return decided(assignment, AssignmentStatus.ASSIGNED, choice.get().why())
                             .chain(() -> dropOuts.restart(assignment.id, assignment.assignedAt))
@@ -208,6 +203,11 @@ public class EducationRequests {
                 });
             });
         });
+    }
+
+    /** {@code assign} unless the hold-out takes this assignment (then it is recorded as held out and nothing is sent). */
+    private Uni<Void> unlessHeldOut(Assignment assignment, String rule, Cause cause, Supplier<Uni<Void>> assign) {
+        return heldOut(assignment, rule, cause).chain(held -> held ? Uni.createFrom().voidItem() : assign.get());
     }
 
     /**

@@ -32,7 +32,6 @@ class NativeQueryPlansTest {
 
     @Test
     void nativeSelectsRunManyTimesAnswerAndLeaveNoPlansBehind() throws Throwable {
-        int before = cachedPlans();
         for (int i = 0; i < RUNS; i++) {
             String value = "v" + i;
             List<String> values = run(session -> session.createNativeQuery("select cast(?1 as text)", String.class)
@@ -42,7 +41,7 @@ class NativeQueryPlansTest {
             assertThat(values).containsExactly(value);
             assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsExactly(value, 1));
         }
-        assertThat(cachedPlans() - before).isLessThan(RUNS);
+        // with Hibernate's cache on, each run of each text added a plan (≥ 2 × RUNS)
         assertThat(cachedPlans()).isZero();
     }
 
