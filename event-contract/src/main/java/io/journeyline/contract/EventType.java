@@ -38,7 +38,14 @@ public enum EventType {
     PAIN_POINT_RESOLVED("io.journeyline.journey.pain-point-resolved", Topics.INSIGHTS, PainPointResolved.class),
     CUSTOMER_CONSENT_CHANGED("io.journeyline.journey.consent-changed", Topics.INSIGHTS, CustomerConsentChanged.class),
     CONTENT_GAP_DETECTED("io.journeyline.journey.content-gap-detected", Topics.INSIGHTS, ContentGapDetected.class),
-    DELIVERY_REQUESTED("io.journeyline.delivery.requested", Topics.OUTBOUND, DeliveryRequested.class);
+    DELIVERY_REQUESTED("io.journeyline.delivery.requested", Topics.OUTBOUND, DeliveryRequested.class),
+    DELIVERY_CANCELLED("io.journeyline.delivery.cancelled", Topics.OUTBOUND, DeliveryCancelled.class),
+    ERASURE_REQUESTED("io.journeyline.privacy.erasure-requested", Topics.INSIGHTS, ErasureRequested.class),
+    /** Each service's receipt, on that service's own topic; journey-service records its own and publishes none. */
+    ERASURE_COMPLETED("io.journeyline.privacy.erasure-completed", Map.of(
+            "survey-service", Topics.FEEDBACK,
+            "feedback-service", Topics.FEEDBACK,
+            "education-service", Topics.EDUCATION), ErasureCompleted.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
@@ -47,11 +54,21 @@ public enum EventType {
 
     private final String type;
     private final String topic;
+    private final Map<String, String> topicByPublisher;
     private final Class<? extends JourneyEvent> recordClass;
 
     EventType(String type, String topic, Class<? extends JourneyEvent> recordClass) {
         this.type = type;
         this.topic = topic;
+        this.topicByPublisher = Map.of();
+        this.recordClass = recordClass;
+    }
+
+    /** A type several services publish, each on its own topic (an erasure's receipts). */
+    EventType(String type, Map<String, String> topicByPublisher, Class<? extends JourneyEvent> recordClass) {
+        this.type = type;
+        this.topic = null;
+        this.topicByPublisher = Map.copyOf(topicByPublisher);
         this.recordClass = recordClass;
     }
 
@@ -60,18 +77,48 @@ public enum EventType {
         return type;
     }
 
-    /** The topic events of this type are published on. */
+    /**
+     * The one topic events of this type are published on.
+     *
+     * @throws IllegalStateException for a type each publisher puts on its own topic ({@link #topicFor(String)})
+     */
     public String topic() {
+        if (topic == null) {
+            throw new IllegalStateException(type + " is published on each publisher's own topic: use topicFor");
+        }
         return topic;
     }
 
     /**
-     * Whether events of this type may arrive on {@code topic}: only on the topic the contract gives them, which only
+     * The topic {@code publisher} (a service's name) publishes events of this type on: the type's one topic, or, for
+     * a type each service publishes on its own topic, that service's.
+     *
+     * @throws IllegalArgumentException when the contract does not let {@code publisher} publish this type
+     */
+    public String topicFor(String publisher) {
+        if (topic != null) {
+            return topic;
+        }
+        String own = topicByPublisher.get(publisher);
+        if (own == null) {
+            throw new IllegalArgumentException(publisher + " does not publish " + type + " (only "
+                    + new java.util.TreeSet<>(topicByPublisher.keySet()) + ")");
+        }
+        return own;
+    }
+
+    /** Every topic events of this type may be published on (one, except for a type each publisher puts on its own). */
+    public java.util.Set<String> topics() {
+        return topic != null ? java.util.Set.of(topic) : java.util.Set.copyOf(topicByPublisher.values());
+    }
+
+    /**
+     * Whether events of this type may arrive on {@code topic}: only on a topic the contract gives them, which only
      * their owning service (or, for touchpoints and consent, the company's producers) may write. An event of this
      * type anywhere else is forged or misrouted, and is dead-lettered as {@code wrong-topic}.
      */
     public boolean belongsOn(String topic) {
-        return this.topic.equals(topic);
+        return topics().contains(topic);
     }
 
     /** The record that carries this type's {@code data}. */
@@ -100,7 +147,7 @@ public enum EventType {
 
     /** Every type published on {@code topic}. */
     public static java.util.List<EventType> onTopic(String topic) {
-        return Arrays.stream(values()).filter(type -> type.topic.equals(topic)).toList();
+        return Arrays.stream(values()).filter(type -> type.belongsOn(topic)).toList();
     }
 
     /** The contract type whose data is {@code event}. */

@@ -51,7 +51,11 @@ class EventSchemasTest {
                     new CustomerConsentChanged.Consent("education", "any", true))),
             new ContentGapDetected("refund-policy", "MISUNDERSTANDING", 5, OffsetDateTime.parse("2026-11-01T09:00:00Z"),
                     OffsetDateTime.parse("2026-11-06T17:00:00Z"), List.of("c-1", "c-2", "c-3", "c-4", "c-5"),
-                    List.of("e-1", "e-2", "e-3", "e-4", "e-5"), "pp-9"));
+                    List.of("e-1", "e-2", "e-3", "e-4", "e-5"), "pp-9"),
+            new ErasureRequested("c-1", "er-1", "the customer asked (GDPR art. 17)", List.of("c-1", "c-2")),
+            new ErasureCompleted("er-1", "survey-service", "0".repeat(64), Map.of("survey_responses", 2L, "invitations", 3L),
+                    OffsetDateTime.parse("2026-12-05T10:00:00Z")),
+            new DeliveryCancelled("c-1", "erasure", "er-1"));
 
     @Test
     void everyContractRecordProducesDataItsSchemaAccepts() {
@@ -64,7 +68,7 @@ class EventSchemasTest {
 
     @Test
     void anAggregateEventCarriesNoCustomerId() {
-        JourneyEvent gap = SAMPLES.get(SAMPLES.size() - 1);
+        JourneyEvent gap = SAMPLES.stream().filter(ContentGapDetected.class::isInstance).findFirst().orElseThrow();
         assertThat(data(gap).has("customerId")).isFalse();
         assertThat(((AggregateEvent) gap).aggregateKey()).isEqualTo("topic:refund-policy");
     }
@@ -119,9 +123,27 @@ class EventSchemasTest {
 
     @Test
     void everyTypeHasASchemaAndATopicOfTheContract() {
-        assertThat(Arrays.stream(EventType.values()).map(EventType::topic)).allMatch(Topics.ALL::contains);
+        assertThat(Arrays.stream(EventType.values()).flatMap(type -> type.topics().stream())).allMatch(Topics.ALL::contains);
         assertThat(Arrays.stream(EventType.values()).map(t -> getClass().getClassLoader().getResource(t.schemaResource())))
                 .doesNotContainNull();
+    }
+
+    @Test
+    void aReceiptNamesTheCustomerOnlyByAnHmac() {
+        ObjectNode data = data(SAMPLES.stream().filter(ErasureCompleted.class::isInstance).findFirst().orElseThrow());
+        assertThat(data.has("customerId")).isFalse();
+        data.put("customerHmac", "c-1");
+        assertThat(SCHEMAS.validate(envelope("io.journeyline.privacy.erasure-completed", data)))
+                .extracting(Violation::field).containsExactly("data.customerHmac");
+    }
+
+    @Test
+    void eachServicePublishesItsReceiptOnItsOwnTopic() {
+        assertThat(EventType.ERASURE_COMPLETED.topicFor("survey-service")).isEqualTo(Topics.FEEDBACK);
+        assertThat(EventType.ERASURE_COMPLETED.topicFor("education-service")).isEqualTo(Topics.EDUCATION);
+        assertThat(EventType.ERASURE_COMPLETED.belongsOn(Topics.INSIGHTS)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventType.ERASURE_COMPLETED.topicFor("journey-service"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static ObjectNode data(JourneyEvent event) {

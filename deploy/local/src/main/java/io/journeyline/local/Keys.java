@@ -26,7 +26,7 @@ final class Keys {
     static final String AUDIENCE = "journeyline";
     /** How long the tokens live by default: a working day, well within the services' maximum (24 h by default). */
     static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
-    static final List<String> ROLES = List.of("ingest", "agent", "supervisor", "admin");
+    static final List<String> ROLES = List.of("ingest", "agent", "supervisor", "admin", "privacy");
 
     private Keys() {
     }

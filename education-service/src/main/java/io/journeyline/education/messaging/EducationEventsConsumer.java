@@ -3,6 +3,7 @@ package io.journeyline.education.messaging;
 import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.contract.event.EducationRequested;
+import io.journeyline.contract.event.ErasureRequested;
 import io.journeyline.contract.event.StageChanged;
 import io.journeyline.education.service.CatalogService;
 import io.journeyline.education.service.EducationRequests;
@@ -10,20 +11,22 @@ import io.journeyline.education.service.Learners;
 import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
+import io.journeyline.platform.privacy.Erasures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * journey-service's education requests; the customers' consent, content gaps and journey stages (journey.insights);
+ * journey-service's education requests; the customers' consent, content gaps, journey stages and erasures
+ * (journey.insights);
  * everything else on those topics is skipped.
  */
 @ApplicationScoped
 public class EducationEventsConsumer {
     /** journey.interventions: education requests. */
     public static final String INTERVENTIONS = "interventions";
-    /** journey.insights: consent, content gaps, stage changes. */
+    /** journey.insights: consent, content gaps, stage changes, erasures. */
     public static final String INSIGHTS = "insights";
 
     private final EventIntake intake;
@@ -31,13 +34,14 @@ public class EducationEventsConsumer {
     private final EventRoutes insights;
 
     public EducationEventsConsumer(EventIntake intake, EducationRequests requests, CatalogService catalog,
-                                   Consents consents, Learners learners) {
+                                   Consents consents, Learners learners, Erasures erasures) {
         this.intake = intake;
         this.interventions = EventRoutes.builder().on(EducationRequested.class, requests::onRequested).build();
         this.insights = EventRoutes.builder()
                 .on(CustomerConsentChanged.class, consents::onChanged)
                 .on(ContentGapDetected.class, catalog::onContentGaps)
                 .on(StageChanged.class, learners::onStageChanged)
+                .on(ErasureRequested.class, erasures::onRequested)
                 .build();
     }
 

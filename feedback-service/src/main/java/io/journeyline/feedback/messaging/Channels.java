@@ -6,6 +6,8 @@ public final class Channels {
     public static final String INTERVENTIONS = "interventions";
     /** journey.feedback: survey answers (a case's follow-up). */
     public static final String FEEDBACK = "feedback";
+    /** journey.insights: erasures journey-service asks for. */
+    public static final String INSIGHTS = "insights";
 
     private Channels() {
     }

@@ -2,6 +2,8 @@ package io.journeyline.journey.messaging;
 
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.Topics;
+import io.journeyline.contract.event.ErasureCompleted;
+import io.journeyline.journey.service.ErasureService;
 import io.journeyline.journey.service.JourneyUpdater;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
@@ -13,20 +15,28 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Every touchpoint, education and feedback event: into its customer's timeline and through the pain-point rules. */
+/**
+ * Every touchpoint, education and feedback event: into its customer's timeline and through the pain-point rules; and
+ * the other services' erasure receipts.
+ */
 @ApplicationScoped
 public class JourneyEventsConsumer {
-    /** Every type of the three topics this channel reads: all of them belong in a timeline. */
+    /**
+     * Every customer's type of the three topics this channel reads: all of them belong in a timeline. The services'
+     * erasure receipts (on journey.education and journey.feedback) concern no customer anyone can see.
+     */
     static final List<EventType> TIMELINE_TYPES = Stream.of(Topics.TOUCHPOINTS, Topics.EDUCATION, Topics.FEEDBACK)
-            .flatMap(topic -> EventType.onTopic(topic).stream()).toList();
+            .flatMap(topic -> EventType.onTopic(topic).stream())
+            .filter(type -> type != EventType.ERASURE_COMPLETED).distinct().toList();
 
     private final EventIntake intake;
     private final EventRoutes routes;
 
-    public JourneyEventsConsumer(EventIntake intake, JourneyUpdater journeys) {
+    public JourneyEventsConsumer(EventIntake intake, JourneyUpdater journeys, ErasureService erasures) {
         this.intake = intake;
         this.routes = EventRoutes.builder()
                 .onEvents(TIMELINE_TYPES, journeys::apply)
+                .on(ErasureCompleted.class, erasures::onReceipts)
                 .build();
     }
 

@@ -152,9 +152,9 @@ public class EventIngestResource {
     /** Ingest publishes on journey.touchpoints only; other types belong to the services that own them. */
     private static java.util.Optional<Violation> ingestTopicViolation(JsonNode envelope) {
         return EventType.fromType(envelope.path("type").asText(null))
-                .filter(type -> !type.topic().equals(Topics.TOUCHPOINTS))
+                .filter(type -> !type.belongsOn(Topics.TOUCHPOINTS))
                 .map(type -> new Violation("type", "'" + type.type() + "' is published by its owning service on "
-                        + type.topic() + "; HTTP ingest accepts only events of " + Topics.TOUCHPOINTS));
+                        + String.join(", ", new java.util.TreeSet<>(type.topics())) + "; HTTP ingest accepts only events of " + Topics.TOUCHPOINTS));
     }
 
     private static ProblemException tooLarge(String detail) {

@@ -3,6 +3,7 @@ package io.journeyline.journey.service;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.ContentGapDetected;
+import io.journeyline.platform.privacy.Pseudonyms;
 import io.journeyline.contract.event.PainPointDetected;
 import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.journey.domain.rules.Detection;
@@ -40,14 +41,17 @@ public class PainPointRecorder {
     private final Clock clock;
     private final MeterRegistry registry;
 
+    private final Pseudonyms pseudonyms;
+
     public PainPointRecorder(PainPointRepository painPoints, InterventionService interventions, Outbox outbox,
-                             TimelineService timeline, Clock clock, MeterRegistry registry) {
+                             TimelineService timeline, Clock clock, MeterRegistry registry, Pseudonyms pseudonyms) {
         this.painPoints = painPoints;
         this.interventions = interventions;
         this.outbox = outbox;
         this.timeline = timeline;
         this.clock = clock;
         this.registry = registry;
+        this.pseudonyms = pseudonyms;
     }
 
     /**
@@ -135,14 +139,15 @@ public class PainPointRecorder {
         return row;
     }
 
-    private static ContentGapDetected contentGap(Detection detection) {
+    /** The gap's customers by their pseudonyms ({@link Pseudonyms}): the event is on Kafka for its retention. */
+    private ContentGapDetected contentGap(Detection detection) {
         List<Mark> evidence = detection.evidence();
         Object category = detection.rule().on().where() == null ? null : detection.rule().on().where().get("category");
         String key = detection.key();
         return new ContentGapDetected(key.substring(key.indexOf('=') + 1), category == null ? "MISUNDERSTANDING"
                 : category.toString(), evidence.size(), evidence.get(0).time().atOffset(ZoneOffset.UTC),
                 evidence.get(evidence.size() - 1).time().atOffset(ZoneOffset.UTC),
-                evidence.stream().map(Mark::customerId).distinct().toList(),
+                evidence.stream().map(Mark::customerId).distinct().map(pseudonyms::of).toList(),
                 evidence.stream().map(Mark::eventId).toList(), detection.painPointId());
     }
 

@@ -1,5 +1,6 @@
 package io.journeyline.platform.config;
 
+import io.journeyline.platform.privacy.Pseudonyms;
 import io.journeyline.platform.security.TokenSettings;
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import io.quarkus.runtime.LaunchMode;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Refuses to start a service that would run unsafely, naming every setting at fault at once: the database password
- * missing (no development password is tried instead), or token settings that let another environment's tokens pass or
+ * missing (no development password is tried instead), the privacy HMAC key missing or short, or token settings that let another environment's tokens pass or
  * anyone forge them ({@link TokenSettings}). Runs before the first migration touches the database (as Flyway's
  * configuration customizer), and again at start-up for a service without migrations. Not in dev mode, which brings no
  * keys of its own.
@@ -48,6 +49,12 @@ public class StartupChecks implements FlywayConfigurationCustomizer {
                     + " database role (in Kubernetes, the role's Secret)");
         }
         problems.addAll(TokenSettings.problems(config));
+        String hmacKey = TokenSettings.value(config, "journeyline.privacy.hmac-key").orElse("");
+        if (hmacKey.length() < Pseudonyms.MIN_KEY_LENGTH) {
+            problems.add("journeyline.privacy.hmac-key (JOURNEYLINE_PRIVACY_HMAC_KEY) is " + (hmacKey.isEmpty() ? "not set"
+                    : "shorter than " + Pseudonyms.MIN_KEY_LENGTH + " characters") + ": the secret key that names erased"
+                    + " customers, the same in all four services (in Kubernetes, the journeyline-privacy Secret)");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Journeyline does not start with these settings: "
                     + String.join("; ", problems));

@@ -7,6 +7,7 @@ import io.journeyline.contract.Violation;
 import io.journeyline.platform.cloudevents.CloudEventCodec;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.cloudevents.MalformedEventException;
+import io.journeyline.platform.privacy.Tombstones;
 import io.journeyline.platform.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
  * dead-lettered it before;</li>
  * <li>events of types no route handles are acknowledged and counted ({@code journeyline.events.skipped});</li>
  * <li>the rest are processed in one transaction: records this channel dead-lettered before are skipped (a
- * redelivery), the others deduplicated on (source, id) and dispatched to the routes.</li>
+ * redelivery), events of erased customers dated before their erasure dropped ({@link Tombstones}), the others
+ * deduplicated on (source, id) and dispatched to the routes.</li>
  * </ol>
  * A failure of that transaction is retried with back-off when it is transient (database or broker unavailable);
  * if it persists the channel fails (readiness DOWN, offsets not committed) and the batch comes again after
@@ -50,15 +52,17 @@ public class EventIntake {
     private final MeterRegistry registry;
     private final ConsumerConfig config;
     private final Tracing tracing;
+    private final Tombstones tombstones;
 
     public EventIntake(EventSchemas schemas, DeadLetters deadLetters, ProcessedEvents processedEvents,
-                       MeterRegistry registry, ConsumerConfig config, Tracing tracing) {
+                       MeterRegistry registry, ConsumerConfig config, Tracing tracing, Tombstones tombstones) {
         this.schemas = schemas;
         this.deadLetters = deadLetters;
         this.processedEvents = processedEvents;
         this.registry = registry;
         this.config = config;
         this.tracing = tracing;
+        this.tombstones = tombstones;
     }
 
     /** A record that is a valid event of a handled type. */
@@ -146,10 +150,10 @@ public class EventIntake {
     private Uni<Void> inOneTransaction(String channel, List<Valid> batch, EventRoutes routes) {
         return Panache.withTransaction(() -> deadLetters.alreadyDeadLettered(channel, batch.stream().map(Valid::record).toList())
                         .chain(done -> {
-                            List<IncomingEvent> events = batch.stream()
+                            List<IncomingEvent> delivered = batch.stream()
                                     .filter(valid -> !done.contains(DeadLetters.Coordinates.of(valid.record())))
                                     .map(Valid::event).toList();
-                            return processedEvents.firstSeen(events)
+                            return tombstones.withoutErased(channel, delivered).chain(events -> processedEvents.firstSeen(events)
                                     .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : routes.dispatch(fresh))
                                     .invoke(fresh -> {
                                         fresh.forEach(event -> registry.counter("journeyline.events.consumed",
@@ -158,7 +162,7 @@ public class EventIntake {
                                             registry.counter("journeyline.events.duplicates")
                                                     .increment(events.size() - fresh.size());
                                         }
-                                    });
+                                    }));
                         }))
                 .replaceWithVoid();
     }
@@ -204,7 +208,7 @@ public class EventIntake {
         IncomingEvent event = IncomingEvent.fromValidEnvelope(envelope);
         if (!event.type().belongsOn(record.topic())) {
             throw new MalformedEventException("wrong-topic", "'" + event.type().type() + "' belongs on "
-                    + event.type().topic() + ", where only its owner publishes it; it may not arrive on " + record.topic());
+                    + String.join(" or ", new java.util.TreeSet<>(event.type().topics())) + ", where only its owner publishes it; it may not arrive on " + record.topic());
         }
         if (Topics.OPEN_TO_PRODUCERS.equals(record.topic()) && event.source().startsWith(Topics.RESERVED_SOURCE_PREFIX)) {
             throw new MalformedEventException("reserved-source", "source '" + event.source() + "' is Journeyline's own ("

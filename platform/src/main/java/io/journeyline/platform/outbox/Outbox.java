@@ -55,6 +55,7 @@ public class Outbox {
     private final RecordSizeLimit sizeLimit;
     private final EventSchemas schemas;
     private final String source;
+    private final String publisher;
 
     @Inject
     public Outbox(Clock clock, Tracing tracing, RecordSizeLimit sizeLimit, EventSchemas schemas,
@@ -64,6 +65,7 @@ public class Outbox {
         this.sizeLimit = sizeLimit;
         this.schemas = schemas;
         this.source = "/journeyline/" + applicationName;
+        this.publisher = applicationName;
     }
 
     /**
@@ -260,7 +262,7 @@ public class Outbox {
         row.eventId = id;
         row.source = source;
         row.type = type.type();
-        row.topic = type.topic();
+        row.topic = type.topicFor(publisher);
         row.recordKey = recordKey;
         row.occurredAt = time;
         row.data = data;

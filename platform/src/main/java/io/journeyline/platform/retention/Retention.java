@@ -1,6 +1,7 @@
 package io.journeyline.platform.retention;
 
 import io.journeyline.platform.outbox.OutboxConfig;
+import io.journeyline.platform.privacy.PrivacyConfig;
 import io.journeyline.platform.timers.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,7 +25,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code processed_events} — the dedupe memory, {@code journeyline.retention.dedupe} (P60D);</li>
  *   <li>{@code platform_dead_letters} — which records were dead-lettered, the same window;</li>
- *   <li>{@code platform_outbox_parked} — events Kafka refused, {@code journeyline.outbox.parked-retention} (P30D).</li>
+ *   <li>{@code platform_outbox_parked} — events Kafka refused, {@code journeyline.outbox.parked-retention} (P30D);</li>
+ *   <li>{@code platform_erasures} — erased customers' tombstones, {@code journeyline.privacy.tombstone-retention}
+ *   (P762D, 25 months).</li>
  * </ul>
  * The outbox itself holds only unsent rows (the relay deletes each once Kafka acknowledged it) and timers only pending
  * or failed ones. Every replica may run this: deletes of expired rows by several at once are harmless.
@@ -44,14 +47,16 @@ public class Retention {
     private final List<Kept> tables;
     private Ticker ticker;
 
-    public Retention(Vertx vertx, Clock clock, MeterRegistry registry, RetentionConfig config, OutboxConfig outbox) {
+    public Retention(Vertx vertx, Clock clock, MeterRegistry registry, RetentionConfig config, OutboxConfig outbox,
+                     PrivacyConfig privacy) {
         this.vertx = vertx;
         this.clock = clock;
         this.registry = registry;
         this.config = config;
         this.tables = List.of(new Kept("processed_events", "processed_at", config.dedupe()),
                 new Kept("platform_dead_letters", "dead_lettered_at", config.dedupe()),
-                new Kept("platform_outbox_parked", "parked_at", outbox.parkedRetention()));
+                new Kept("platform_outbox_parked", "parked_at", outbox.parkedRetention()),
+                new Kept("platform_erasures", "erased_before", privacy.tombstoneRetention()));
     }
 
     void start(@Observes StartupEvent event) {

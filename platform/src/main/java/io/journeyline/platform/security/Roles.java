@@ -16,6 +16,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     /** Rules, surveys, content, configuration. */
     public static final String ADMIN = "admin";
+    /** Privacy officers: erase a customer, export what is held about one, read the access log. */
+    public static final String PRIVACY = "privacy";
 
     private Roles() {
     }

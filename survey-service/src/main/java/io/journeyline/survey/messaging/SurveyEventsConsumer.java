@@ -1,5 +1,7 @@
 package io.journeyline.survey.messaging;
 
+import io.journeyline.contract.event.ErasureRequested;
+import io.journeyline.platform.privacy.Erasures;
 import io.journeyline.contract.event.CaseClosed;
 import io.journeyline.contract.event.CaseOpened;
 import io.journeyline.contract.event.CaseResolved;
@@ -18,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * survey-service's four inputs, one route table each: survey requests; case events (open cases, follow-ups, in this
- * order within a batch); completed education; consent. Everything else on those topics is skipped.
+ * order within a batch); completed education; consent and erasures. Everything else on those topics is skipped.
  */
 @ApplicationScoped
 public class SurveyEventsConsumer {
@@ -29,7 +31,7 @@ public class SurveyEventsConsumer {
     private final EventRoutes insights;
 
     public SurveyEventsConsumer(EventIntake intake, InvitationTriggers triggers, ContactStateService contacts,
-                                Consents consents) {
+                                Consents consents, Erasures erasures) {
         this.intake = intake;
         this.interventions = EventRoutes.builder().on(SurveyRequested.class, triggers::onSurveyRequested).build();
         this.feedback = EventRoutes.builder()
@@ -38,7 +40,10 @@ public class SurveyEventsConsumer {
                 .on(CaseClosed.class, contacts::onCaseClosed)
                 .build();
         this.education = EventRoutes.builder().on(EducationCompleted.class, triggers::onEducationCompleted).build();
-        this.insights = EventRoutes.builder().on(CustomerConsentChanged.class, consents::onChanged).build();
+        this.insights = EventRoutes.builder()
+                .on(CustomerConsentChanged.class, consents::onChanged)
+                .on(ErasureRequested.class, erasures::onRequested)
+                .build();
     }
 
     @Incoming(Channels.INTERVENTIONS)

@@ -1,0 +1,31 @@
+package io.journeyline.education.persistence;
+
+import io.journeyline.platform.privacy.Erasure;
+import io.journeyline.platform.privacy.ErasureStatements;
+import io.journeyline.platform.privacy.ErasureStatements.Statement;
+import io.journeyline.platform.privacy.PersonalData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+
+/**
+ * What education-service forgets of an erased customer: the learner (stage, language, channel), the pushes and the
+ * timers that would push or drop out again. Assignments and their units stay for the completion figures under a
+ * random stand-in (completion by period does not change afterwards).
+ */
+@ApplicationScoped
+public class EducationPersonalData implements PersonalData {
+    private static final ErasureStatements STATEMENTS = ErasureStatements.of(
+            Statement.of("platform_timers", """
+                    delete from platform_timers where (kind = 'education-push' and timer_key = ?1)
+                        or (kind = 'education-drop-out' and timer_key in (select id from assignments where customer_id = ?1))"""),
+            Statement.of("education_pushes", "delete from education_pushes where customer_id = ?1"),
+            Statement.of("learners", "delete from learners where customer_id = ?1"),
+            Statement.of("assignments", "update assignments set customer_id = ?2 where customer_id = ?1"));
+
+    @Override
+    public Uni<Map<String, Long>> erase(Erasure erasure) {
+        return STATEMENTS.run(erasure);
+    }
+}

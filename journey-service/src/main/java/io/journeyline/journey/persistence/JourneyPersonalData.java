@@ -1,0 +1,48 @@
+package io.journeyline.journey.persistence;
+
+import io.journeyline.platform.privacy.Erasure;
+import io.journeyline.platform.privacy.ErasureStatements;
+import io.journeyline.platform.privacy.ErasureStatements.Statement;
+import io.journeyline.platform.privacy.PersonalData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+
+/**
+ * What journey-service forgets of an erased customer: the customer, the timeline (every event, its data and
+ * summary), stage history, identities and identity links and reviews, the rules' state and timers for the customer,
+ * the evidence of pain points and the known cases. Pain points, interventions and consent stay under a random
+ * stand-in without their notes: the figures by period (rule detections, interventions sent and suppressed, education
+ * effect's decisions) keep their counts, and the fact that consent was withdrawn is kept without the person. An
+ * aggregate rule's recent matches (content gaps count customers) keep counting the customer as the stand-in.
+ */
+@ApplicationScoped
+public class JourneyPersonalData implements PersonalData {
+    private static final String CUSTOMER_ID_JSON = "'\"customerId\":' || to_json(cast(?1 as text))::text";
+
+    private static final ErasureStatements STATEMENTS = ErasureStatements.of(
+            Statement.of("platform_timers", """
+                    delete from platform_timers where (kind = 'rule-absence' and split_part(timer_key, '|', 2) = ?1)
+                        or (kind = 'stage-stall' and split_part(timer_key, '|', 1) = ?1)"""),
+            Statement.of("rule_state", "delete from rule_state where scope = ?1"),
+            Statement.of("rule_state", ("""
+                    update rule_state set state = replace(state, %s, '"customerId":' || to_json(cast(?2 as text))::text)
+                    where scope = '*' and strpos(state, %s) > 0""").formatted(CUSTOMER_ID_JSON, CUSTOMER_ID_JSON)),
+            Statement.of("timeline_entries", "delete from timeline_entries where customer_id = ?1"),
+            Statement.of("stage_changes", "delete from stage_changes where customer_id = ?1"),
+            Statement.of("identities", "delete from identities where customer_id = ?1"),
+            Statement.of("identity_links", "delete from identity_links where customer_id = ?1 or linked_customer_id = ?1"),
+            Statement.of("identity_reviews", "delete from identity_reviews where customer_id = ?1 or other_customer_id = ?1"),
+            Statement.of("pain_point_evidence", "delete from pain_point_evidence where customer_id = ?1"),
+            Statement.of("pain_points", "update pain_points set customer_id = ?2, status_note = null where customer_id = ?1"),
+            Statement.of("interventions", "update interventions set customer_id = ?2 where customer_id = ?1"),
+            Statement.of("known_cases", "delete from known_cases where customer_id = ?1"),
+            Statement.of("consents", "update consents set customer_id = ?2 where customer_id = ?1"),
+            Statement.of("customers", "delete from customers where id = ?1"));
+
+    @Override
+    public Uni<Map<String, Long>> erase(Erasure erasure) {
+        return STATEMENTS.run(erasure);
+    }
+}

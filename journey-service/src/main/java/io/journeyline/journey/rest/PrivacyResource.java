@@ -1,0 +1,81 @@
+package io.journeyline.journey.rest;
+
+import io.journeyline.contract.FieldLimits;
+import io.journeyline.journey.service.ErasureService;
+import io.journeyline.platform.problem.Problem;
+import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.security.Roles;
+import io.journeyline.platform.validation.ContractId;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A privacy officer's erasures: ask for one, follow its receipts. */
+@Path("/api/v1/privacy/erasures")
+@Tag(name = "privacy")
+@Produces(MediaType.APPLICATION_JSON)
+public class PrivacyResource {
+    private final ErasureService erasures;
+    private final SecurityIdentity identity;
+
+    public PrivacyResource(ErasureService erasures, SecurityIdentity identity) {
+        this.erasures = erasures;
+        this.identity = identity;
+    }
+
+    /** The body of an erasure request. The reason is the officer's (a ticket, an article): never the person's data. */
+    public record ErasureRequest(String customerId, String reason) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIVACY)
+    @Operation(summary = "Erase a customer and every customer linked to it by identity, in all four services",
+            description = "202 with the erasure's status: journey-service has erased its part (its receipt is in); "
+                    + "the other services answer through Kafka. The answer lists the customers it covered; afterwards "
+                    + "the erasure names the customer only by an HMAC.")
+    public Uni<Response> request(ErasureRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String customerId = request == null ? null : request.customerId();
+        String reason = request == null ? null : request.reason();
+        if (customerId == null || customerId.isBlank()) {
+            errors.add(Problem.FieldError.of("customerId", "is required"));
+        } else if (customerId.length() > FieldLimits.CUSTOMER_ID) {
+            errors.add(Problem.FieldError.of("customerId", "is longer than " + FieldLimits.CUSTOMER_ID + " characters"));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(Problem.FieldError.of("reason", "is required"));
+        } else if (reason.length() > FieldLimits.REASON) {
+            errors.add(Problem.FieldError.of("reason", "is longer than " + FieldLimits.REASON + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid erasure request", errors);
+        }
+        return erasures.request(customerId, reason, identity.getPrincipal().getName())
+                .map(status -> Response.accepted(status)
+                        .location(URI.create("/api/v1/privacy/erasures/" + status.erasureId())).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.PRIVACY)
+    @Operation(summary = "An erasure's status and each service's receipt (COMPLETE when all four answered, OVERDUE "
+            + "when one has not within journeyline.erasures.receipt-deadline)")
+    public Uni<ErasureService.Status> status(@PathParam("id") @ContractId String id) {
+        return erasures.status(id);
+    }
+}
