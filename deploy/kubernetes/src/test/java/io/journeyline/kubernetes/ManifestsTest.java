@@ -50,7 +50,7 @@ class ManifestsTest {
     /** Secrets an operator creates by hand before applying an overlay (deploy/kubernetes/README.md says how). */
     static final Map<String, Set<String>> SECRETS_BY_HAND = Map.of(
             "dev", Set.of(),
-            "prod", Set.of("journeyline-jwt", "journey-db", "survey-db", "education-db", "feedback-db", "journeyline-tls"));
+            "prod", Set.of("journeyline-jwt", "journeyline-privacy", "journey-db", "survey-db", "education-db", "feedback-db", "journeyline-tls"));
 
     static final Map<String, Manifests> rendered = new LinkedHashMap<>();
     static final Map<String, ServiceConfiguration> configurations = new LinkedHashMap<>();

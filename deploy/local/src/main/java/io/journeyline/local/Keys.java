@@ -46,6 +46,21 @@ final class Keys {
         return publicKey;
     }
 
+    /**
+     * This stack's privacy HMAC key (journeyline.privacy.hmac-key, the same for the four services): 32 random bytes,
+     * hex, created on first use in {@code <dataDir>/keys/privacy-hmac.key}, so tombstones stay valid across restarts.
+     */
+    static String ensurePrivacyKey(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("keys/privacy-hmac.key");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(key));
+        }
+        return Files.readString(file).trim();
+    }
+
     /** The tokens the run command wrote to {@code <dataDir>/tokens.env}, by variable (JOURNEYLINE_TOKEN_AGENT, …). */
     static Map<String, String> writtenTokens(Path dataDir) throws IOException {
         return Files.readAllLines(dataDir.resolve("tokens.env")).stream().filter(line -> line.contains("="))

@@ -239,6 +239,7 @@ public final class LocalStack {
         env.put("JOURNEYLINE_JWT_PUBLIC_KEY", publicKey.toUri().toString());
         // this stack's own issuer: its services refuse the tests' tokens and a dev cluster's
         env.put("JOURNEYLINE_JWT_ISSUER", Keys.LOCAL_ISSUER);
+        env.put("JOURNEYLINE_PRIVACY_HMAC_KEY", Keys.ensurePrivacyKey(dataDir));
         // the customers' survey links point at this stack's survey-service
         env.put("JOURNEYLINE_SURVEYS_PUBLIC_BASE_URL", "http://localhost:" + (SERVICES.get("survey") + offset));
         env.putAll(settings);

@@ -87,6 +87,17 @@ class StartupChecksIT {
     }
 
     @Test
+    void withoutAPrivacyKeyOrWithAShortOneItDoesNotStart() throws Exception {
+        Map<String, String> env = environment();
+        env.remove("JOURNEYLINE_PRIVACY_HMAC_KEY");
+        assertThat(refusedToStart(env)).contains("journeyline.privacy.hmac-key").doesNotContain("Migrating schema");
+
+        env.put("JOURNEYLINE_PRIVACY_HMAC_KEY", "short");
+        assertThat(refusedToStart(env)).contains("journeyline.privacy.hmac-key (JOURNEYLINE_PRIVACY_HMAC_KEY) is shorter than 32")
+                .doesNotContain("Migrating schema");
+    }
+
+    @Test
     void tlsToAServerWithoutItIsRefusedNotSilentlyDropped() throws Exception {
         Map<String, String> env = environment();
         env.put("JOURNEYLINE_JWT_ALLOW_PUBLISHED_KEY", "true");
@@ -132,6 +143,7 @@ class StartupChecksIT {
         env.put("JOURNEYLINE_DB_PASSWORD", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:1");
         env.put("JOURNEYLINE_JWT_ISSUER", "https://startup-checks.journeyline.invalid");
+        env.put("JOURNEYLINE_PRIVACY_HMAC_KEY", "startup-checks-hmac-key-of-32-characters-or-more");
         env.put("JOURNEYLINE_JWT_PUBLIC_KEY", DEV_KEY.toUri().toString());
         return env;
     }

@@ -1,5 +1,6 @@
 package io.journeyline.local;
 
+import io.journeyline.testing.DatabaseScan;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -435,6 +436,60 @@ class StoriesIT {
             assertThat(report.getDouble("total.recurrence.upper95Pp")).isNegative();
             assertThat(report.getDouble("total.recurrence.pValue")).isLessThan(0.001);
             assertThat(report.getList("groups.key")).containsExactly("PP-REPEATED-ERRORS");
+        });
+    }
+
+    @Test
+    @Order(9)
+    void story9ErasureAcrossTheFourServices() {
+        Story story = new Story("Story 9 (a privacy officer erases the customers of stories 1 and 2)");
+        String a = treated("s1", "PP-REPEATED-ERRORS");
+        String b = "s2-" + RUN + "-b";
+        String other = "s2-" + RUN + "-b4";
+        Map<String, String> erasures = new HashMap<>();
+        story.check("the officer erases A, B and B's neighbour on journey-service", () -> {
+            for (String customer : List.of(a, b, other)) {
+                erasures.put(customer, STACK.as("privacy").contentType("application/json")
+                        .body(Map.of("customerId", customer, "reason", "ticket DPO-9: the customer asked"))
+                        .post(STACK.journey() + "/api/v1/privacy/erasures").then().statusCode(202)
+                        .extract().path("erasureId"));
+            }
+        });
+        story.check("each erasure is COMPLETE with a receipt from each of the four services", () -> {
+            for (String erasureId : erasures.values()) {
+                await().atMost(WAIT).untilAsserted(() -> {
+                    JsonPath status = STACK.as("privacy").get(STACK.journey() + "/api/v1/privacy/erasures/" + erasureId)
+                            .then().statusCode(200).extract().jsonPath();
+                    assertThat(status.getString("status")).isEqualTo("COMPLETE");
+                    assertThat(status.getList("receipts.service", String.class)).containsExactlyInAnyOrder(
+                            "journey-service", "survey-service", "education-service", "feedback-service");
+                });
+            }
+        });
+        story.check("no row of any of the four databases holds their ids, B's comment or the agent's note", () -> {
+            for (String db : List.of("journey", "survey", "education", "feedback")) {
+                DatabaseScan scan = new DatabaseScan("jdbc:postgresql://localhost:" + (LocalStack.POSTGRES_PORT + OFFSET)
+                        + "/" + db, "journeyline", "journeyline");
+                for (String text : List.of(a, b, other, "billing is confusing", "explained the fee")) {
+                    await().atMost(WAIT).untilAsserted(() -> assertThat(scan.tablesHolding(text)).as(db + ": " + text).isEmpty());
+                }
+            }
+        });
+        story.check("the gateways were told to drop A's pending deliveries", () -> assertThat(STACK.read("journey.outbound",
+                record -> a.equals(record.key()) && record.value().contains(erasures.get(a)), Duration.ofSeconds(10)))
+                .hasSize(3));
+        story.check("a late event for A dated before the erasure is dropped; one dated after it starts afresh", () -> {
+            String late = send(a, Instant.now().minus(1, ChronoUnit.HOURS), "web", "home", "visit", Map.of());
+            String after = send(a, Instant.now().plus(1, ChronoUnit.MINUTES), "web", "home", "visit", Map.of());
+            await().atMost(WAIT).untilAsserted(() -> assertThat(STACK.timeline(a, "items.eventId"))
+                    .contains(id(after)).doesNotContain(id(late)));
+        });
+        story.check("the analytics still answer, and the NPS still counts B's and the neighbour's answers", () -> {
+            STACK.as("supervisor").get(STACK.journey() + "/api/v1/analytics/touchpoints").then().statusCode(200);
+            STACK.as("supervisor").get(STACK.feedback() + "/api/v1/analytics/cases").then().statusCode(200);
+            STACK.as("supervisor").get(STACK.education() + "/api/v1/analytics/completion").then().statusCode(200);
+            assertThat(STACK.as("supervisor").get(STACK.survey() + "/api/v1/surveys/relationship-nps/results").then()
+                    .statusCode(200).extract().jsonPath().getInt("headline.n")).isGreaterThanOrEqualTo(2);
         });
     }
 

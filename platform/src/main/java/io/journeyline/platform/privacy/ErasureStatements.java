@@ -21,10 +21,21 @@ import java.util.TreeMap;
  * Order matters where one table's rows find another's (delete a case's timers before the case loses its customer).
  */
 public final class ErasureStatements {
-    /** One statement and the table whose rows it counts. */
-    public record Statement(String table, String sql) {
+    /**
+     * One statement and the table whose rows it counts. Hibernate wants ordinal parameters without gaps, so the ones a
+     * statement uses are renumbered in order ({@code ?1, ?3} becomes {@code ?1, ?2}); {@code uses} says which.
+     */
+    public record Statement(String table, String sql, List<Integer> uses) {
         public static Statement of(String table, String sql) {
-            return new Statement(table, sql);
+            List<Integer> uses = new java.util.ArrayList<>();
+            String numbered = sql;
+            for (int parameter = 1; parameter <= 3; parameter++) {
+                if (sql.contains("?" + parameter)) {
+                    uses.add(parameter);
+                    numbered = numbered.replace("?" + parameter, "?#" + uses.size());
+                }
+            }
+            return new Statement(table, numbered.replace("?#", "?"), List.copyOf(uses));
         }
     }
 
@@ -46,13 +57,11 @@ public final class ErasureStatements {
             for (String customerId : erasure.customerIds()) {
                 String standIn = Erasure.standIn();
                 for (Statement statement : statements) {
+                    Object[] values = {customerId, standIn, erasure.erasedAt()};
                     chain = chain.chain(() -> {
-                        var query = session.createNativeQuery(statement.sql()).setParameter(1, customerId);
-                        if (statement.sql().contains("?2")) {
-                            query.setParameter(2, standIn);
-                        }
-                        if (statement.sql().contains("?3")) {
-                            query.setParameter(3, erasure.erasedAt());
+                        var query = session.createNativeQuery(statement.sql());
+                        for (int i = 0; i < statement.uses().size(); i++) {
+                            query.setParameter(i + 1, values[statement.uses().get(i) - 1]);
                         }
                         return query.executeUpdate();
                     }).invoke(n -> counts.merge(statement.table(), n.longValue(), Long::sum)).replaceWithVoid();

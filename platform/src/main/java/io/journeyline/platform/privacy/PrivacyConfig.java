@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Erasure settings every service shares ({@link Erasures}, {@link Pseudonyms}). */
 @ConfigMapping(prefix = "journeyline.privacy")
@@ -11,9 +12,10 @@ public interface PrivacyConfig {
     /**
      * The secret key of the HMAC that names an erased customer (tombstones, receipts, the access log): the same in all
      * four services of a deployment, at least 32 characters, kept like a password. No default outside tests and dev
-     * mode. Changing it forgets every tombstone (an erased customer's late events would no longer be recognised).
+     * mode; a service without it does not start ({@code StartupChecks}). Changing it forgets every tombstone (an erased
+     * customer's late events would no longer be recognised).
      */
-    String hmacKey();
+    Optional<String> hmacKey();
 
     /**
      * How long a tombstone is kept: 25 months, the timeline's retention — an event older than that would be purged

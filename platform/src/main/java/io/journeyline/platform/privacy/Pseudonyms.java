@@ -24,7 +24,7 @@ public class Pseudonyms {
 
     @Inject
     public Pseudonyms(PrivacyConfig config) {
-        this(config.hmacKey());
+        this(config.hmacKey().orElse(null));
     }
 
     /** For plain unit tests and tools. */
