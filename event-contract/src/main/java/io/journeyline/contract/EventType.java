@@ -17,6 +17,7 @@ public enum EventType {
     CONSENT_CHANGED("io.journeyline.consent.changed", Topics.TOUCHPOINTS, ConsentChanged.class),
     SURVEY_RESPONDED("io.journeyline.survey.responded", Topics.FEEDBACK, SurveyResponded.class),
     SURVEY_INVITED("io.journeyline.survey.invited", Topics.FEEDBACK, SurveyInvited.class),
+    SURVEY_SUPPRESSED("io.journeyline.survey.suppressed", Topics.FEEDBACK, SurveySuppressed.class),
     FEEDBACK_RECEIVED("io.journeyline.feedback.received", Topics.FEEDBACK, FeedbackReceived.class),
     CASE_OPENED("io.journeyline.case.opened", Topics.FEEDBACK, CaseOpened.class),
     CASE_ACKNOWLEDGED("io.journeyline.case.acknowledged", Topics.FEEDBACK, CaseAcknowledged.class),

@@ -5,6 +5,7 @@ import io.journeyline.education.domain.AssignmentStatus;
 import io.journeyline.education.domain.paths.Unlocking;
 import io.journeyline.education.persistence.PathUnitRepository;
 import io.journeyline.education.service.AssignmentService;
+import io.journeyline.platform.audit.AuditSubject;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.validation.ContractId;
 import io.journeyline.platform.validation.CustomerId;
@@ -31,8 +32,11 @@ import java.util.List;
 public class AssignmentResource {
     private final AssignmentService assignments;
 
-    public AssignmentResource(AssignmentService assignments) {
+    private final AuditSubject audit;
+
+    public AssignmentResource(AssignmentService assignments, AuditSubject audit) {
         this.assignments = assignments;
+        this.audit = audit;
     }
 
     /**
@@ -89,7 +93,7 @@ public class AssignmentResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "One assignment")
     public Uni<AssignmentView> get(@PathParam("id") @ContractId String id) {
-        return assignments.get(id).chain(this::view);
+        return assignments.get(id).invoke(assignment -> audit.about(assignment.customerId)).chain(this::view);
     }
 
     @POST

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 /**
  * {@code io.journeyline.survey.invited}: survey-service invited the customer to a survey (never carries the token).
  * {@code reason}: what asked for it — {@code intervention}, {@code case-follow-up}, {@code course-feedback} or
- * {@code wave}; {@code caseId} for a case's follow-up survey.
+ * {@code wave}; {@code caseId} for a case's follow-up survey; {@code interventionId} for one journey-service asked for.
  */
 public record SurveyInvited(
         String customerId,
@@ -18,5 +18,6 @@ public record SurveyInvited(
         Channel channel,
         String reason,
         String caseId,
-        OffsetDateTime expiresAt) implements JourneyEvent {
+        OffsetDateTime expiresAt,
+        String interventionId) implements JourneyEvent {
 }

@@ -6,6 +6,7 @@ import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
 import io.journeyline.feedback.service.CaseCommands;
 import io.journeyline.feedback.service.CaseService;
+import io.journeyline.platform.audit.AuditSubject;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.validation.ContractId;
 import io.journeyline.platform.validation.CustomerId;
@@ -35,11 +36,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class CaseResource {
+    private final AuditSubject audit;
     private final CaseService cases;
     private final CaseCommands commands;
     private final SecurityIdentity identity;
 
-    public CaseResource(CaseService cases, CaseCommands commands, SecurityIdentity identity) {
+    public CaseResource(CaseService cases, CaseCommands commands, SecurityIdentity identity, AuditSubject audit) {
+        this.audit = audit;
         this.cases = cases;
         this.commands = commands;
         this.identity = identity;
@@ -64,7 +67,7 @@ public class CaseResource {
     @Path("/cases/{caseId}")
     @Operation(summary = "A case with what brought it about (contacts) and its full history")
     public Uni<CaseService.CaseView> one(@PathParam("caseId") @ContractId String caseId) {
-        return cases.get(caseId);
+        return cases.get(caseId).invoke(view -> audit.about(view.record().customerId()));
     }
 
     @POST
@@ -145,7 +148,8 @@ public class CaseResource {
 
     private Uni<CaseService.CaseView> run(String caseId, Command command, CaseCommands.Input input) {
         return commands.apply(caseId, command, input,
-                new CaseRights.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR)));
+                        new CaseRights.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR)))
+                .invoke(view -> audit.about(view.record().customerId()));
     }
 
     @GET

@@ -25,6 +25,7 @@ public final class TimelineSummary {
             case SURVEY_RESPONDED -> text(data, "surveyKind") + " response: " + data.path("scores").path("primary").asText();
             case SURVEY_INVITED -> join(text(data, "surveyKind"), "survey invitation via", text(data, "channel"),
                     parenthesised(text(data, "reason")));
+            case SURVEY_SUPPRESSED -> join("survey not sent", parenthesised(text(data, "guard")));
             case FEEDBACK_RECEIVED -> join(text(data, "kind"), text(data, "category"), "via", text(data, "channel"),
                     about(text(data, "topic")));
             case CASE_OPENED, CASE_ACKNOWLEDGED, CASE_RESOLVED, CASE_CLOSED, CASE_REOPENED, CASE_ESCALATED, CASE_SLA_BREACHED ->

@@ -7,6 +7,7 @@ import io.journeyline.journey.persistence.PainPointRepository;
 import io.journeyline.journey.service.PainPointService;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.audit.AuditSubject;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.validation.ContractId;
 import io.journeyline.platform.validation.CustomerId;
@@ -46,10 +47,12 @@ import java.util.Locale;
 public class PainPointResource {
     private final PainPointService painPoints;
     private final SecurityIdentity identity;
+    private final AuditSubject audit;
 
-    public PainPointResource(PainPointService painPoints, SecurityIdentity identity) {
+    public PainPointResource(PainPointService painPoints, SecurityIdentity identity, AuditSubject audit) {
         this.painPoints = painPoints;
         this.identity = identity;
+        this.audit = audit;
     }
 
     /** A pain point as an agent sees it: what fired, on what evidence, and what was done about it. */
@@ -101,7 +104,7 @@ public class PainPointResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "One pain point")
     public Uni<Item> one(@PathParam("id") @ContractId String id) {
-        return painPoints.get(id).map(PainPointResource::item);
+        return painPoints.get(id).map(this::audited);
     }
 
     @POST
@@ -110,7 +113,7 @@ public class PainPointResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "An agent takes the pain point (OPEN → ACKNOWLEDGED); 409 from any other status")
     public Uni<Item> acknowledge(@PathParam("id") @ContractId String id, @Valid Command command) {
-        return painPoints.acknowledge(id, agent(), command == null ? null : command.reason()).map(PainPointResource::item);
+        return painPoints.acknowledge(id, agent(), command == null ? null : command.reason()).map(this::audited);
     }
 
     @POST
@@ -123,7 +126,7 @@ public class PainPointResource {
             throw ProblemException.badRequest("a dismissal needs a reason",
                     List.of(Problem.FieldError.of("reason", "is required")));
         }
-        return painPoints.dismiss(id, agent(), command.reason()).map(PainPointResource::item);
+        return painPoints.dismiss(id, agent(), command.reason()).map(this::audited);
     }
 
     private Uni<Page> page(String customerId, List<String> statuses, String rule, String severity, String topic,
@@ -155,6 +158,15 @@ public class PainPointResource {
             return new Page(page.stream().map(PainPointResource::item).toList(),
                     more ? QueryParams.cursor(last.detectedAt, last.id) : null);
         });
+    }
+
+    /** The pain point as the answer shows it; the access log names its customer. */
+    private Item audited(PainPointService.View view) {
+        Item item = item(view);
+        if (item.customerId() != null) {
+            audit.about(item.customerId());
+        }
+        return item;
     }
 
     private String agent() {

@@ -1,5 +1,6 @@
 package io.journeyline.platform.retention;
 
+import io.journeyline.platform.audit.AuditConfig;
 import io.journeyline.platform.outbox.OutboxConfig;
 import io.journeyline.platform.privacy.PrivacyConfig;
 import io.journeyline.platform.timers.Ticker;
@@ -27,7 +28,8 @@ import java.util.List;
  *   <li>{@code platform_dead_letters} — which records were dead-lettered, the same window;</li>
  *   <li>{@code platform_outbox_parked} — events Kafka refused, {@code journeyline.outbox.parked-retention} (P30D);</li>
  *   <li>{@code platform_erasures} — erased customers' tombstones, {@code journeyline.privacy.tombstone-retention}
- *   (P762D, 25 months).</li>
+ *   (P762D, 25 months);</li>
+ *   <li>{@code platform_access_log} — who read or changed what, {@code journeyline.audit.retention} (P730D).</li>
  * </ul>
  * The outbox itself holds only unsent rows (the relay deletes each once Kafka acknowledged it) and timers only pending
  * or failed ones. Every replica may run this: deletes of expired rows by several at once are harmless.
@@ -48,7 +50,7 @@ public class Retention {
     private Ticker ticker;
 
     public Retention(Vertx vertx, Clock clock, MeterRegistry registry, RetentionConfig config, OutboxConfig outbox,
-                     PrivacyConfig privacy) {
+                     PrivacyConfig privacy, AuditConfig audit) {
         this.vertx = vertx;
         this.clock = clock;
         this.registry = registry;
@@ -56,7 +58,8 @@ public class Retention {
         this.tables = List.of(new Kept("processed_events", "processed_at", config.dedupe()),
                 new Kept("platform_dead_letters", "dead_lettered_at", config.dedupe()),
                 new Kept("platform_outbox_parked", "parked_at", outbox.parkedRetention()),
-                new Kept("platform_erasures", "erased_before", privacy.tombstoneRetention()));
+                new Kept("platform_erasures", "erased_before", privacy.tombstoneRetention()),
+                new Kept("platform_access_log", "at", audit.retention()));
     }
 
     void start(@Observes StartupEvent event) {

@@ -3,6 +3,7 @@ package io.journeyline.survey.service;
 import io.journeyline.contract.event.DeliveryRequested;
 import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.contract.event.SurveyInvited;
+import io.journeyline.contract.event.SurveySuppressed;
 import io.journeyline.contract.vocabulary.Channel;
 import io.journeyline.contract.vocabulary.SurveyKind;
 import io.journeyline.contract.vocabulary.Vocabulary;
@@ -40,6 +41,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class InvitationService {
+    /** The source key of an invitation journey-service asked for: this prefix and the intervention's id. */
+    static final String INTERVENTION_KEY = "intervention:";
     /** The purpose surveys are consented to under (journey-service's vocabulary). */
     static final String SURVEY_PURPOSE = "survey";
     /** The guard recorded when the asked-for survey does not exist. */
@@ -128,8 +131,15 @@ public class InvitationService {
                 send ? now.plus(config.invitationTtl()) : null, null, request.segment());
         String token = send ? Tokens.newToken() : null;
         return invitations.insertIfNew(invitation, token == null ? null : Tokens.hash(token)).chain(inserted -> {
-            if (!inserted || !send) {
+            if (!inserted) {
                 return Uni.createFrom().item(invitation);
+            }
+            String interventionId = request.sourceKey().startsWith(INTERVENTION_KEY)
+                    ? request.sourceKey().substring(INTERVENTION_KEY.length()) : null;
+            if (!send) {
+                SurveySuppressed suppressed = new SurveySuppressed(invitation.customerId(), invitation.id(),
+                        invitation.surveyId(), invitation.reason(), guard, why, invitation.caseId(), interventionId);
+                return (cause == null ? outbox.publish(suppressed) : outbox.publish(suppressed, cause)).replaceWith(invitation);
             }
             Channel channel = Vocabulary.parse(Channel.class, invitation.channel()).orElse(Channel.OTHER);
             List<JourneyEvent> events = List.of(
@@ -137,7 +147,7 @@ public class InvitationService {
                             config.publicBaseUrl() + "/api/v1/responses/" + token, null, language, invitation.expiresAt()),
                     new SurveyInvited(invitation.customerId(), invitation.id(), invitation.surveyId(),
                             survey.definition().kind(), channel, invitation.reason(), invitation.caseId(),
-                            invitation.expiresAt()));
+                            invitation.expiresAt(), interventionId));
             Uni<String> published = Uni.createFrom().item("");
             for (JourneyEvent event : events) {
                 published = published.chain(() -> cause == null ? outbox.publish(event) : outbox.publish(event, cause));

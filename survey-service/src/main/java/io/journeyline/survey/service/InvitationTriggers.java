@@ -37,7 +37,7 @@ public class InvitationTriggers {
     public Uni<Void> onSurveyRequested(List<Delivery<SurveyRequested>> deliveries) {
         return each(deliveries, request -> new Request(request.customerId(),
                 invitations.surveyFor(request.surveyKind()).orElse("(no survey for " + request.surveyKind() + ")"),
-                config.defaultChannel(), null, Invitation.INTERVENTION, "intervention:" + request.interventionId(),
+                config.defaultChannel(), null, Invitation.INTERVENTION, InvitationService.INTERVENTION_KEY + request.interventionId(),
                 request.caseId(), request.touchpoint(), request.topic(), null));
     }
 

@@ -1,0 +1,37 @@
+package io.journeyline.journey.service;
+
+import io.journeyline.journey.domain.Decisions;
+import io.journeyline.journey.persistence.DecisionRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+/** "Why was I contacted?" for one customer: five reads, put together by {@link Decisions}. */
+@ApplicationScoped
+public class DecisionService {
+    private final DecisionRepository repository;
+
+    public DecisionService(DecisionRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The customer's latest {@code limit} decisions, newest first. */
+    @WithSession
+    public Uni<List<Decisions.Decision>> of(String customerId, int limit) {
+        return repository.decisions(customerId, limit).chain(decided -> {
+            if (decided.isEmpty()) {
+                return Uni.createFrom().item(List.<Decisions.Decision>of());
+            }
+            OffsetDateTime since = decided.stream().map(DecisionRepository.Decided::decidedAt)
+                    .min(Comparator.naturalOrder()).orElseThrow().minusDays(1);
+            return repository.evidence(customerId, decided.stream().map(DecisionRepository.Decided::painPointId).toList())
+                    .chain(evidence -> repository.echoes(customerId, Decisions.ECHO_TYPES, since)
+                            .chain(echoes -> repository.stages(customerId)
+                                    .map(stages -> Decisions.of(decided, evidence, echoes, stages))));
+        });
+    }
+}
