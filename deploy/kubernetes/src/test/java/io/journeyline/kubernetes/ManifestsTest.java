@@ -346,7 +346,14 @@ class ManifestsTest {
                     .addAll(StreamSupport.stream(rule.path("ports").spliterator(), false)
                             .map(port -> port.path("port").asText()).toList())));
             assertThat(portsByNamespace).as("overlays/%s: who reaches which port of the services", manifests.overlay())
-                    .isEqualTo(Map.of("ingress-nginx", Set.of("http"), "monitoring", Set.of("management")));
+                    .isEqualTo(Map.of("ingress-nginx", Set.of("http"), "monitoring", Set.of("management"),
+                            "", Set.of("http")));
+            // the one peer inside the namespace: journey-service, gathering a subject-access export's parts
+            assertThat(StreamSupport.stream(policy.at("/spec/ingress").spliterator(), false)
+                    .flatMap(rule -> StreamSupport.stream(rule.path("from").spliterator(), false))
+                    .filter(peer -> peer.has("podSelector") && !peer.has("namespaceSelector"))
+                    .map(peer -> peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText()))
+                    .containsExactly("journey-service");
 
             for (JsonNode ingress : manifests.ofKind("Ingress")) {
                 ingress.at("/spec/rules").forEach(rule -> rule.at("/http/paths").forEach(path -> {

@@ -242,6 +242,11 @@ public final class LocalStack {
         env.put("JOURNEYLINE_PRIVACY_HMAC_KEY", Keys.ensurePrivacyKey(dataDir));
         // the customers' survey links point at this stack's survey-service
         env.put("JOURNEYLINE_SURVEYS_PUBLIC_BASE_URL", "http://localhost:" + (SERVICES.get("survey") + offset));
+        // journey-service's subject-access export asks the other three for their parts
+        for (String other : List.of("survey", "education", "feedback")) {
+            env.put("JOURNEYLINE_EXPORT_" + other.toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URL",
+                    "http://localhost:" + (SERVICES.get(other) + offset));
+        }
         env.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.java());

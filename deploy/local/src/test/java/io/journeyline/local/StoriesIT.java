@@ -447,6 +447,19 @@ class StoriesIT {
         String b = "s2-" + RUN + "-b";
         String other = "s2-" + RUN + "-b4";
         Map<String, String> erasures = new HashMap<>();
+        story.check("first B asks what is held about them: one document with all four services' parts", () -> {
+            JsonPath export = STACK.as("privacy").get(STACK.journey() + "/api/v1/privacy/customers/" + b + "/export")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(export.getList("missing")).isEmpty();
+            assertThat(export.getMap("services").keySet()).containsExactlyInAnyOrder(
+                    "journey-service", "survey-service", "education-service", "feedback-service");
+            assertThat(export.getList("services.'survey-service'.data.survey_responses.comment", String.class))
+                    .contains("billing is confusing");
+            assertThat(export.getList("services.'feedback-service'.data.case_history.note", String.class))
+                    .contains("explained the fee");
+            assertThat(export.getList("services.'journey-service'.data.decisions.type", String.class)).contains("CASE");
+            assertThat(export.getList("services.'feedback-service'.data.access_log.actor")).isNotEmpty();
+        });
         story.check("the officer erases A, B and B's neighbour on journey-service", () -> {
             for (String customer : List.of(a, b, other)) {
                 erasures.put(customer, STACK.as("privacy").contentType("application/json")

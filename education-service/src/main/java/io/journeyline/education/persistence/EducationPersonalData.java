@@ -1,6 +1,9 @@
 package io.journeyline.education.persistence;
 
 import io.journeyline.platform.privacy.Erasure;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.platform.privacy.ExportStatements;
+import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
 import io.journeyline.platform.privacy.PersonalData;
@@ -24,8 +27,21 @@ public class EducationPersonalData implements PersonalData {
             Statement.of("learners", "delete from learners where customer_id = ?1"),
             Statement.of("assignments", "update assignments set customer_id = ?2 where customer_id = ?1"));
 
+    private static final ExportStatements EXPORT = ExportStatements.of(
+            Query.of("assignments", "select * from assignments where customer_id = ?1 order by assigned_at"),
+            Query.of("path_units", """
+                    select u.* from path_units u join assignments a on a.id = u.assignment_id
+                    where a.customer_id = ?1 order by u.assignment_id, u.position"""),
+            Query.of("education_pushes", "select * from education_pushes where customer_id = ?1 order by pushed_at"),
+            Query.of("learners", "select * from learners where customer_id = ?1"));
+
     @Override
     public Uni<Map<String, Long>> erase(Erasure erasure) {
         return STATEMENTS.run(erasure);
+    }
+
+    @Override
+    public Uni<Map<String, JsonNode>> export(String customerId) {
+        return EXPORT.run(customerId);
     }
 }

@@ -1,6 +1,9 @@
 package io.journeyline.feedback.persistence;
 
 import io.journeyline.platform.privacy.Erasure;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.platform.privacy.ExportStatements;
+import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
 import io.journeyline.platform.privacy.PersonalData;
@@ -42,8 +45,22 @@ public class FeedbackPersonalData implements PersonalData {
                     where customer_id = ?1"""),
             Statement.of("feedback_items", "update feedback_items set customer_id = ?2, text = null where customer_id = ?1"));
 
+    private static final ExportStatements EXPORT = ExportStatements.of(
+            Query.of("feedback_items", "select * from feedback_items where customer_id = ?1 order by received_at"),
+            Query.of("cases", "select * from cases where customer_id = ?1 order by opened_at"),
+            Query.of("case_history", "select h.* from case_history h where h.case_id in (" + CASES_OF_CUSTOMER
+                    + ") order by h.seq"),
+            Query.of("case_contacts", "select c.* from case_contacts c where c.case_id in (" + CASES_OF_CUSTOMER
+                    + ") order by c.occurred_at"),
+            Query.of("case_sla", "select s.* from case_sla s where s.case_id in (" + CASES_OF_CUSTOMER + ")"));
+
     @Override
     public Uni<Map<String, Long>> erase(Erasure erasure) {
         return STATEMENTS.run(erasure);
+    }
+
+    @Override
+    public Uni<Map<String, JsonNode>> export(String customerId) {
+        return EXPORT.run(customerId);
     }
 }

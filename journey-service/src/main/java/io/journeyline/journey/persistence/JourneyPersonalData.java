@@ -1,6 +1,9 @@
 package io.journeyline.journey.persistence;
 
 import io.journeyline.platform.privacy.Erasure;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.platform.privacy.ExportStatements;
+import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
 import io.journeyline.platform.privacy.PersonalData;
@@ -41,8 +44,30 @@ public class JourneyPersonalData implements PersonalData {
             Statement.of("consents", "update consents set customer_id = ?2 where customer_id = ?1"),
             Statement.of("customers", "delete from customers where id = ?1"));
 
+    private static final ExportStatements EXPORT = ExportStatements.of(
+            Query.of("customers", "select * from customers where id = ?1"),
+            Query.of("timeline_entries", """
+                    select event_source, event_id, type, occurred_at, channel, touchpoint, summary, data::json as data,
+                        extensions::json as extensions, recorded_at
+                    from timeline_entries where customer_id = ?1 order by occurred_at, seq"""),
+            Query.of("stage_changes", "select * from stage_changes where customer_id = ?1 order by changed_at"),
+            Query.of("identities", "select * from identities where customer_id = ?1"),
+            Query.of("identity_links", "select * from identity_links where customer_id = ?1 or linked_customer_id = ?1"),
+            Query.of("identity_reviews", "select * from identity_reviews where customer_id = ?1 or other_customer_id = ?1"),
+            Query.of("consents", "select * from consents where customer_id = ?1"),
+            Query.of("pain_points", "select * from pain_points where customer_id = ?1 order by detected_at"),
+            Query.of("pain_point_evidence", "select * from pain_point_evidence where customer_id = ?1 order by occurred_at"),
+            Query.of("interventions", "select * from interventions where customer_id = ?1 order by decided_at"),
+            Query.of("known_cases", "select * from known_cases where customer_id = ?1"),
+            Query.of("rule_state", "select rule_id, state_key, state::json as state, updated_at from rule_state where scope = ?1"));
+
     @Override
     public Uni<Map<String, Long>> erase(Erasure erasure) {
         return STATEMENTS.run(erasure);
+    }
+
+    @Override
+    public Uni<Map<String, JsonNode>> export(String customerId) {
+        return EXPORT.run(customerId);
     }
 }

@@ -2,15 +2,18 @@ package io.journeyline.journey.rest;
 
 import io.journeyline.contract.FieldLimits;
 import io.journeyline.journey.service.ErasureService;
+import io.journeyline.journey.service.ExportService;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.validation.ContractId;
+import io.journeyline.platform.validation.CustomerId;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,16 +27,18 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A privacy officer's erasures: ask for one, follow its receipts. */
-@Path("/api/v1/privacy/erasures")
+/** A privacy officer's work on journey-service: erasures (ask for one, follow its receipts) and a customer's export. */
+@Path("/api/v1/privacy")
 @Tag(name = "privacy")
 @Produces(MediaType.APPLICATION_JSON)
 public class PrivacyResource {
     private final ErasureService erasures;
+    private final ExportService exports;
     private final SecurityIdentity identity;
 
-    public PrivacyResource(ErasureService erasures, SecurityIdentity identity) {
+    public PrivacyResource(ErasureService erasures, ExportService exports, SecurityIdentity identity) {
         this.erasures = erasures;
+        this.exports = exports;
         this.identity = identity;
     }
 
@@ -42,6 +47,7 @@ public class PrivacyResource {
     }
 
     @POST
+    @Path("/erasures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIVACY)
     @Operation(summary = "Erase a customer and every customer linked to it by identity, in all four services",
@@ -71,11 +77,23 @@ public class PrivacyResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/erasures/{id}")
     @RolesAllowed(Roles.PRIVACY)
     @Operation(summary = "An erasure's status and each service's receipt (COMPLETE when all four answered, OVERDUE "
             + "when one has not within journeyline.erasures.receipt-deadline)")
     public Uni<ErasureService.Status> status(@PathParam("id") @ContractId String id) {
         return erasures.status(id);
+    }
+
+    @GET
+    @Path("/customers/{customerId}/export")
+    @RolesAllowed(Roles.PRIVACY)
+    @Operation(summary = "Everything the four services hold about the customer, as one document",
+            description = "journey-service's part (with every decision to contact the customer and why) and each other "
+                    + "service's, fetched with the caller's token; a service that does not answer within "
+                    + "journeyline.export.timeout is named in 'missing'.")
+    public Uni<ExportService.Export> export(@PathParam("customerId") @CustomerId String customerId,
+                                            @HeaderParam("Authorization") String authorization) {
+        return exports.export(customerId, authorization);
     }
 }

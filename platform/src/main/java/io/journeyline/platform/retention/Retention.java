@@ -11,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -29,7 +30,9 @@ import java.util.List;
  *   <li>{@code platform_outbox_parked} — events Kafka refused, {@code journeyline.outbox.parked-retention} (P30D);</li>
  *   <li>{@code platform_erasures} — erased customers' tombstones, {@code journeyline.privacy.tombstone-retention}
  *   (P762D, 25 months);</li>
- *   <li>{@code platform_access_log} — who read or changed what, {@code journeyline.audit.retention} (P730D).</li>
+ *   <li>{@code platform_access_log} — who read or changed what, {@code journeyline.audit.retention} (P730D);</li>
+ *   <li>{@code platform_timers} parked as FAILED — {@code journeyline.retention.failed-timers} (P30D) after they were due;</li>
+ *   <li>each service's own data, from its {@link RetentionPolicy}.</li>
  * </ul>
  * The outbox itself holds only unsent rows (the relay deletes each once Kafka acknowledged it) and timers only pending
  * or failed ones. Every replica may run this: deletes of expired rows by several at once are harmless.
@@ -38,28 +41,28 @@ import java.util.List;
 public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
 
-    /** A table, its time column and how long its rows are kept. */
-    record Kept(String table, String timeColumn, Duration retention) {
-    }
-
     private final Vertx vertx;
     private final Clock clock;
     private final MeterRegistry registry;
     private final RetentionConfig config;
-    private final List<Kept> tables;
+    private final List<RetainedData> tables;
     private Ticker ticker;
 
     public Retention(Vertx vertx, Clock clock, MeterRegistry registry, RetentionConfig config, OutboxConfig outbox,
-                     PrivacyConfig privacy, AuditConfig audit) {
+                     PrivacyConfig privacy, AuditConfig audit, Instance<RetentionPolicy> services) {
         this.vertx = vertx;
         this.clock = clock;
         this.registry = registry;
         this.config = config;
-        this.tables = List.of(new Kept("processed_events", "processed_at", config.dedupe()),
-                new Kept("platform_dead_letters", "dead_lettered_at", config.dedupe()),
-                new Kept("platform_outbox_parked", "parked_at", outbox.parkedRetention()),
-                new Kept("platform_erasures", "erased_before", privacy.tombstoneRetention()),
-                new Kept("platform_access_log", "at", audit.retention()));
+        List<RetainedData> tables = new java.util.ArrayList<>(List.of(
+                RetainedData.table("processed_events", "processed_at", config.dedupe()),
+                RetainedData.table("platform_dead_letters", "dead_lettered_at", config.dedupe()),
+                RetainedData.table("platform_outbox_parked", "parked_at", outbox.parkedRetention()),
+                RetainedData.table("platform_timers", "due_at", "status = 'FAILED'", config.failedTimers()),
+                RetainedData.table("platform_erasures", "erased_before", privacy.tombstoneRetention()),
+                RetainedData.table("platform_access_log", "at", audit.retention())));
+        services.forEach(policy -> tables.addAll(policy.retained()));
+        this.tables = List.copyOf(tables);
     }
 
     void start(@Observes StartupEvent event) {
@@ -76,29 +79,27 @@ public class Retention {
     public Uni<Long> deleteExpired() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Uni<Long> chain = Uni.createFrom().item(0L);
-        for (Kept kept : tables) {
+        for (RetainedData kept : tables) {
             chain = chain.chain(total -> deleteExpired(kept, now.minus(kept.retention()), 0L).map(n -> total + n));
         }
         return chain;
     }
 
-    private Uni<Long> deleteExpired(Kept kept, OffsetDateTime before, long deletedSoFar) {
-        // ctid: the rows' physical addresses, so one statement deletes a bounded number whatever the table's key.
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                                "delete from " + kept.table() + " where ctid = any(array(select ctid from " + kept.table()
-                                        + " where " + kept.timeColumn() + " < ?1 limit ?2))")
+    private Uni<Long> deleteExpired(RetainedData kept, OffsetDateTime before, long deletedSoFar) {
+        // by ctid (RetainedData.table): the rows' physical addresses, so one statement deletes a bounded number
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(kept.deleteSql())
                         .setParameter(1, before).setParameter(2, config.batchSize())
                         .executeUpdate()))
                 .chain(deleted -> {
                     if (deleted > 0) {
-                        registry.counter("journeyline.retention.deleted", "table", kept.table()).increment(deleted);
+                        registry.counter("journeyline.retention.deleted", "table", kept.name()).increment(deleted);
                     }
                     long total = deletedSoFar + deleted;
                     if (deleted == config.batchSize()) {
                         return deleteExpired(kept, before, total);
                     }
                     if (total > 0) {
-                        LOG.infof("retention: deleted %d rows of %s older than %s", total, kept.table(), kept.retention());
+                        LOG.infof("retention: deleted %d rows of %s older than %s", total, kept.name(), kept.retention());
                     }
                     return Uni.createFrom().item(total);
                 });

@@ -26,5 +26,9 @@ public interface RetentionConfig {
     @WithDefault("10000")
     int batchSize();
 
+    /** How long a timer parked as FAILED (its handler kept failing) stays for an operator to look at, after it was due. */
+    @WithDefault("P30D")
+    Duration failedTimers();
+
     String DEFAULT_DEDUPE = "P60D";
 }

@@ -1,6 +1,9 @@
 package io.journeyline.survey.persistence;
 
 import io.journeyline.platform.privacy.Erasure;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyline.platform.privacy.ExportStatements;
+import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
 import io.journeyline.platform.privacy.PersonalData;
@@ -27,8 +30,28 @@ public class SurveyPersonalData implements PersonalData {
                     where customer_id = ?1"""),
             Statement.of("open_cases", "delete from open_cases where customer_id = ?1"));
 
+    private static final ExportStatements EXPORT = ExportStatements.of(
+            Query.of("invitations", """
+                    select id, survey_id, survey_version, survey_kind, channel, language, reason, case_id, touchpoint,
+                        topic, segment, status, suppressed_by, suppression_reason, answers::json as answers, response_id,
+                        created_at, expires_at, completed_at
+                    from invitations where customer_id = ?1 order by created_at"""),
+            Query.of("survey_responses", """
+                    select id, survey_id, survey_version, survey_kind, score, touchpoint, topic, case_id, invitation_id,
+                        channel, language, segment, comment, answers::json as answers, sentiment, responded_at
+                    from survey_responses where customer_id = ?1 order by responded_at"""),
+            Query.of("response_items", """
+                    select i.* from response_items i join survey_responses r on r.id = i.response_id
+                    where r.customer_id = ?1 order by i.responded_at, i.item_id"""),
+            Query.of("open_cases", "select case_id, opened_at from open_cases where customer_id = ?1"));
+
     @Override
     public Uni<Map<String, Long>> erase(Erasure erasure) {
         return STATEMENTS.run(erasure);
+    }
+
+    @Override
+    public Uni<Map<String, JsonNode>> export(String customerId) {
+        return EXPORT.run(customerId);
     }
 }
