@@ -23,6 +23,10 @@
 #   deploy/local/bench.sh backfill [--customers 30000] [--seed 7] [--port-offset N] [--data-dir DIR]
 #       ten days of an everyday mix onto journey.touchpoints with absence timers coming due meanwhile: the rate, and
 #       that every event is in its timeline with nothing dead-lettered, retried or failed (exit 1 otherwise)
+#   deploy/local/bench.sh privacy [--port-offset N] [--data-dir DIR] [--events 100000] [--runs 5] [--reads 2000]
+#                                 [--purge 1000000] [--before OFFSET:DATA_DIR]
+#       the export of a customer with 100,000 events (time, size), the access log's cost on the timeline read (beside a
+#       stack without it), that customer's erasure, and the purge rate of expired timeline entries
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -44,6 +48,9 @@ elif [[ "${1:-}" == "education" ]]; then
 elif [[ "${1:-}" == "load" ]]; then
   shift
   main=io.journeyline.local.LoadBenchmark
+elif [[ "${1:-}" == "privacy" ]]; then
+  shift
+  main=io.journeyline.local.PrivacyBenchmark
 elif [[ "${1:-}" == "backfill" ]]; then
   shift
   main=io.journeyline.local.BackfillBenchmark

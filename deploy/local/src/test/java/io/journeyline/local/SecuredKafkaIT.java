@@ -51,7 +51,7 @@ class SecuredKafkaIT {
             "journey.education", Set.of("journey-service", "survey-service"),
             "journey.feedback", Set.of("journey-service", "survey-service", "feedback-service"),
             "journey.interventions", Set.of("survey-service", "education-service", "feedback-service"),
-            "journey.insights", Set.of("survey-service", "education-service"));
+            "journey.insights", Set.of("survey-service", "education-service", "feedback-service"));
 
     private final Path dataDir = Path.of("target/secured-kafka-it").toAbsolutePath();
     private final Stack stack = new Stack(OFFSET, dataDir, Map.of(), List.of("--kafka-users", USERS.toString()));
