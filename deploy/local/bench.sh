@@ -24,7 +24,7 @@
 #       ten days of an everyday mix onto journey.touchpoints with absence timers coming due meanwhile: the rate, and
 #       that every event is in its timeline with nothing dead-lettered, retried or failed (exit 1 otherwise)
 #   deploy/local/bench.sh privacy [--port-offset N] [--data-dir DIR] [--events 100000] [--runs 5] [--reads 2000]
-#                                 [--purge 1000000] [--before OFFSET:DATA_DIR]
+#                                 [--purge 1000000] [--before OFFSET:DATA_DIR] [--clients 8]
 #       the export of a customer with 100,000 events (time, size), the access log's cost on the timeline read (beside a
 #       stack without it), that customer's erasure, and the purge rate of expired timeline entries
 set -euo pipefail

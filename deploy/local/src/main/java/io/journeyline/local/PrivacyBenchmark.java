@@ -25,14 +25,15 @@ import java.util.UUID;
  * journey database): its time and size, {@code --runs} times;</li>
  * <li>the access log's cost on an agent's timeline read ({@code limit=50}, a customer with 20 events): p50 and p99 of
  * {@code --reads} sequential reads on this stack and, with {@code --before OFFSET:DATA_DIR}, on a stack of a build
- * without the access log, in alternating rounds — the ratio of medians;</li>
+ * without the access log, in alternating rounds — the ratio of medians; then the same with {@code --clients} (8)
+ * clients at once, where the access log's group commit writes one insert for several reads;</li>
  * <li>the erasure of that customer: until the 202 (journey-service's own part, in the request) and until COMPLETE;</li>
  * <li>the purge rate: {@code --purge} timeline entries dated 26 months ago, timed from their first deletion until none
  * is left (start the stack with {@code JOURNEYLINE_RETENTION_INTERVAL=PT5S}, or it waits up to 10 minutes).</li>
  * </ol>
  * <pre>java -cp deploy/local/target/local-stack.jar io.journeyline.local.PrivacyBenchmark [--port-offset 0]
  *     [--data-dir deploy/local/data] [--events 100000] [--runs 5] [--reads 2000] [--purge 1000000]
- *     [--before 100:/tmp/before-data]</pre>
+ *     [--before 100:/tmp/before-data] [--clients 8]</pre>
  */
 public final class PrivacyBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,6 +49,7 @@ public final class PrivacyBenchmark {
         int reads = 2_000;
         int purge = 1_000_000;
         String before = null;
+        int clients = 8;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
@@ -57,6 +59,7 @@ public final class PrivacyBenchmark {
                 case "--reads" -> reads = Integer.parseInt(args[++i]);
                 case "--purge" -> purge = Integer.parseInt(args[++i]);
                 case "--before" -> before = args[++i];
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -100,6 +103,29 @@ public final class PrivacyBenchmark {
         if (old != null) {
             System.out.printf("  %s p50 %.2f ms, p99 %.2f ms; ratio of medians %.2f%n", old.name, median(without),
                     percentile(without, 0.99), median(withLog) / median(without));
+        }
+        if (clients > 1) {
+            List<Double> withLogConcurrent = new ArrayList<>();
+            List<Double> withoutConcurrent = new ArrayList<>();
+            double[] seconds = new double[2];
+            for (int round = 0; round < 3; round++) {
+                long start = System.nanoTime();
+                withLogConcurrent.addAll(concurrentReads(after, reader, reads / 3, clients));
+                seconds[0] += (System.nanoTime() - start) / 1e9;
+                if (old != null) {
+                    start = System.nanoTime();
+                    withoutConcurrent.addAll(concurrentReads(old, reader, reads / 3, clients));
+                    seconds[1] += (System.nanoTime() - start) / 1e9;
+                }
+            }
+            System.out.printf("timeline read, %d clients: %s p50 %.2f ms, p99 %.2f ms, %.0f reads/s%n", clients,
+                    after.name, median(withLogConcurrent), percentile(withLogConcurrent, 0.99),
+                    withLogConcurrent.size() / seconds[0]);
+            if (old != null) {
+                System.out.printf("  %s p50 %.2f ms, p99 %.2f ms, %.0f reads/s; ratio of medians %.2f%n", old.name,
+                        median(withoutConcurrent), percentile(withoutConcurrent, 0.99),
+                        withoutConcurrent.size() / seconds[1], median(withLogConcurrent) / median(withoutConcurrent));
+            }
         }
 
         long asked = System.nanoTime();
@@ -184,6 +210,21 @@ public final class PrivacyBenchmark {
             check(response.statusCode(), 200, "timeline read on " + stack.name);
         }
         return ms;
+    }
+
+    /** {@code n} reads by {@code clients} clients at once, each reading as soon as its last answer came. */
+    private static List<Double> concurrentReads(Stack stack, String customer, int n, int clients) throws Exception {
+        List<Double> all = java.util.Collections.synchronizedList(new ArrayList<>(n));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<List<Double>>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> reads(stack, customer, n / clients)));
+        }
+        for (var future : done) {
+            all.addAll(future.get());
+        }
+        pool.shutdown();
+        return all;
     }
 
     private static void check(int status, int expected, String what) {
