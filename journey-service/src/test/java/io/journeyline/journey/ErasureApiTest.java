@@ -84,7 +84,7 @@ class ErasureApiTest {
                 .get("/api/v1/customers").then().statusCode(404);
         for (String table : List.of("customers", "timeline_entries", "identities", "identity_links", "stage_changes",
                 "pain_points", "interventions", "pain_point_evidence", "consents", "rule_state", "platform_timers",
-                "erasures", "erasure_receipts", "platform_erasures")) {
+                "erasures", "erasure_receipts", "platform_erasures", "export_jobs")) {
             assertThat(rowsMentioning(table, web.id)).as(table).isZero();
             assertThat(rowsMentioning(table, app.id)).as(table).isZero();
             assertThat(rowsMentioning(table, email)).as(table).isZero();

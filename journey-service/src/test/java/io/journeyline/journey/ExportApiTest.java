@@ -47,5 +47,20 @@ class ExportApiTest {
 
         given().header("Authorization", JourneyApi.SUPERVISOR).get("/api/v1/privacy/customers/" + customer.id + "/export")
                 .then().statusCode(403);
+
+        // the same as a job, for a long history: progress in parts, then the document
+        String job = given().header("Authorization", PRIVACY).post("/api/v1/privacy/customers/" + customer.id + "/exports")
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/v1/privacy/exports/"))
+                .extract().path("id");
+        JsonPath status = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> given()
+                .header("Authorization", PRIVACY).get("/api/v1/privacy/exports/" + job).then().statusCode(200).extract()
+                .jsonPath(), s -> !"RUNNING".equals(s.getString("status")));
+        assertThat(status.getString("status")).isEqualTo("DONE");
+        assertThat(status.getInt("partsDone")).isEqualTo(4);
+        assertThat(status.getInt("partsTotal")).isEqualTo(4);
+        JsonPath document = given().header("Authorization", PRIVACY).get("/api/v1/privacy/exports/" + job + "/document")
+                .then().statusCode(200).contentType("application/json").extract().jsonPath();
+        assertThat(document.getList(journey + "timeline_entries.event_id", String.class)).containsExactly(visit);
+        assertThat(document.getList("missing.service", String.class)).hasSize(3);
     }
 }

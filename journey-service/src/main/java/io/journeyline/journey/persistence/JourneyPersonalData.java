@@ -42,6 +42,7 @@ public class JourneyPersonalData implements PersonalData {
             Statement.of("interventions", "update interventions set customer_id = ?2 where customer_id = ?1"),
             Statement.of("known_cases", "delete from known_cases where customer_id = ?1"),
             Statement.of("consents", "update consents set customer_id = ?2 where customer_id = ?1"),
+            Statement.of("export_jobs", "delete from export_jobs where customer_id = ?1"),
             Statement.of("customers", "delete from customers where id = ?1"));
 
     private static final ExportStatements EXPORT = ExportStatements.of(

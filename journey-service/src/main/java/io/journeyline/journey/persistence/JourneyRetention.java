@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * How long journey-service keeps its customers' history ({@link io.journeyline.platform.retention.Retention} deletes
  * what is older): timeline entries and stage changes by event time, pain points with their evidence and interventions
- * by detection, erasure records with their receipts by request. 25 months each: two full years of trends compared
- * year over year, plus the month being reported.
+ * by detection, erasure records with their receipts by request — 25 months each: two full years of trends compared
+ * year over year, plus the month being reported — and export jobs with their documents, a week.
  */
 @ApplicationScoped
 public class JourneyRetention implements RetentionPolicy {
@@ -30,6 +30,10 @@ public class JourneyRetention implements RetentionPolicy {
         /** Erasure records and their receipts (id-free), by request: as long as the tombstones. */
         @WithDefault("P762D")
         Duration erasureRecords();
+
+        /** Export jobs and their documents, by request: a week to hand the document over. */
+        @WithDefault("P7D")
+        Duration exports();
     }
 
     private final Config config;
@@ -51,6 +55,7 @@ public class JourneyRetention implements RetentionPolicy {
                 new RetainedData("erasures", config.erasureRecords(), """
                         with gone as (select id from erasures where requested_at < ?1 limit ?2),
                              receipts as (delete from erasure_receipts where erasure_id in (select id from gone))
-                        delete from erasures where id in (select id from gone)"""));
+                        delete from erasures where id in (select id from gone)"""),
+                RetainedData.table("export_jobs", "requested_at", config.exports()));
     }
 }

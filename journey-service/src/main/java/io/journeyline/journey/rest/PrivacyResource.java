@@ -2,7 +2,10 @@ package io.journeyline.journey.rest;
 
 import io.journeyline.contract.FieldLimits;
 import io.journeyline.journey.service.ErasureService;
+import io.journeyline.journey.persistence.ExportJobRepository;
+import io.journeyline.journey.service.ExportJobService;
 import io.journeyline.journey.service.ExportService;
+import io.journeyline.platform.audit.AuditSubject;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.platform.security.Roles;
@@ -34,12 +37,17 @@ import java.util.List;
 public class PrivacyResource {
     private final ErasureService erasures;
     private final ExportService exports;
+    private final ExportJobService jobs;
     private final SecurityIdentity identity;
+    private final AuditSubject audit;
 
-    public PrivacyResource(ErasureService erasures, ExportService exports, SecurityIdentity identity) {
+    public PrivacyResource(ErasureService erasures, ExportService exports, ExportJobService jobs,
+                           SecurityIdentity identity, AuditSubject audit) {
         this.erasures = erasures;
         this.exports = exports;
+        this.jobs = jobs;
         this.identity = identity;
+        this.audit = audit;
     }
 
     /** The body of an erasure request. The reason is the officer's (a ticket, an article): never the person's data. */
@@ -95,5 +103,34 @@ public class PrivacyResource {
     public Uni<ExportService.Export> export(@PathParam("customerId") @CustomerId String customerId,
                                             @HeaderParam("Authorization") String authorization) {
         return exports.export(customerId, authorization);
+    }
+
+    @POST
+    @Path("/customers/{customerId}/exports")
+    @RolesAllowed(Roles.PRIVACY)
+    @Operation(summary = "The same export as a job, for a long history: 202 with the job, whose status shows the parts "
+            + "in and, once DONE, links the document")
+    public Uni<Response> startExport(@PathParam("customerId") @CustomerId String customerId,
+                                     @HeaderParam("Authorization") String authorization) {
+        return jobs.start(customerId, identity.getPrincipal().getName(), authorization)
+                .map(job -> Response.accepted(job).location(URI.create("/api/v1/privacy/exports/" + job.id())).build());
+    }
+
+    @GET
+    @Path("/exports/{id}")
+    @RolesAllowed(Roles.PRIVACY)
+    @Operation(summary = "An export job: RUNNING with its parts done of four, DONE (its document at .../document) or FAILED")
+    public Uni<ExportJobRepository.Job> exportJob(@PathParam("id") @ContractId String id) {
+        return jobs.status(id).invoke(job -> audit.about(job.customerId()));
+    }
+
+    @GET
+    @Path("/exports/{id}/document")
+    @RolesAllowed(Roles.PRIVACY)
+    @Operation(summary = "A finished export job's document")
+    public Uni<Response> exportDocument(@PathParam("id") @ContractId String id) {
+        return jobs.status(id).invoke(job -> audit.about(job.customerId()))
+                .chain(job -> jobs.document(id))
+                .map(document -> Response.ok(document, MediaType.APPLICATION_JSON).build());
     }
 }

@@ -57,20 +57,30 @@ public class ExportService {
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
+    /** The services an export has a part of. */
+    public static final int PARTS = 4;
+
     public Uni<Export> export(String customerId, String authorization) {
+        return export(customerId, authorization, () -> {
+        });
+    }
+
+    /** The export; {@code onPart} runs as each service's part is in (or known missing), for a job's progress. */
+    public Uni<Export> export(String customerId, String authorization, Runnable onPart) {
         Map<String, String> others = new LinkedHashMap<>();
         others.put("survey-service", config.surveyServiceUrl());
         others.put("education-service", config.educationServiceUrl());
         others.put("feedback-service", config.feedbackServiceUrl());
         Context context = Vertx.currentContext();
         List<Uni<Object>> remote = others.entrySet().stream()
-                .map(service -> fetch(service.getKey(), service.getValue(), customerId, authorization, context)).toList();
+                .map(service -> fetch(service.getKey(), service.getValue(), customerId, authorization, context)
+                        .invoke(ignored -> onPart.run())).toList();
         Uni<Object> local = own.of(customerId).chain(part -> decisions.of(customerId, 200).map(told -> {
             Map<String, Object> withDecisions = new LinkedHashMap<>(part.data());
             withDecisions.put("decisions", told);
             return (Object) Map.of("service", part.service(), "customerId", customerId, "generatedAt", part.generatedAt(),
                     "data", withDecisions);
-        }));
+        })).invoke(ignored -> onPart.run());
         return local.chain(journey -> Uni.join().all(remote).andCollectFailures().map(parts -> {
             Map<String, Object> services = new LinkedHashMap<>();
             services.put("journey-service", journey);
