@@ -68,6 +68,11 @@ class SurveyErasureTest {
         given().get("/api/v1/responses/" + token).then().statusCode(404);
         given().header("Authorization", ADMIN).get("/api/v1/customers/" + customer + "/invitations").then()
                 .statusCode(200).body("items.size()", equalTo(0));
+
+        // asked again (the customer came back, or an officer repeats it): not dropped as a late event of the erased
+        String again = TestErasures.request(OffsetDateTime.now(clock), customer);
+        assertThat(TestErasures.awaitReceipt(Topics.FEEDBACK, again).get("customerHmac").asText())
+                .isEqualTo(pseudonyms.of(customer));
     }
 
     /** The survey's results over the default period, without the period's bounds (they move with the clock). */

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * What education-service forgets of an erased customer: the learner (stage, language, channel), the pushes and the
  * timers that would push or drop out again. Assignments and their units stay for the completion figures under a
- * random stand-in (completion by period does not change afterwards).
+ * random stand-in (completion by period does not change afterwards); one still in progress stays as it was, and
+ * retention purges it like a finished one ({@link EducationRetention}).
  */
 @ApplicationScoped
 public class EducationPersonalData implements PersonalData {

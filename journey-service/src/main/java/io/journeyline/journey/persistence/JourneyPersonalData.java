@@ -26,8 +26,8 @@ public class JourneyPersonalData implements PersonalData {
 
     private static final ErasureStatements STATEMENTS = ErasureStatements.of(
             Statement.of("platform_timers", """
-                    delete from platform_timers where (kind = 'rule-absence' and split_part(timer_key, '|', 2) = ?1)
-                        or (kind = 'stage-stall' and split_part(timer_key, '|', 1) = ?1)"""),
+                    delete from platform_timers where (kind = 'rule-absence' and cast(payload as jsonb) ->> 'scope' = ?1)
+                        or (kind = 'stage-stall' and cast(payload as jsonb) ->> 'customerId' = ?1)"""),
             Statement.of("rule_state", "delete from rule_state where scope = ?1"),
             Statement.of("rule_state", ("""
                     update rule_state set state = replace(state, %s, '"customerId":' || to_json(cast(?2 as text))::text)

@@ -5,6 +5,7 @@ import io.journeyline.journey.service.ConsentService;
 import io.journeyline.journey.service.IdentityService;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
+import io.journeyline.platform.audit.AuditSubject;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.validation.CustomerId;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -34,14 +35,17 @@ import java.util.List;
 @Tag(name = "customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomersResource {
+    private final AuditSubject audit;
     private final IdentityService identities;
     private final ConsentService consents;
     private final SecurityIdentity identity;
 
-    public CustomersResource(IdentityService identities, ConsentService consents, SecurityIdentity identity) {
+    public CustomersResource(IdentityService identities, ConsentService consents, SecurityIdentity identity,
+                             AuditSubject audit) {
         this.identities = identities;
         this.consents = consents;
         this.identity = identity;
+        this.audit = audit;
     }
 
     /** The body of {@code PUT .../consents}. */
@@ -61,7 +65,7 @@ public class CustomersResource {
             throw ProblemException.badRequest("an identifier is required", List.of(Problem.FieldError.of("identifier",
                     "is required, as kind:value, e.g. email:a@example.com")));
         }
-        return identities.lookup(identifier);
+        return identities.lookup(identifier).invoke(found -> audit.about(found.customerId()));
     }
 
     @GET

@@ -79,6 +79,7 @@ public class PrivacyResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("invalid erasure request", errors);
         }
+        audit.about(customerId);
         return erasures.request(customerId, reason, identity.getPrincipal().getName())
                 .map(status -> Response.accepted(status)
                         .location(URI.create("/api/v1/privacy/erasures/" + status.erasureId())).build());

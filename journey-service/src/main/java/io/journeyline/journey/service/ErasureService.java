@@ -112,10 +112,11 @@ public class ErasureService {
     /** Erases {@code customerId} and its linked customers here, records the receipt and asks the other services. */
     @WithTransaction
     public Uni<Status> request(String customerId, String reason, String requestedBy) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         String erasureId = UUID.randomUUID().toString();
         String hmac = pseudonyms.of(customerId);
-        return identities.members(customerId).chain(members -> {
+        // the lock first: no link and no event of these customers commits between reading the group and erasing it
+        return erasures.lock().chain(() -> identities.members(customerId)).chain(members -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
             LinkedHashSet<String> ids = new LinkedHashSet<>();
             ids.add(customerId);
             ids.addAll(members);

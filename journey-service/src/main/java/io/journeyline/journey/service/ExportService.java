@@ -75,26 +75,30 @@ public class ExportService {
         List<Uni<Object>> remote = others.entrySet().stream()
                 .map(service -> fetch(service.getKey(), service.getValue(), customerId, authorization, context)
                         .invoke(ignored -> onPart.run())).toList();
-        Uni<Object> local = own.of(customerId).chain(part -> decisions.of(customerId, 200).map(told -> {
+        Uni<Object> local = own.of(customerId).chain(part -> decisions.of(customerId, Integer.MAX_VALUE).map(told -> {
             Map<String, Object> withDecisions = new LinkedHashMap<>(part.data());
             withDecisions.put("decisions", told);
             return (Object) Map.of("service", part.service(), "customerId", customerId, "generatedAt", part.generatedAt(),
                     "data", withDecisions);
         })).invoke(ignored -> onPart.run());
-        return local.chain(journey -> Uni.join().all(remote).andCollectFailures().map(parts -> {
+        List<Uni<Object>> all = new ArrayList<>();
+        all.add(local);
+        all.addAll(remote);
+        // all four at once: the other services answer while journey-service reads its own part
+        return Uni.join().all(all).andCollectFailures().map(parts -> {
             Map<String, Object> services = new LinkedHashMap<>();
-            services.put("journey-service", journey);
+            services.put("journey-service", parts.get(0));
             List<Missing> missing = new ArrayList<>();
             List<String> names = new ArrayList<>(others.keySet());
-            for (int i = 0; i < parts.size(); i++) {
+            for (int i = 1; i < parts.size(); i++) {
                 if (parts.get(i) instanceof Missing gap) {
                     missing.add(gap);
                 } else {
-                    services.put(names.get(i), parts.get(i));
+                    services.put(names.get(i - 1), parts.get(i));
                 }
             }
             return new Export(customerId, OffsetDateTime.now(clock), services, missing);
-        }));
+        });
     }
 
     /** One service's part, or why it is missing (never a failure: the export answers with what it has). */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  * request id ({@code X-Request-Id}, echoed; one is made when the caller sent none). A request refused for its roles is
  * recorded too (status 403). Requests without a valid token, and those of systems (an {@code ingest} token), are only
  * counted ({@code journeyline_access_refused_total{status}} for refusals): an anonymous flood cannot fill the table.
- * When its row cannot be written the answer is a 503: nothing is served unrecorded.
+ * When its row cannot be written the answer is a 503: no data is handed out unrecorded. (A change has been committed
+ * by then: it stands, and its 503 says it went unrecorded.)
  */
 public class AccessLogFilter {
     private static final Logger LOG = Logger.getLogger(AccessLogFilter.class);
@@ -38,6 +40,8 @@ public class AccessLogFilter {
     private static final Set<String> ROLES = Set.of(Roles.INGEST, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.PRIVACY);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The resource of a request no endpoint matched (its path is not kept). */
+    static final String UNMATCHED = "(no such resource)";
 
     private final AccessLog accessLog;
     private final CurrentIdentityAssociation identities;
@@ -57,7 +61,8 @@ public class AccessLogFilter {
     }
 
     @ServerResponseFilter
-    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) {
+    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response,
+                            SimpleResourceInfo resource) {
         String path = request.getUriInfo().getPath();
         if (!path.startsWith("/api/v1/")) {
             return Uni.createFrom().voidItem();
@@ -72,7 +77,7 @@ public class AccessLogFilter {
                 }
                 return Uni.createFrom().voidItem();
             }
-            return accessLog.record(entry(request, response, identity, requestId))
+            return accessLog.record(entry(request, response, identity, requestId, resource))
                     .onFailure().recoverWithUni(failure -> {
                         LOG.warnf("an access-log row could not be written, so %s %s is answered 503: %s",
                                 request.getMethod(), path, failure);
@@ -88,20 +93,27 @@ public class AccessLogFilter {
     }
 
     private AccessLog.Entry entry(ContainerRequestContext request, ContainerResponseContext response,
-                                  SecurityIdentity identity, String requestId) {
+                                  SecurityIdentity identity, String requestId, SimpleResourceInfo matched) {
         MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
-        String resource = request.getUriInfo().getPath();
         List<String> target = new ArrayList<>();
         String customerId = null;
+        // the path with each segment that is a parameter's value named instead; a path no resource matched is not
+        // kept at all (it may hold a customer's id in a segment nothing names)
+        String[] segments = request.getUriInfo().getPath().split("/", -1);
         for (var parameter : parameters.entrySet()) {
             String value = parameter.getValue().isEmpty() ? "" : parameter.getValue().get(0);
-            resource = resource.replace("/" + value, "/{" + parameter.getKey() + "}");
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i].equals(value)) {
+                    segments[i] = "{" + parameter.getKey() + "}";
+                }
+            }
             if (parameter.getKey().equals("customerId")) {
                 customerId = value;
             } else {
                 target.add(parameter.getKey() + "=" + value);
             }
         }
+        String resource = matched == null || matched.getResourceClass() == null ? UNMATCHED : String.join("/", segments);
         if (customerId == null) {
             customerId = subject.customerId();
         }

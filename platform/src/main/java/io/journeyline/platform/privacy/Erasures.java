@@ -29,9 +29,9 @@ import java.util.TreeMap;
  * erased);</li>
  * <li>writes a tombstone per customer — the HMAC of the id ({@link Pseudonyms}) and the erasure's time — so events
  * of theirs dated at or before it are dropped wherever they arrive later ({@link Tombstones});</li>
+ * <li>lets the service's {@link PersonalData} erase or pseudonymise its own tables, timers included;</li>
  * <li>deletes what the platform holds of them: unsent outbox rows and parked events keyed by their ids, and the copy
- * of their consent;</li>
- * <li>lets the service's {@link PersonalData} erase or pseudonymise its own tables.</li>
+ * of their consent.</li>
  * </ol>
  * survey-, education- and feedback-service route {@code io.journeyline.privacy.erasure-requested} to
  * {@link #onRequested} and answer with their receipt; journey-service calls {@link #erase} in the request that asks
@@ -40,6 +40,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Erasures {
     private static final Logger LOG = Logger.getLogger(Erasures.class);
+    /** The tombstones' lock an erasure holds until it commits ({@link Tombstones} checks under it). */
+    static final String LOCK = "lock table platform_erasures in exclusive mode";
 
     private final PersonalData personalData;
     private final Pseudonyms pseudonyms;
@@ -65,26 +67,35 @@ public class Erasures {
         Map<String, Long> counts = new TreeMap<>();
         List<String> ids = erasure.customerIds();
         String idArray = SqlArrays.of(ids);
-        return Transactions.inCallersTransaction("Erasures.erase", session -> session
-                        .createNativeQuery("lock table platform_erasures in exclusive mode").executeUpdate()
-                        .chain(() -> tombstones(session, erasure))
-                        .chain(() -> count(counts, "outbox_events", session.createNativeQuery(
-                                "delete from outbox_events where record_key " + SqlArrays.anyOf(1, "text"))
-                                .setParameter(1, idArray).executeUpdate()))
+        return lock().chain(() -> Transactions.inCallersTransaction("Erasures.erase", session -> tombstones(session, erasure)))
+                .chain(() -> personalData.erase(erasure))
+                .invoke(own -> own.forEach((table, n) -> counts.merge(table, n, Long::sum)))
+                // after the service's own tables: a timer that was firing for the customer has committed by now (the
+                // service's delete of its timer rows waited for it), so what it published is among these rows
+                .chain(() -> Transactions.inCallersTransaction("Erasures.erase", session -> count(counts, "outbox_events",
+                                session.createNativeQuery("delete from outbox_events where record_key " + SqlArrays.anyOf(1, "text"))
+                                        .setParameter(1, idArray).executeUpdate())
                         .chain(() -> count(counts, "platform_outbox_parked", session.createNativeQuery(
-                                "delete from platform_outbox_parked where record_key " + SqlArrays.anyOf(1, "text"))
+                                        "delete from platform_outbox_parked where record_key " + SqlArrays.anyOf(1, "text"))
                                 .setParameter(1, idArray).executeUpdate()))
                         .chain(() -> count(counts, "platform_consents", session.createNativeQuery(
-                                "delete from platform_consents where customer_id " + SqlArrays.anyOf(1, "text"))
-                                .setParameter(1, idArray).executeUpdate())))
-                .chain(() -> personalData.erase(erasure))
-                .map(own -> {
-                    own.forEach((table, n) -> counts.merge(table, n, Long::sum));
+                                        "delete from platform_consents where customer_id " + SqlArrays.anyOf(1, "text"))
+                                .setParameter(1, idArray).executeUpdate()))))
+                .map(ignored -> {
                     counts.values().removeIf(n -> n == 0);
                     registry.counter("journeyline.privacy.erasures").increment();
                     LOG.infof("erasure %s: %d customer(s) erased, rows %s", erasure.erasureId(), ids.size(), counts);
                     return Map.copyOf(counts);
                 });
+    }
+
+    /**
+     * Takes the tombstones' lock for the caller's transaction (taken again by {@link #erase}: harmless). journey-service
+     * takes it before it reads whom an erasure covers, so no link and no event of theirs commits in between.
+     */
+    public Uni<Void> lock() {
+        return Transactions.inCallersTransaction("Erasures.lock", session -> session.createNativeQuery(LOCK).executeUpdate())
+                .replaceWithVoid();
     }
 
     private Uni<Integer> tombstones(Mutiny.Session session, Erasure erasure) {

@@ -27,10 +27,11 @@ public interface PrivacyConfig {
     /**
      * How long after an erasure events from Journeyline's own services about the erased customer are still dropped:
      * they can only be echoes of work done before the publishing service processed the erasure (an education
-     * assignment for an intervention requested earlier). Events from outside sources are dropped only up to the
-     * erasure's time.
+     * assignment for an intervention requested earlier), which is done within that service's consumer lag of the
+     * erasure: the same day as journey-service's receipt deadline ({@code journeyline.erasures.receipt-deadline}), by
+     * when a lagging service shows as overdue. Events from outside sources are dropped only up to the erasure's time.
      */
-    @WithDefault("PT1H")
+    @WithDefault("PT24H")
     Duration echoWindow();
 
     /**

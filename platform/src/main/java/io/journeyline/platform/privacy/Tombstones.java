@@ -1,5 +1,6 @@
 package io.journeyline.platform.privacy;
 
+import io.journeyline.contract.EventType;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.persistence.SqlArrays;
@@ -20,7 +21,7 @@ import java.util.Set;
  * ({@code platform_erasures}) that are dated at or before the erasure — late producers, replays, a redelivery — and
  * counts them ({@code journeyline_events_erased_total{channel,type}}). Events from Journeyline's own services are
  * dropped up to {@code journeyline.privacy.echo-window} after it: they echo work done before their service processed
- * the erasure. Events dated after it (the person came back) are processed.
+ * the erasure. Events dated after it (the person came back) are processed, and so is an erasure asked for again.
  */
 @ApplicationScoped
 public class Tombstones {
@@ -39,6 +40,20 @@ public class Tombstones {
      * check waits for an erasure in progress ({@link Erasures} holds the table's lock until it commits).
      */
     public Uni<List<IncomingEvent>> withoutErased(String channel, List<IncomingEvent> events) {
+        if (events.stream().anyMatch(event -> event.type() == EventType.ERASURE_REQUESTED)) {
+            // an erasure asked for (again) is never dropped; its batch takes the lock the erasure will take, first, so
+            // two batches erasing at once queue instead of each holding the check's lock while waiting for the other's
+            return Transactions.inCallersTransaction("Tombstones.withoutErased", session -> session
+                            .createNativeQuery(Erasures.LOCK).executeUpdate())
+                    .chain(() -> withoutErased(channel, events.stream()
+                            .filter(event -> event.type() != EventType.ERASURE_REQUESTED).toList(), false))
+                    .map(kept -> events.stream().filter(event -> event.type() == EventType.ERASURE_REQUESTED
+                            || kept.contains(event)).toList());
+        }
+        return withoutErased(channel, events, true);
+    }
+
+    private Uni<List<IncomingEvent>> withoutErased(String channel, List<IncomingEvent> events, boolean share) {
         Map<IncomingEvent, String> hmacs = new HashMap<>();
         Set<String> distinct = new LinkedHashSet<>();
         for (IncomingEvent event : events) {
@@ -53,7 +68,7 @@ public class Tombstones {
         }
         return Transactions.inCallersTransaction("Tombstones.withoutErased", session -> session.createNativeQuery(
                                 "select customer_hmac, erased_before from platform_erasures where customer_hmac "
-                                        + SqlArrays.anyOf(1, "text") + " for share", Object[].class)
+                                        + SqlArrays.anyOf(1, "text") + (share ? " for share" : ""), Object[].class)
                         .setParameter(1, SqlArrays.of(distinct)).getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {

@@ -47,6 +47,13 @@ class AccessLogTest {
         assertThat(byAdmin.getInt("items[0].status")).isEqualTo(200);
         assertThat(byAdmin.getString("items[0].requestId")).isEqualTo("req-" + admin);
         assertThat(audit("actor=" + agent).getList("items.status", Integer.class)).containsExactly(403);
+
+        // a path no endpoint has is not kept: it may carry an id in a segment nothing names
+        String strayer = "ops-" + UUID.randomUUID();
+        String secret = "c-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearerFor(strayer, Roles.ADMIN)).get("/api/v1/outbox/parked/" + secret + "/x")
+                .then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(404));
+        assertThat(audit("actor=" + strayer).getList("items.resource", String.class)).containsExactly("(no such resource)");
     }
 
     @Test

@@ -1,0 +1,5 @@
+-- Retention deletes rows by age (io.journeyline.platform.retention.Retention with this service's RetentionPolicy): these let
+-- it find them without reading the whole table. A plain build blocks inserts into the table while it runs: on a large
+-- table, create the same indexes "concurrently" by hand before upgrading and these statements skip them.
+create index if not exists cases_closed_by_time on cases (updated_at) where status = 'CLOSED';
+create index if not exists feedback_items_by_time on feedback_items (received_at);

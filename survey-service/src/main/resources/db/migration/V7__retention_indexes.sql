@@ -1,0 +1,5 @@
+-- Retention deletes rows by age (io.journeyline.platform.retention.Retention with this service's RetentionPolicy): these let
+-- it find them without reading the whole table. A plain build blocks inserts into the table while it runs: on a large
+-- table, create the same indexes "concurrently" by hand before upgrading and these statements skip them.
+create index if not exists survey_responses_by_time on survey_responses (responded_at);
+create index if not exists invitations_by_time on invitations (created_at);
