@@ -43,6 +43,10 @@ public class JourneyPersonalData implements PersonalData {
             Statement.of("known_cases", "delete from known_cases where customer_id = ?1"),
             Statement.of("consents", "update consents set customer_id = ?2 where customer_id = ?1"),
             Statement.of("export_jobs", "delete from export_jobs where customer_id = ?1"),
+            // a backtest naming the customer in its sample or report goes whole (run it again)
+            Statement.of("rule_backtests", """
+                    delete from rule_backtests
+                    where position('"' || ?1 || '"' in coalesce(sample, '') || coalesce(result, '')) > 0"""),
             Statement.of("customers", "delete from customers where id = ?1"));
 
     private static final ExportStatements EXPORT = ExportStatements.of(

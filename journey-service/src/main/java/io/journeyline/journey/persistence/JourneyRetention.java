@@ -13,7 +13,7 @@ import java.util.List;
  * How long journey-service keeps its customers' history ({@link io.journeyline.platform.retention.Retention} deletes
  * what is older): timeline entries and stage changes by event time, pain points with their evidence and interventions
  * by detection, erasure records with their receipts by request — 25 months each: two full years of trends compared
- * year over year, plus the month being reported — and export jobs with their documents, a week.
+ * year over year, plus the month being reported — export jobs with their documents, a week; rule backtests, 90 days.
  */
 @ApplicationScoped
 public class JourneyRetention implements RetentionPolicy {
@@ -34,6 +34,10 @@ public class JourneyRetention implements RetentionPolicy {
         /** Export jobs and their documents, by request: a week to hand the document over. */
         @WithDefault("P7D")
         Duration exports();
+
+        /** Rule backtests and their reports, by request: long enough to compare a version with the one before. */
+        @WithDefault("P90D")
+        Duration backtests();
     }
 
     private final Config config;
@@ -56,6 +60,7 @@ public class JourneyRetention implements RetentionPolicy {
                         with gone as (select id from erasures where requested_at < ?1 limit ?2),
                              receipts as (delete from erasure_receipts where erasure_id in (select id from gone))
                         delete from erasures where id in (select id from gone)"""),
-                RetainedData.table("export_jobs", "requested_at", config.exports()));
+                RetainedData.table("export_jobs", "requested_at", config.exports()),
+                RetainedData.table("rule_backtests", "requested_at", config.backtests()));
     }
 }

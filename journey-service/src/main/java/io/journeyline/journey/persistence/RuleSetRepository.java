@@ -30,12 +30,19 @@ public class RuleSetRepository {
     }
 
     /** Saves {@code version}; false when another save took that version first. */
-    public Uni<Boolean> save(int version, String document, OffsetDateTime at, String by) {
+    public Uni<Boolean> save(int version, String document, OffsetDateTime at, String by, String backtest) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into rule_sets (version, document, saved_at, saved_by) values (?1, ?2, ?3, ?4)
+                        insert into rule_sets (version, document, saved_at, saved_by, backtest_id) values (?1, ?2, ?3, ?4, ?5)
                         on conflict (version) do nothing""")
                 .setParameter(1, version).setParameter(2, document).setParameter(3, at).setParameter(4, by)
-                .executeUpdate()).map(inserted -> inserted == 1);
+                .setParameter(5, backtest).executeUpdate()).map(inserted -> inserted == 1);
+    }
+
+    /** The backtest recorded with {@code version}'s activation, if any. */
+    public Uni<Optional<String>> backtestOf(int version) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select backtest_id from rule_sets where version = ?1 and backtest_id is not null", String.class)
+                .setParameter(1, version).getResultList()).map(rows -> rows.stream().findFirst());
     }
 
     public Uni<List<Integer>> versions() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,14 +37,16 @@ public class RulesResource {
     }
 
     /** The active rule set: version, the document as saved, and a summary of its rules. */
-    public record ActiveRuleSet(int version, List<RuleSummary> rules, String document) {
+    /** @param backtest the backtest recorded with this version's activation, if any */
+    public record ActiveRuleSet(int version, String backtest, List<RuleSummary> rules, String document) {
     }
 
     public record RuleSummary(String id, int version, String status, String severity, String description,
                               String action) {
     }
 
-    public record Saved(int version) {
+    /** @param backtest the backtest the admin looked at before activating, if named */
+    public record Saved(int version, String backtest) {
     }
 
     public record Validation(boolean valid, List<RuleProblem> problems) {
@@ -53,16 +56,19 @@ public class RulesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The active rule set")
     public Uni<ActiveRuleSet> get() {
-        return rules.current().map(active -> new ActiveRuleSet(active.version(),
+        return rules.current().map(active -> new ActiveRuleSet(active.version(), active.backtest(),
                 active.ruleSet().document().rules().stream().map(RulesResource::summary).toList(), active.document()));
     }
 
     @PUT
     @Consumes({"application/yaml", "text/yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the rule set: a new version, or 400 naming every problem (the active set stays)")
-    public Uni<Saved> put(String document) {
-        return rules.replace(document == null ? "" : document, identity.getPrincipal().getName()).map(Saved::new);
+    @Operation(summary = "Replace the rule set: a new version, or 400 naming every problem (the active set stays)",
+            description = "?backtest=<id> records the backtest the admin looked at before activating, kept with the"
+                    + " version (400 when there is no such backtest)")
+    public Uni<Saved> put(String document, @QueryParam("backtest") String backtest) {
+        return rules.replace(document == null ? "" : document, identity.getPrincipal().getName(), backtest)
+                .map(version -> new Saved(version, backtest));
     }
 
     @POST

@@ -12,12 +12,12 @@ import io.journeyline.journey.domain.Intervention;
 import io.journeyline.journey.domain.interventions.InterventionGuards;
 import io.journeyline.journey.domain.interventions.InterventionGuards.Decision;
 import io.journeyline.journey.domain.interventions.InterventionGuards.History;
-import io.journeyline.journey.domain.interventions.InterventionGuards.Request;
+import io.journeyline.journey.domain.interventions.InterventionPlan;
+import io.journeyline.journey.domain.interventions.InterventionPlan.Ask;
 import io.journeyline.journey.domain.interventions.InterventionGuards.Sent;
 import io.journeyline.journey.domain.rules.Detection;
 import io.journeyline.journey.domain.rules.RuleSetDocument.Action;
 import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
-import io.journeyline.journey.domain.rules.RuleState.Mark;
 import io.journeyline.journey.persistence.InterventionRepository;
 import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.outbox.Cause;
@@ -60,15 +60,20 @@ public class InterventionService {
         this.interventions = interventions;
         this.registry = registry;
         this.clock = clock;
-        this.guards = new InterventionGuards(new InterventionGuards.Settings(settings.cooldown(), settings.cap(),
-                settings.capWindow(), settings.surveySpacing(), Set.copyOf(settings.consentedByDefault()),
-                settings.staleAfter()));
-        this.lookBack = Stream.of(settings.cooldown(), settings.capWindow(), settings.surveySpacing())
-                .max(Comparator.naturalOrder()).orElseThrow();
+        this.guards = new InterventionGuards(guardSettings(settings));
+        this.lookBack = lookBack(settings);
     }
 
-    /** One intervention a pain point asks for, for one customer. */
-    private record Ask(Detection detection, String customerId, ActionType type, String topic) {
+    /** The guards as configured ({@code journeyline.interventions.*}). */
+    public static InterventionGuards.Settings guardSettings(InterventionsConfig settings) {
+        return new InterventionGuards.Settings(settings.cooldown(), settings.cap(), settings.capWindow(),
+                settings.surveySpacing(), Set.copyOf(settings.consentedByDefault()), settings.staleAfter());
+    }
+
+    /** How far back the guards look at what was sent: the longest of cooldown, cap window and survey spacing. */
+    public static Duration lookBack(InterventionsConfig settings) {
+        return Stream.of(settings.cooldown(), settings.capWindow(), settings.surveySpacing())
+                .max(Comparator.naturalOrder()).orElseThrow();
     }
 
     /**
@@ -76,22 +81,10 @@ public class InterventionService {
      * gap (new, or joined by more complainants) asks for an explainer for each complainant, once per complainant.
      */
     public Uni<Announcements> decide(List<Detection> detections) {
-        List<Ask> asks = new ArrayList<>();
-        for (Detection detection : detections) {
-            ActionType type = detection.rule().action().type();
-            if (type == ActionType.CONTENT_GAP) {
-                String topic = topicOf(detection);
-                detection.evidence().stream().map(Mark::customerId).distinct()
-                        .forEach(customer -> asks.add(new Ask(detection, customer, ActionType.EDUCATION, topic)));
-            } else if (type != ActionType.NONE && detection.customerId() != null && detection.firing().opened()) {
-                asks.add(new Ask(detection, detection.customerId(), type, topicOf(detection)));
-            }
-        }
+        List<Ask> asks = InterventionPlan.asks(detections);
         if (asks.isEmpty()) {
             return Uni.createFrom().item(new Announcements());
         }
-        asks.sort(Comparator.comparing((Ask ask) -> ask.detection().detectedAt())
-                .thenComparing(ask -> ask.detection().painPointId()));
         Set<String> customers = asks.stream().map(Ask::customerId).collect(Collectors.toSet());
         OffsetDateTime since = asks.get(0).detection().detectedAt().minus(lookBack).atOffset(ZoneOffset.UTC);
         boolean cases = asks.stream().anyMatch(ask -> ask.type() == ActionType.CASE);
@@ -111,8 +104,7 @@ public class InterventionService {
             Detection detection = ask.detection();
             ActionType type = ask.type();
             List<Sent> history = sentTo.computeIfAbsent(ask.customerId(), c -> new ArrayList<>());
-            Decision decision = guards.decide(new Request(detection.rule().id(), ask.topic(), type,
-                    detection.detectedAt(), detection.completedAt(), detection.rule().cooldown()), new History(history,
+            Decision decision = guards.decide(ask.request(), new History(history,
                     facts.openCases().contains(ask.customerId()),
                     facts.consents().getOrDefault(ask.customerId(), Map.of())), now.toInstant());
             Intervention row = new Intervention();
@@ -202,25 +194,6 @@ public class InterventionService {
         String description = detection.rule().description();
         String reason = detection.rule().id() + (description == null ? "" : ": " + description);
         return reason.length() > 500 ? reason.substring(0, 500) : reason;
-    }
-
-    /**
-     * The topic an intervention is about: the data field the rule's action names ({@code topicFrom}), else the
-     * evidence's topic, else its touchpoint, else the key (a stall's stage); null when there is none.
-     */
-    static String topicOf(Detection detection) {
-        String from = detection.rule().action().topicFrom();
-        String topic = from == null ? null : detection.latest(from);
-        if (topic == null) {
-            topic = detection.latest("topic");
-        }
-        if (topic == null) {
-            topic = detection.latest("touchpoint");
-        }
-        if (topic == null && !detection.key().isEmpty()) {
-            topic = detection.key().substring(detection.key().indexOf('=') + 1).toLowerCase(java.util.Locale.ROOT);
-        }
-        return topic;
     }
 
     private static String uuid(String name) {

@@ -6,6 +6,7 @@ import io.journeyline.contract.event.ContentGapDetected;
 import io.journeyline.platform.privacy.Pseudonyms;
 import io.journeyline.contract.event.PainPointDetected;
 import io.journeyline.journey.domain.PainPoint;
+import io.journeyline.journey.domain.interventions.InterventionPlan;
 import io.journeyline.journey.domain.rules.Detection;
 import io.journeyline.journey.domain.rules.RuleSetDocument.ActionType;
 import io.journeyline.journey.domain.rules.RuleSetDocument.Status;
@@ -132,7 +133,7 @@ public class PainPointRecorder {
         row.status = (row.shadow ? PainPoint.Status.CANDIDATE : PainPoint.Status.OPEN).name();
         row.severity = detection.rule().severity().name();
         row.stateKey = detection.key();
-        row.topic = InterventionService.topicOf(detection);
+        row.topic = InterventionPlan.topicOf(detection);
         row.touchpoint = detection.latest("touchpoint");
         row.detectedAt = detection.detectedAt().atOffset(ZoneOffset.UTC);
         row.recordedAt = now;
@@ -155,6 +156,6 @@ public class PainPointRecorder {
         return new PainPointDetected(detection.customerId(), detection.painPointId(), detection.rule().id(),
                 detection.rule().version(), detection.rule().severity(),
                 detection.evidence().stream().map(Mark::eventId).toList(),
-                detection.latest("touchpoint"), InterventionService.topicOf(detection));
+                detection.latest("touchpoint"), InterventionPlan.topicOf(detection));
     }
 }

@@ -6,6 +6,7 @@ import io.journeyline.journey.domain.rules.RuleProblem;
 import io.journeyline.journey.domain.rules.RuleSetDocument.Rule;
 import io.journeyline.journey.domain.rules.RuleSetValidator;
 import io.journeyline.journey.domain.rules.RuleTestRunner;
+import io.journeyline.journey.persistence.BacktestRepository;
 import io.journeyline.journey.persistence.RuleSetRepository;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
@@ -42,22 +43,26 @@ public class RuleSetService {
     private final RuleSetRepository repository;
     private final RulesConfig config;
     private final Clock clock;
+    private final BacktestRepository backtests;
 
-    public RuleSetService(ActiveRuleSet active, RuleSetRepository repository, RulesConfig config, Clock clock) {
+    public RuleSetService(ActiveRuleSet active, RuleSetRepository repository, RulesConfig config, Clock clock,
+                          BacktestRepository backtests) {
         this.active = active;
+        this.backtests = backtests;
         this.repository = repository;
         this.config = config;
         this.clock = clock;
     }
 
     /** The active rule set: its version, its text and its parsed rules. */
-    public record Active(int version, String document, CompiledRuleSet ruleSet) {
+    public record Active(int version, String document, CompiledRuleSet ruleSet, String backtest) {
     }
 
     @WithSession
     public Uni<Active> current() {
-        return active.current().chain(ruleSet -> active.currentDocument()
-                .map(document -> new Active(ruleSet.version(), document, ruleSet)));
+        return active.current().chain(ruleSet -> active.currentDocument().chain(document -> repository
+                .backtestOf(ruleSet.version()).map(backtest -> new Active(ruleSet.version(), document, ruleSet,
+                        backtest.orElse(null)))));
     }
 
     /** Every problem of {@code text} as a replacement of the active set; empty when it could be saved. */
@@ -68,8 +73,9 @@ public class RuleSetService {
     /**
      * Saves {@code text} as the next version; 400 naming every problem, 409 when another save came first (the version
      * is unique, so two saves that checked against the same active set cannot both become the next one).
+     * {@code backtest}, when given, must name a backtest: it is kept with the version.
      */
-    public Uni<Integer> replace(String text, String savedBy) {
+    public Uni<Integer> replace(String text, String savedBy, String backtest) {
         Context requests = Vertx.currentContext();
         return Panache.withSession(active::current).chain(current -> onAWorker(() -> problems(text, current))
                 .emitOn(command -> {
@@ -86,7 +92,14 @@ public class RuleSetService {
                                 .map(problem -> Problem.FieldError.of(problem.field(), problem.message())).toList()));
                     }
                     int version = current.version() + 1;
-                    return Panache.withTransaction(() -> repository.save(version, text, OffsetDateTime.now(clock), savedBy))
+                    return Panache.withTransaction(() -> (backtest == null ? Uni.createFrom().item(true)
+                                    : backtests.exists(backtest)).chain(exists -> {
+                                if (!exists) {
+                                    throw ProblemException.badRequest("no such backtest; the active set stays",
+                                            List.of(Problem.FieldError.of("backtest", "'" + backtest + "' is not a backtest")));
+                                }
+                                return repository.save(version, text, OffsetDateTime.now(clock), savedBy, backtest);
+                            }))
                             .map(saved -> {
                                 if (!saved) {
                                     throw ProblemException.conflict("another rule set was saved as version " + version
