@@ -2,6 +2,7 @@ package io.journeyline.journey.persistence;
 
 import io.journeyline.contract.vocabulary.Stage;
 import io.journeyline.journey.domain.analytics.Funnel;
+import io.journeyline.journey.domain.analytics.RuleFigures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,5 +106,50 @@ public class AnalyticsRepository {
 
     private static Double decimal(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** Per rule and version, the pain points detected in {@code [from, to)} and how they ended. */
+    public Uni<List<RuleFigures.Row>> ruleRows(OffsetDateTime from, OffsetDateTime to) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with detected as (
+                            select * from pain_points where detected_at >= ?1 and detected_at < ?2
+                        ), recurring as (
+                            select rule_id, rule_version, count(*) as customers from (
+                                select rule_id, rule_version, customer_id from detected where customer_id is not null
+                                group by rule_id, rule_version, customer_id having count(*) > 1) r
+                            group by rule_id, rule_version
+                        )
+                        select d.rule_id, d.rule_version, bool_or(d.shadow), count(*), count(distinct d.customer_id),
+                            count(*) filter (where d.status = 'RESOLVED'), count(*) filter (where d.status = 'DISMISSED'),
+                            count(*) filter (where d.status in ('OPEN', 'ACKNOWLEDGED')),
+                            coalesce(max(r.customers), 0),
+                            percentile_cont(0.5) within group (order by extract(epoch from d.status_changed_at - d.detected_at))
+                                filter (where d.status = 'RESOLVED')
+                        from detected d left join recurring r on r.rule_id = d.rule_id and r.rule_version = d.rule_version
+                        group by d.rule_id, d.rule_version order by d.rule_id, d.rule_version""", Object[].class)
+                .setParameter(1, from).setParameter(2, to).getResultList())
+                .map(rows -> rows.stream().map(r -> new RuleFigures.Row((String) r[0], ((Number) r[1]).intValue(),
+                        (Boolean) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                        ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), ((Number) r[7]).longValue(),
+                        ((Number) r[8]).longValue(), r[9] == null ? null : ((Number) r[9]).doubleValue())).toList());
+    }
+
+    /**
+     * Per rule and version of the pain points detected in {@code [from, to)}: their interventions by outcome ({@code SENT}
+     * or the guard that suppressed them), and their resolutions by kind.
+     */
+    public Uni<List<RuleFigures.Count>> ruleCounts(OffsetDateTime from, OffsetDateTime to, boolean interventions) {
+        String sql = interventions ? """
+                select p.rule_id, p.rule_version, coalesce(i.suppressed_by, i.status), count(*)
+                from pain_points p join interventions i on i.pain_point_id = p.id
+                where p.detected_at >= ?1 and p.detected_at < ?2
+                group by 1, 2, 3 order by 1, 2, 3""" : """
+                select rule_id, rule_version, resolution, count(*) from pain_points
+                where detected_at >= ?1 and detected_at < ?2 and status = 'RESOLVED' and resolution is not null
+                group by 1, 2, 3 order by 1, 2, 3""";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter(1, from).setParameter(2, to).getResultList())
+                .map(rows -> rows.stream().map(r -> new RuleFigures.Count((String) r[0], ((Number) r[1]).intValue(),
+                        (String) r[2], ((Number) r[3]).longValue())).toList());
     }
 }

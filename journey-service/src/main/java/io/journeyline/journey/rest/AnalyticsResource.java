@@ -2,6 +2,7 @@ package io.journeyline.journey.rest;
 
 import io.journeyline.journey.domain.analytics.EducationEffect;
 import io.journeyline.journey.domain.analytics.Funnel;
+import io.journeyline.journey.domain.analytics.RuleFigures;
 import io.journeyline.journey.domain.analytics.TouchpointFigures;
 import io.journeyline.journey.service.AnalyticsService;
 import io.journeyline.journey.service.EducationEffectService;
@@ -46,6 +47,17 @@ public class AnalyticsResource {
             + "conversion from the stage before (with n and a 95 % interval) and drop-off; side states entered")
     public Uni<Funnel> funnel(@QueryParam("from") String from, @QueryParam("to") String to) {
         return analytics.funnel(QueryParams.time("from", from), QueryParams.time("to", to));
+    }
+
+    @GET
+    @Path("/rules")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Per rule and version over the pain points detected in [from, to): detections and customers, "
+            + "interventions sent and suppressed by guard, resolutions by kind, dismissed by agents (a false-positive "
+            + "signal), still open, recurrence (customers hit more than once), median time to resolution — shares with n "
+            + "and a 95 % interval; a SHADOW rule's candidates with the action they would have asked for")
+    public Uni<RuleFigures> rules(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return analytics.rules(QueryParams.time("from", from), QueryParams.time("to", to));
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.journeyline.journey.service;
 import io.journeyline.journey.config.AnalyticsConfig;
 import io.journeyline.journey.domain.analytics.Figures;
 import io.journeyline.journey.domain.analytics.Funnel;
+import io.journeyline.journey.domain.analytics.RuleFigures;
 import io.journeyline.journey.domain.analytics.TouchpointFigures;
 import io.journeyline.journey.persistence.AnalyticsRepository;
 import io.journeyline.platform.validation.ReportPeriod;
@@ -20,11 +21,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AnalyticsService {
     private final AnalyticsRepository repository;
+    private final ActiveRuleSet active;
     private final AnalyticsConfig config;
     private final ReportPeriod.Reader periods;
 
-    public AnalyticsService(AnalyticsRepository repository, AnalyticsConfig config, ReportPeriod.Reader periods) {
+    public AnalyticsService(AnalyticsRepository repository, AnalyticsConfig config, ReportPeriod.Reader periods,
+                            ActiveRuleSet active) {
         this.repository = repository;
+        this.active = active;
         this.config = config;
         this.periods = periods;
     }
@@ -63,6 +67,19 @@ public class AnalyticsService {
         return periods.of(from, to, config.window(), List.of()).chain(period -> repository
                 .cohort(period.from(), period.to()).map(cohort -> Funnel.of(period.from(), period.to(), cohort.size(),
                         cohort.furthest(), cohort.sideStates())));
+    }
+
+    /** Per rule and version over the period: detections, interventions, resolutions, recurrence, time to resolution. */
+    @WithSession
+    public Uni<RuleFigures> rules(OffsetDateTime from, OffsetDateTime to) {
+        return periods.of(from, to, config.window(), List.of()).chain(period -> active.current().chain(ruleSet -> {
+            Map<String, String> actions = new java.util.HashMap<>();
+            ruleSet.document().rules().forEach(rule -> actions.put(rule.id(), rule.action().type().name()));
+            return repository.ruleRows(period.from(), period.to()).chain(rows -> repository
+                    .ruleCounts(period.from(), period.to(), true).chain(interventions -> repository
+                            .ruleCounts(period.from(), period.to(), false).map(resolutions -> RuleFigures.of(
+                                    period.from(), period.to(), rows, interventions, resolutions, actions))));
+        }));
     }
 
     private static Figures.Mean mean(AnalyticsRepository.SurveyRow row) {
