@@ -27,6 +27,9 @@
 #                                 [--purge 1000000] [--before OFFSET:DATA_DIR] [--clients 8]
 #       the export of a customer with 100,000 events (time, size), the access log's cost on the timeline read (beside a
 #       stack without it), that customer's erasure, and the purge rate of expired timeline entries
+#   deploy/local/bench.sh backtest [--port-offset N] [--data-dir DIR] [--period P90D] [--events 50000] [--runs 3]
+#       a backtest of the active rules over what the stack holds (e.g. run.sh --demo 10000): wall time, events/s, its
+#       report per rule; then journey-service's consumer throughput with and without a backtest running, interleaved
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -51,6 +54,9 @@ elif [[ "${1:-}" == "load" ]]; then
 elif [[ "${1:-}" == "privacy" ]]; then
   shift
   main=io.journeyline.local.PrivacyBenchmark
+elif [[ "${1:-}" == "backtest" ]]; then
+  shift
+  main=io.journeyline.local.BacktestBenchmark
 elif [[ "${1:-}" == "backfill" ]]; then
   shift
   main=io.journeyline.local.BackfillBenchmark

@@ -97,7 +97,7 @@ public final class ConsumerBenchmark {
         return events / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static List<ProducerRecord<String, byte[]>> records(int events) {
+    static List<ProducerRecord<String, byte[]>> records(int events) {
         String run = UUID.randomUUID().toString();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
