@@ -42,7 +42,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class DeadLetterApiTest {
-    private static final String OPERATOR = TestTokens.forUser("ops-dana", Roles.ADMIN);
+    private static final String OPERATOR = TestTokens.bearerFor("ops-dana", Roles.ADMIN);
     private static final String PRIVACY = TestTokens.bearer(Roles.PRIVACY);
     private static final String DLQ = Topics.deadLetterTopicOf(Topics.TOUCHPOINTS);
 

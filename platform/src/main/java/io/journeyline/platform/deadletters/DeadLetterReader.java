@@ -51,6 +51,7 @@ public class DeadLetterReader {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<String, Object> kafka;
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
     private final DeadLetterConfig config;
     private final String service;
     private final Vertx vertx;
@@ -140,10 +141,12 @@ public class DeadLetterReader {
     public Uni<Map<DeadLetterId, DeadLetter>> find(Collection<DeadLetterId> ids) {
         return blocking(() -> {
             Map<DeadLetterId, DeadLetter> found = new HashMap<>();
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka)) {
-                for (DeadLetterId id : ids.stream().distinct().toList()) {
+            List<DeadLetterId> wanted = ids.stream().distinct().toList();
+            try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+                assignPaused(consumer, wanted.stream().map(id -> new TopicPartition(id.topic(), id.partition())).distinct().toList());
+                for (DeadLetterId id : wanted) {
                     TopicPartition partition = new TopicPartition(id.topic(), id.partition());
-                    consumer.assign(List.of(partition));
+                    consumer.resume(List.of(partition));
                     consumer.seek(partition, id.offset());
                     Instant deadline = Instant.now().plus(config.readTimeout());
                     boolean looking = true;
@@ -155,10 +158,11 @@ public class DeadLetterReader {
                                     found.put(id, deadLetter);
                                 }
                             }
-                            looking = false;
+                            looking = false; // the first record at or after the offset: the one, or it is gone
                             break;
                         }
                     }
+                    consumer.pause(List.of(partition));
                 }
             }
             return found;
@@ -169,8 +173,9 @@ public class DeadLetterReader {
                       Predicate<DeadLetterId> wanted, boolean failOnStall) {
         List<DeadLetter> items = new ArrayList<>();
         long scanned = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, filter);
+            assignPaused(consumer, partitions);
             Map<TopicPartition, Long> starts = starts(consumer, partitions, filter, cursor);
             Map<TopicPartition, Long> ends = ends(consumer, partitions, filter);
             for (TopicPartition partition : partitions) {
@@ -180,7 +185,10 @@ public class DeadLetterReader {
                 }
                 long next = start;
                 long end = ends.get(partition);
-                consumer.assign(List.of(partition));
+                if (next >= end) {
+                    continue;
+                }
+                consumer.resume(List.of(partition));
                 consumer.seek(partition, next);
                 Instant stalled = Instant.now().plus(config.readTimeout());
                 while (next < end) {
@@ -212,9 +220,19 @@ public class DeadLetterReader {
                         }
                     }
                 }
+                consumer.pause(List.of(partition));
             }
         }
         return new Page(items, null);
+    }
+
+    /**
+     * Assigns all the read's partitions at once, paused: the read resumes one partition at a time, so records come in
+     * the order it wants them, without reassigning (which would drop fetches in flight).
+     */
+    private static void assignPaused(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        consumer.assign(partitions);
+        consumer.pause(partitions);
     }
 
     /** The partitions of this service's dead-letter topics (of the filter's topic only, if it names one), in order. */
@@ -274,6 +292,13 @@ public class DeadLetterReader {
             });
         }
         return ends;
+    }
+
+    /** A consumer of its own for one read, named so in the broker's and the client's logs. */
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> settings = new HashMap<>(kafka);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-dead-letters-" + reads.incrementAndGet());
+        return new KafkaConsumer<>(settings);
     }
 
     /** Runs Kafka's blocking client on a worker thread; the answer comes back on the caller's Vert.x context. */
