@@ -30,28 +30,26 @@ public class EducationEventsConsumer {
     public static final String INSIGHTS = "insights";
 
     private final EventIntake intake;
-    private final EventRoutes interventions;
-    private final EventRoutes insights;
 
     public EducationEventsConsumer(EventIntake intake, EducationRequests requests, CatalogService catalog,
                                    Consents consents, Learners learners, Erasures erasures) {
         this.intake = intake;
-        this.interventions = EventRoutes.builder().on(EducationRequested.class, requests::onRequested).build();
-        this.insights = EventRoutes.builder()
+        intake.register(INTERVENTIONS, EventRoutes.builder().on(EducationRequested.class, requests::onRequested).build());
+        intake.register(INSIGHTS, EventRoutes.builder()
                 .on(CustomerConsentChanged.class, consents::onChanged)
                 .on(ContentGapDetected.class, catalog::onContentGaps)
                 .on(StageChanged.class, learners::onStageChanged)
                 .on(ErasureRequested.class, erasures::onRequested)
-                .build();
+                .build());
     }
 
     @Incoming(INTERVENTIONS)
     public Uni<Void> interventions(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(INTERVENTIONS, records, interventions);
+        return intake.accept(INTERVENTIONS, records);
     }
 
     @Incoming(INSIGHTS)
     public Uni<Void> insights(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(INSIGHTS, records, insights);
+        return intake.accept(INSIGHTS, records);
     }
 }

@@ -13,17 +13,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class FeedbackEventsConsumer {
     private final EventIntake intake;
-    private final EventRoutes routes;
 
     public FeedbackEventsConsumer(EventIntake intake, CaseCommands commands) {
         this.intake = intake;
-        this.routes = EventRoutes.builder()
+        intake.register(Channels.FEEDBACK, EventRoutes.builder()
                 .on(SurveyResponded.class, commands::followUpAnswered)
-                .build();
+                .build());
     }
 
     @Incoming(Channels.FEEDBACK)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.FEEDBACK, records, routes);
+        return intake.accept(Channels.FEEDBACK, records);
     }
 }

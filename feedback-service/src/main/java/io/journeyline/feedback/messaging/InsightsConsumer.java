@@ -13,15 +13,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class InsightsConsumer {
     private final EventIntake intake;
-    private final EventRoutes routes;
 
     public InsightsConsumer(EventIntake intake, Erasures erasures) {
         this.intake = intake;
-        this.routes = EventRoutes.builder().on(ErasureRequested.class, erasures::onRequested).build();
+        intake.register(Channels.INSIGHTS, EventRoutes.builder().on(ErasureRequested.class, erasures::onRequested).build());
     }
 
     @Incoming(Channels.INSIGHTS)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.INSIGHTS, records, routes);
+        return intake.accept(Channels.INSIGHTS, records);
     }
 }

@@ -13,17 +13,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class InterventionsConsumer {
     private final EventIntake intake;
-    private final EventRoutes routes;
 
     public InterventionsConsumer(EventIntake intake, CaseService cases) {
         this.intake = intake;
-        this.routes = EventRoutes.builder()
+        intake.register(Channels.INTERVENTIONS, EventRoutes.builder()
                 .on(CaseRequested.class, cases::onRequested)
-                .build();
+                .build());
     }
 
     @Incoming(Channels.INTERVENTIONS)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.INTERVENTIONS, records, routes);
+        return intake.accept(Channels.INTERVENTIONS, records);
     }
 }

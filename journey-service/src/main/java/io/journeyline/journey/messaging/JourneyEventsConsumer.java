@@ -30,19 +30,18 @@ public class JourneyEventsConsumer {
             .filter(type -> type != EventType.ERASURE_COMPLETED).distinct().toList();
 
     private final EventIntake intake;
-    private final EventRoutes routes;
 
     public JourneyEventsConsumer(EventIntake intake, JourneyUpdater journeys, ErasureService erasures) {
         this.intake = intake;
-        this.routes = EventRoutes.builder()
+        intake.register(Channels.JOURNEY_EVENTS, EventRoutes.builder()
                 .onEvents(TIMELINE_TYPES, journeys::apply)
                 .on(ErasureCompleted.class, erasures::onReceipts)
-                .build();
+                .build());
     }
 
     /** One poll at a time (the channel is a batch channel): one transaction per batch. */
     @Incoming(Channels.JOURNEY_EVENTS)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.JOURNEY_EVENTS, records, routes);
+        return intake.accept(Channels.JOURNEY_EVENTS, records);
     }
 }

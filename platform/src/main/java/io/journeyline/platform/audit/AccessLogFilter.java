@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * Records every {@code /api/v1} request of a person — a token with a staff role — in the access log before it is
  * answered: who (the token's subject and roles), what (method and path, its parameters named), which customer (the
- * path's {@code customerId}, or the one the code named through {@link AuditSubject}, as an HMAC), the status and the
+ * path's {@code customerId}, or those the code named through {@link AuditSubject}, one row each, as an HMAC), the status and the
  * request id ({@code X-Request-Id}, echoed; one is made when the caller sent none). A request refused for its roles is
  * recorded too (status 403). Requests without a valid token, and those of systems (an {@code ingest} token), are only
  * counted ({@code journeyline_access_refused_total{status}} for refusals): an anonymous flood cannot fill the table.
@@ -77,7 +77,8 @@ public class AccessLogFilter {
                 }
                 return Uni.createFrom().voidItem();
             }
-            return accessLog.record(entry(request, response, identity, requestId, resource))
+            return Uni.join().all(entries(request, response, identity, requestId, resource).stream()
+                            .map(accessLog::record).toList()).andFailFast().replaceWithVoid()
                     .onFailure().recoverWithUni(failure -> {
                         LOG.warnf("an access-log row could not be written, so %s %s is answered 503: %s",
                                 request.getMethod(), path, failure);
@@ -92,8 +93,9 @@ public class AccessLogFilter {
         });
     }
 
-    private AccessLog.Entry entry(ContainerRequestContext request, ContainerResponseContext response,
-                                  SecurityIdentity identity, String requestId, SimpleResourceInfo matched) {
+    /** The request's rows: one, or one per customer when the code named several ({@link AuditSubject}). */
+    private List<AccessLog.Entry> entries(ContainerRequestContext request, ContainerResponseContext response,
+                                          SecurityIdentity identity, String requestId, SimpleResourceInfo matched) {
         MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
         List<String> target = new ArrayList<>();
         String customerId = null;
@@ -114,14 +116,21 @@ public class AccessLogFilter {
             }
         }
         String resource = matched == null || matched.getResourceClass() == null ? UNMATCHED : String.join("/", segments);
-        if (customerId == null) {
-            customerId = subject.customerId();
+        List<String> customers = new ArrayList<>();
+        if (customerId != null) {
+            customers.add(customerId);
+        } else {
+            customers.addAll(subject.customerIds());
+        }
+        if (customers.isEmpty()) {
+            customers.add(null);
         }
         Set<String> roles = new TreeSet<>(identity.getRoles());
         roles.retainAll(ROLES);
-        return new AccessLog.Entry(OffsetDateTime.now(clock), identity.getPrincipal().getName(), String.join(",", roles),
-                request.getMethod(), resource, target.isEmpty() ? null : String.join("&", target),
-                customerId == null ? null : pseudonyms.of(customerId), response.getStatus(), requestId);
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        return customers.stream().map(customer -> new AccessLog.Entry(at, identity.getPrincipal().getName(),
+                String.join(",", roles), request.getMethod(), resource, target.isEmpty() ? null : String.join("&", target),
+                customer == null ? null : pseudonyms.of(customer), response.getStatus(), requestId)).toList();
     }
 
     private static String requestId(ContainerRequestContext request) {

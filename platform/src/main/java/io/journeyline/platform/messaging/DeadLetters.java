@@ -39,6 +39,12 @@ public class DeadLetters {
     public static final String CONSUMER = "dlq-consumer";
     /** Present on a copy cut to fit the broker's limit: what was cut. */
     public static final String TRUNCATED = "dlq-truncated";
+    /** The consumer channel that dead-lettered the record (replay hands it back to that channel's intake). */
+    public static final String CHANNEL = "dlq-channel";
+    /** On a record dead-lettered again by a replay: the id of the dead letter it replays ({@code <dlq-topic>:<partition>:<offset>}). */
+    public static final String REPLAY_OF = "dlq-replay-of";
+    /** What every header this class adds begins with; a replay strips them before the intake sees the record. */
+    public static final String HEADER_PREFIX = "dlq-";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final int MAX_DETAIL_LENGTH = 2000;
@@ -62,7 +68,7 @@ public class DeadLetters {
 
     /** A record's place in its topic: what identifies it across redeliveries. */
     public record Coordinates(String topic, int partition, long offset) {
-        static Coordinates of(ConsumerRecord<?, ?> record) {
+        public static Coordinates of(ConsumerRecord<?, ?> record) {
             return new Coordinates(record.topic(), record.partition(), record.offset());
         }
     }
@@ -79,6 +85,15 @@ public class DeadLetters {
      * ({@code journeyline.events.dead.letters.refused}): the channel goes on.
      */
     public Uni<Void> send(String channel, ConsumerRecord<String, byte[]> record, String reason, String detail) {
+        return send(channel, record, reason, detail, null);
+    }
+
+    /**
+     * As {@link #send(String, ConsumerRecord, String, String)}, for a record that a replay of the dead letter
+     * {@code replayOf} (its id; null outside a replay) dead-lettered again: the new copy names it in {@value #REPLAY_OF}.
+     */
+    public Uni<Void> send(String channel, ConsumerRecord<String, byte[]> record, String reason, String detail,
+                          String replayOf) {
         LOG.warnf("dead-lettering %s-%d@%d: %s: %s", record.topic(), record.partition(), record.offset(), reason, detail);
         String shortDetail = detail.length() > MAX_DETAIL_LENGTH ? detail.substring(0, MAX_DETAIL_LENGTH) : detail;
         Headers ours = new RecordHeaders();
@@ -88,6 +103,10 @@ public class DeadLetters {
         add(ours, ORIGINAL_PARTITION, Integer.toString(record.partition()));
         add(ours, ORIGINAL_OFFSET, Long.toString(record.offset()));
         add(ours, CONSUMER, consumer);
+        add(ours, CHANNEL, channel);
+        if (replayOf != null) {
+            add(ours, REPLAY_OF, replayOf);
+        }
         Copy copy = Copy.fitting(record.key(), record.value(), record.headers(), ours, sizeLimit.limit());
         String deadLetterTopic = Topics.deadLetterTopicOf(record.topic());
         return Uni.createFrom().deferred(() -> kafka.send(deadLetterTopic, record.key(), copy.value(), copy.headers()))
@@ -132,7 +151,7 @@ public class DeadLetters {
             byte[] bytes = value == null ? new byte[0] : value;
             Headers all = new RecordHeaders();
             original.forEach(header -> {
-                if (!header.key().startsWith("dlq-")) {
+                if (!header.key().startsWith(HEADER_PREFIX)) {
                     all.add(header);
                 }
             });
@@ -146,7 +165,7 @@ public class DeadLetters {
             int dropped = 0;
             for (Header header : original) {
                 int size = header.key().length() + (header.value() == null ? 0 : header.value().length);
-                if (!header.key().startsWith("dlq-") && size <= budget) {
+                if (!header.key().startsWith(HEADER_PREFIX) && size <= budget) {
                     kept.add(header);
                     budget -= size;
                 } else {

@@ -1,6 +1,7 @@
 package io.journeyline.platform.retention;
 
 import io.journeyline.platform.audit.AuditConfig;
+import io.journeyline.platform.deadletters.DeadLetterConfig;
 import io.journeyline.platform.outbox.OutboxConfig;
 import io.journeyline.platform.privacy.PrivacyConfig;
 import io.journeyline.platform.timers.Ticker;
@@ -31,6 +32,9 @@ import java.util.List;
  *   <li>{@code platform_erasures} — erased customers' tombstones, {@code journeyline.privacy.tombstone-retention}
  *   (P762D, 25 months);</li>
  *   <li>{@code platform_access_log} — who read or changed what, {@code journeyline.audit.retention} (P730D);</li>
+ *   <li>{@code platform_dead_letter_replays} — which dead letters were replayed (never twice),
+ *   {@code journeyline.dead-letters.replay-retention} (P60D, past the dead-letter topics' 30 days);</li>
+ *   <li>{@code platform_replay_jobs} with their outcomes — {@code journeyline.dead-letters.job-retention} (P30D);</li>
  *   <li>{@code platform_timers} parked as FAILED — {@code journeyline.retention.failed-timers} (P30D) after they were due;</li>
  *   <li>each service's own data, from its {@link RetentionPolicy}.</li>
  * </ul>
@@ -49,7 +53,8 @@ public class Retention {
     private Ticker ticker;
 
     public Retention(Vertx vertx, Clock clock, MeterRegistry registry, RetentionConfig config, OutboxConfig outbox,
-                     PrivacyConfig privacy, AuditConfig audit, Instance<RetentionPolicy> services) {
+                     PrivacyConfig privacy, AuditConfig audit, DeadLetterConfig deadLetters,
+                     Instance<RetentionPolicy> services) {
         this.vertx = vertx;
         this.clock = clock;
         this.registry = registry;
@@ -60,7 +65,10 @@ public class Retention {
                 RetainedData.table("platform_outbox_parked", "parked_at", outbox.parkedRetention()),
                 RetainedData.table("platform_timers", "due_at", "status = 'FAILED'", config.failedTimers()),
                 RetainedData.table("platform_erasures", "erased_before", privacy.tombstoneRetention()),
-                RetainedData.table("platform_access_log", "at", audit.retention())));
+                RetainedData.table("platform_access_log", "at", audit.retention()),
+                RetainedData.table("platform_dead_letter_replays", "replayed_at", deadLetters.replayRetention()),
+                // a job's outcome rows go with it (on delete cascade)
+                RetainedData.table("platform_replay_jobs", "created_at", deadLetters.jobRetention())));
         services.forEach(policy -> tables.addAll(policy.retained()));
         this.tables = List.copyOf(tables);
     }

@@ -67,8 +67,7 @@ class ConsumerPipelineTest {
         // The same records handed to the pipeline again, as after a rebalance or a restart: nothing doubles.
         List<ConsumerRecord<String, byte[]>> originals = TestKafka.read(Topics.FEEDBACK, r -> customer.equals(r.key()), 10,
                 Duration.ofSeconds(10));
-        VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestEventsConsumer.CHANNEL, batchOf(originals),
-                consumer.routes()));
+        VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestEventsConsumer.CHANNEL, batchOf(originals)));
 
         String sentinel = sendSentinelDeadLetter(customer);
         List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readUntil(DLQ, r -> customer.equals(r.key()),

@@ -33,7 +33,7 @@ class PlatformMigrationsTest {
     void aDatabaseOfThePreviousVersionGetsTheNewPlatformTablesAndKeepsItsRows() throws Throwable {
         assertThat(strings("select event_id from outbox_events")).containsExactly("kept-through-the-upgrade");
         assertThat(strings("select version from platform_schema_history where success order by installed_rank"))
-                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(strings("select coalesce(version, '-') from flyway_schema_history where success order by installed_rank"))
                 .containsExactly("1", "2");
 

@@ -34,23 +34,16 @@ public class TestEventsConsumer {
 
     private final EventIntake intake;
     private final Outbox outbox;
-    private final EventRoutes routes = EventRoutes.builder()
-            .on(FeedbackReceived.class, this::record)
-            .build();
 
     public TestEventsConsumer(EventIntake intake, Outbox outbox) {
         this.intake = intake;
         this.outbox = outbox;
+        intake.register(CHANNEL, EventRoutes.builder().on(FeedbackReceived.class, this::record).build());
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(CHANNEL, records, routes);
-    }
-
-    /** The routes, for a test that hands the pipeline a batch itself (a redelivery). */
-    public EventRoutes routes() {
-        return routes;
+        return intake.accept(CHANNEL, records);
     }
 
     private Uni<Void> record(List<Delivery<FeedbackReceived>> deliveries) {

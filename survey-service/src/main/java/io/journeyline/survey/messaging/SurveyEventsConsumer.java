@@ -25,44 +25,42 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class SurveyEventsConsumer {
     private final EventIntake intake;
-    private final EventRoutes interventions;
-    private final EventRoutes feedback;
-    private final EventRoutes education;
-    private final EventRoutes insights;
 
     public SurveyEventsConsumer(EventIntake intake, InvitationTriggers triggers, ContactStateService contacts,
                                 Consents consents, Erasures erasures) {
         this.intake = intake;
-        this.interventions = EventRoutes.builder().on(SurveyRequested.class, triggers::onSurveyRequested).build();
-        this.feedback = EventRoutes.builder()
+        intake.register(Channels.INTERVENTIONS, EventRoutes.builder()
+                .on(SurveyRequested.class, triggers::onSurveyRequested).build());
+        intake.register(Channels.FEEDBACK, EventRoutes.builder()
                 .on(CaseOpened.class, contacts::onCaseOpened)
                 .on(CaseResolved.class, triggers::onCaseResolved)
                 .on(CaseClosed.class, contacts::onCaseClosed)
-                .build();
-        this.education = EventRoutes.builder().on(EducationCompleted.class, triggers::onEducationCompleted).build();
-        this.insights = EventRoutes.builder()
+                .build());
+        intake.register(Channels.EDUCATION, EventRoutes.builder()
+                .on(EducationCompleted.class, triggers::onEducationCompleted).build());
+        intake.register(Channels.INSIGHTS, EventRoutes.builder()
                 .on(CustomerConsentChanged.class, consents::onChanged)
                 .on(ErasureRequested.class, erasures::onRequested)
-                .build();
+                .build());
     }
 
     @Incoming(Channels.INTERVENTIONS)
     public Uni<Void> interventions(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.INTERVENTIONS, records, interventions);
+        return intake.accept(Channels.INTERVENTIONS, records);
     }
 
     @Incoming(Channels.FEEDBACK)
     public Uni<Void> feedback(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.FEEDBACK, records, feedback);
+        return intake.accept(Channels.FEEDBACK, records);
     }
 
     @Incoming(Channels.EDUCATION)
     public Uni<Void> education(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.EDUCATION, records, education);
+        return intake.accept(Channels.EDUCATION, records);
     }
 
     @Incoming(Channels.INSIGHTS)
     public Uni<Void> insights(ConsumerRecords<String, byte[]> records) {
-        return intake.accept(Channels.INSIGHTS, records, insights);
+        return intake.accept(Channels.INSIGHTS, records);
     }
 }
