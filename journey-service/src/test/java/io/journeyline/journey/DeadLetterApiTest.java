@@ -93,17 +93,20 @@ class DeadLetterApiTest {
         assertThat(((Map<?, ?>) first.get("headers")).get("dlq-reason")).isEqualTo("processing-failed");
         String failingTwiceId = failed.getString("items.find { it.payload.id == '" + failingTwice.get("id").asText() + "' }.id");
 
-        JsonPath violations = list("reason=schema-violation&from=" + start);
-        assertThat(violations.getList("items.key", String.class)).containsExactly(invalid);
-        String violationId = violations.getString("items[0].id");
-        assertThat(violations.getString("items[0].detail")).contains("data.channel");
+        // other test classes share the broker: their dead letters of the same reason may fall in the window too
+        JsonPath violations = list("reason=schema-violation&from=" + start).setRootPath("items.findAll { it.key == '"
+                + invalid + "' }");
+        assertThat(violations.getList("id", String.class)).hasSize(1);
+        String violationId = violations.getString("id[0]");
+        assertThat(violations.getString("detail[0]")).contains("data.channel");
 
-        JsonPath cut = list("reason=malformed-json&from=" + start);
-        assertThat(cut.getList("items.key", String.class)).containsExactly(large);
-        assertThat(cut.getBoolean("items[0].truncated")).isTrue();
-        assertThat(cut.getString("items[0].truncation")).contains("keeps the first");
-        assertThat(cut.getString("items[0].payloadEncoding")).isEqualTo("text");
-        String truncatedId = cut.getString("items[0].id");
+        JsonPath cut = list("reason=malformed-json&from=" + start).setRootPath("items.findAll { it.key == '" + large
+                + "' }");
+        assertThat(cut.getList("id", String.class)).hasSize(1);
+        assertThat(cut.getBoolean("truncated[0]")).isTrue();
+        assertThat(cut.getString("truncation[0]")).contains("keeps the first");
+        assertThat(cut.getString("payloadEncoding[0]")).isEqualTo("text");
+        String truncatedId = cut.getString("id[0]");
 
         assertThat(list("reason=schema-violation&to=" + start).getList("items.key", String.class)).doesNotContain(invalid);
         assertThat(list("reason=processing-failed&type=io.journeyline.survey.responded&from=" + start)
@@ -118,7 +121,8 @@ class DeadLetterApiTest {
             paged.addAll(page.getList("items.id", String.class));
             cursor = page.getString("next");
         } while (cursor != null);
-        assertThat(paged).containsExactlyInAnyOrder(failingId, failingTwiceId, violationId, truncatedId);
+        assertThat(paged).doesNotHaveDuplicates().contains(failingId, failingTwiceId, violationId, truncatedId)
+                .containsExactlyInAnyOrderElementsOf(list("limit=200&from=" + start).getList("items.id", String.class));
 
         // Reading a dead letter's payload is reading its customer's data
         given().header("Authorization", PRIVACY).get("/api/v1/audit?customerId=" + buggy).then().statusCode(200)

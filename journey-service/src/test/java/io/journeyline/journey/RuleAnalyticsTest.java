@@ -60,4 +60,47 @@ class RuleAnalyticsTest {
 
         given().header("Authorization", JourneyApi.AGENT).get("/api/v1/analytics/rules").then().statusCode(403);
     }
+
+    /** A SHADOW rule's candidates, with the action they would ask for (before the guards); the defaults put back. */
+    @Test
+    void aShadowRulesCandidatesShowWhatTheyWouldAskFor() throws Exception {
+        String defaults;
+        try (var in = getClass().getClassLoader().getResourceAsStream("rules/default-rules.yaml")) {
+            defaults = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String withShadow = defaults + """
+                  - id: PP-ANALYTICS-SHADOW
+                    version: 3
+                    status: SHADOW
+                    description: A candidate rule on a touchpoint only this test uses.
+                    severity: HIGH
+                    on: {types: [io.journeyline.touchpoint.recorded], where: {touchpoint: analytics.kiosk}}
+                    action: {type: CASE, priority: HIGH}
+                """;
+        given().header("Authorization", JourneyApi.ADMIN).contentType("application/yaml")
+                .body(withShadow.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/api/v1/rules").then()
+                .statusCode(200);
+        try {
+            OffsetDateTime t = T0.plusDays(20);
+            Customer candidate = new Customer(t);
+            candidate.touchpoint(0, "web", "analytics.kiosk", "view", Map.of());
+            await().atMost(Duration.ofSeconds(20)).until(() -> candidate.painPoints(true).getList("items.ruleId",
+                    String.class).contains("PP-ANALYTICS-SHADOW"));
+
+            JsonPath report = given().header("Authorization", JourneyApi.SUPERVISOR)
+                    .get("/api/v1/analytics/rules?from=" + t.minusHours(1) + "&to=" + t.plusHours(1)).then()
+                    .statusCode(200).extract().jsonPath()
+                    .setRootPath("rules.find { it.ruleId == 'PP-ANALYTICS-SHADOW' }");
+            assertThat(report.getString("status")).isEqualTo("SHADOW");
+            assertThat(report.getInt("version")).isEqualTo(3);
+            assertThat(report.getLong("detections")).isEqualTo(1);
+            assertThat(report.getLong("sent")).as("a SHADOW rule sends nothing").isZero();
+            assertThat(report.getString("wouldAsk.type")).isEqualTo("CASE");
+            assertThat(report.getLong("wouldAsk.n")).isEqualTo(1);
+        } finally {
+            given().header("Authorization", JourneyApi.ADMIN).contentType("application/yaml")
+                    .body(defaults.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/api/v1/rules").then()
+                    .statusCode(200);
+        }
+    }
 }

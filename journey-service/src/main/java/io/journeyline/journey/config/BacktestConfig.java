@@ -31,8 +31,15 @@ public interface BacktestConfig {
     Duration pauseBetweenPages();
 
     /** The most events one backtest may replay (warm-up included); a bigger one is refused up front. */
-    @WithDefault("20000000")
+    @WithDefault("5000000")
     long maxEvents();
+
+    /**
+     * The most pain points one backtest may find (warm-up included) before it stops as FAILED: what it holds in memory
+     * grows with them (each with up to 1,000 evidence ids), on the heap the replica's consumers share.
+     */
+    @WithDefault("500000")
+    int maxPainPoints();
 
     /** The most customers a sample may name. */
     @WithDefault("10000")

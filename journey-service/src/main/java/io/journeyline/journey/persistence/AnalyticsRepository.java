@@ -119,14 +119,15 @@ public class AnalyticsRepository {
                                 group by rule_id, rule_version, customer_id having count(*) > 1) r
                             group by rule_id, rule_version
                         )
-                        select d.rule_id, d.rule_version, bool_or(d.shadow), count(*), count(distinct d.customer_id),
+                        select d.rule_id, d.rule_version, d.shadow, count(*), count(distinct d.customer_id),
                             count(*) filter (where d.status = 'RESOLVED'), count(*) filter (where d.status = 'DISMISSED'),
                             count(*) filter (where d.status in ('OPEN', 'ACKNOWLEDGED')),
                             coalesce(max(r.customers), 0),
                             percentile_cont(0.5) within group (order by extract(epoch from d.status_changed_at - d.detected_at))
                                 filter (where d.status = 'RESOLVED')
                         from detected d left join recurring r on r.rule_id = d.rule_id and r.rule_version = d.rule_version
-                        group by d.rule_id, d.rule_version order by d.rule_id, d.rule_version""", Object[].class)
+                        group by d.rule_id, d.rule_version, d.shadow order by d.rule_id, d.rule_version, d.shadow""",
+                        Object[].class)
                 .setParameter(1, from).setParameter(2, to).getResultList())
                 .map(rows -> rows.stream().map(r -> new RuleFigures.Row((String) r[0], ((Number) r[1]).intValue(),
                         (Boolean) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
@@ -140,16 +141,16 @@ public class AnalyticsRepository {
      */
     public Uni<List<RuleFigures.Count>> ruleCounts(OffsetDateTime from, OffsetDateTime to, boolean interventions) {
         String sql = interventions ? """
-                select p.rule_id, p.rule_version, coalesce(i.suppressed_by, i.status), count(*)
+                select p.rule_id, p.rule_version, p.shadow, coalesce(i.suppressed_by, i.status), count(*)
                 from pain_points p join interventions i on i.pain_point_id = p.id
                 where p.detected_at >= ?1 and p.detected_at < ?2
-                group by 1, 2, 3 order by 1, 2, 3""" : """
-                select rule_id, rule_version, resolution, count(*) from pain_points
+                group by 1, 2, 3, 4 order by 1, 2, 3, 4""" : """
+                select rule_id, rule_version, shadow, resolution, count(*) from pain_points
                 where detected_at >= ?1 and detected_at < ?2 and status = 'RESOLVED' and resolution is not null
-                group by 1, 2, 3 order by 1, 2, 3""";
+                group by 1, 2, 3, 4 order by 1, 2, 3, 4""";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
                 .setParameter(1, from).setParameter(2, to).getResultList())
                 .map(rows -> rows.stream().map(r -> new RuleFigures.Count((String) r[0], ((Number) r[1]).intValue(),
-                        (String) r[2], ((Number) r[3]).longValue())).toList());
+                        (Boolean) r[2], (String) r[3], ((Number) r[4]).longValue())).toList());
     }
 }

@@ -98,6 +98,16 @@ public class BacktestRepository {
                 .setParameter(1, id).getSingleResult()).map(count -> count > 0);
     }
 
+    /** Which of these customers still exist (an erasure deletes the customer). */
+    public Uni<Set<String>> existing(Set<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select id from customers where id = any(cast(cast(?1 as text) as text[]))", String.class)
+                .setParameter(1, SqlArrays.of(customerIds)).getResultList())).map(Set::copyOf);
+    }
+
     /** Timeline entries in {@code [from, to)}: what a backtest will read (its progress' total). */
     public Uni<Long> countEvents(OffsetDateTime from, OffsetDateTime to) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
@@ -150,26 +160,33 @@ public class BacktestRepository {
     }
 
     /**
-     * What the guards knew of these customers before {@code start}: interventions sent from {@code sentSince}, a case
-     * not closed whose latest status came before the start, and their consents (for every channel) as they are now.
+     * What the guards knew of these customers: interventions sent in {@code [sentSince, periodStart)}, the cases open
+     * at {@code replayStart} (the latest of each case's opened / reopened / closed events in their timeline before it
+     * is not a closing), and their consents (for every channel) as they are now.
      */
-    public Uni<Map<String, Known>> known(Set<String> customers, OffsetDateTime start, OffsetDateTime sentSince) {
+    public Uni<Map<String, Known>> known(Set<String> customers, OffsetDateTime periodStart, OffsetDateTime sentSince,
+                                         OffsetDateTime replayStart) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select 'sent', customer_id, rule_id, topic, type, decided_at, null::boolean from interventions
                             where customer_id = any(cast(cast(?1 as text) as text[])) and status = 'SENT'
                                 and decided_at >= ?3 and decided_at < ?2
                         union all
-                        select distinct 'case', customer_id, null, null, null, null::timestamptz, null::boolean
-                            from known_cases where customer_id = any(cast(cast(?1 as text) as text[]))
-                                and status <> 'CLOSED' and updated_at < ?2
+                        select 'case', customer_id, case_id, null, null, null::timestamptz, null::boolean from (
+                            select distinct on (customer_id, cast(data as jsonb) ->> 'caseId') customer_id,
+                                cast(data as jsonb) ->> 'caseId' as case_id, type
+                            from timeline_entries where customer_id = any(cast(cast(?1 as text) as text[]))
+                                and type in ('io.journeyline.case.opened', 'io.journeyline.case.reopened',
+                                    'io.journeyline.case.closed') and occurred_at < ?4
+                            order by customer_id, cast(data as jsonb) ->> 'caseId', occurred_at desc, seq desc) latest
+                        where type <> 'io.journeyline.case.closed'
                         union all
                         select 'consent', customer_id, purpose, null, null, changed_at, granted from consents
                             where customer_id = any(cast(cast(?1 as text) as text[])) and channel = 'any'""", Object[].class)
-                .setParameter(1, SqlArrays.of(customers)).setParameter(2, start).setParameter(3, sentSince)
-                .getResultList()))
+                .setParameter(1, SqlArrays.of(customers)).setParameter(2, periodStart).setParameter(3, sentSince)
+                .setParameter(4, replayStart).getResultList()))
                 .map(rows -> {
                     Map<String, List<Sent>> sent = new HashMap<>();
-                    Set<String> openCases = new HashSet<>();
+                    Map<String, Set<String>> openCases = new HashMap<>();
                     Map<String, List<KnownConsent>> consents = new HashMap<>();
                     for (Object[] row : rows) {
                         String customer = (String) row[1];
@@ -177,14 +194,15 @@ public class BacktestRepository {
                             case "sent" -> sent.computeIfAbsent(customer, c -> new ArrayList<>()).add(new Sent(
                                     (String) row[2], (String) row[3], ActionType.valueOf((String) row[4]),
                                     ((OffsetDateTime) row[5]).toInstant()));
-                            case "case" -> openCases.add(customer);
+                            case "case" -> openCases.computeIfAbsent(customer, c -> new HashSet<>()).add((String) row[2]);
                             default -> consents.computeIfAbsent(customer, c -> new ArrayList<>()).add(new KnownConsent(
                                     (String) row[2], (Boolean) row[6], ((OffsetDateTime) row[5]).toInstant()));
                         }
                     }
                     Map<String, Known> known = new HashMap<>();
                     for (String customer : customers) {
-                        known.put(customer, new Known(sent.getOrDefault(customer, List.of()), openCases.contains(customer),
+                        known.put(customer, new Known(sent.getOrDefault(customer, List.of()),
+                                openCases.getOrDefault(customer, Set.of()),
                                 consents.getOrDefault(customer, List.of())));
                     }
                     return known;
@@ -195,7 +213,8 @@ public class BacktestRepository {
     public Uni<List<StageStay>> stays(OffsetDateTime from, OffsetDateTime to) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select customer_id, to_stage, changed_at, cause_event_id,
-                            lead(changed_at) over (partition by customer_id order by changed_at) as left_at
+                            lead(changed_at) over (partition by customer_id
+                                order by changed_at, from_stage is not null, cause_event_id) as left_at
                         from stage_changes where changed_at >= ?1 and changed_at < ?2""", Object[].class)
                 .setParameter(1, from).setParameter(2, to).getResultList()))
                 .map(rows -> rows.stream().map(row -> new StageStay((String) row[0], Stage.valueOf((String) row[1]),

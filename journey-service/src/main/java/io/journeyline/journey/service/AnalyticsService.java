@@ -74,7 +74,8 @@ public class AnalyticsService {
     public Uni<RuleFigures> rules(OffsetDateTime from, OffsetDateTime to) {
         return periods.of(from, to, config.window(), List.of()).chain(period -> active.current().chain(ruleSet -> {
             Map<String, String> actions = new java.util.HashMap<>();
-            ruleSet.document().rules().forEach(rule -> actions.put(rule.id(), rule.action().type().name()));
+            ruleSet.document().rules().forEach(rule -> actions.put(rule.id() + "@" + rule.version(),
+                    rule.action().type().name()));
             return repository.ruleRows(period.from(), period.to()).chain(rows -> repository
                     .ruleCounts(period.from(), period.to(), true).chain(interventions -> repository
                             .ruleCounts(period.from(), period.to(), false).map(resolutions -> RuleFigures.of(

@@ -39,7 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -63,7 +63,8 @@ public class BacktestService {
     private final InterventionsConfig interventions;
     private final Clock clock;
     private final Vertx vertx;
-    private final AtomicInteger running = new AtomicInteger();
+    /** The backtests running on this replica, by id: a set, so that ending one twice cannot free a second place. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public BacktestService(BacktestRepository backtests, ActiveRuleSet active, BacktestConfig config, RulesConfig rules,
                            InterventionsConfig interventions, Clock clock, Vertx vertx) {
@@ -126,9 +127,8 @@ public class BacktestService {
         }
         Context requests = Vertx.currentContext();
         return Panache.withSession(() -> active.current().chain(current -> active.currentDocument()
-                        .map(text -> new Object[]{current, text})))
-                .chain(current -> onAWorker(() -> compile(request, (CompiledRuleSet) current[0], (String) current[1]),
-                        requests))
+                        .map(text -> new Current(current, text))))
+                .chain(current -> onAWorker(() -> compile(request, current.ruleSet(), current.text()), requests))
                 .chain(compiled -> {
                     OffsetDateTime replayFrom = from.minus(warmUp(compiled.ruleSet()));
                     return backtests.countEvents(replayFrom, to).chain(total -> {
@@ -138,21 +138,28 @@ public class BacktestService {
                                     + " (journeyline.backtests.max-events)", List.of(Problem.FieldError.of("from",
                                     "choose a shorter period, or a sample of customers"))));
                         }
-                        if (running.incrementAndGet() > config.concurrent()) {
-                            running.decrementAndGet();
-                            return Uni.createFrom().failure(new ProblemException(Problem.of("too-many-backtests",
-                                    "Too Many Requests", 429, config.concurrent() + " backtest(s) already running on this"
-                                            + " replica (journeyline.backtests.concurrent): wait for it, or cancel it",
-                                    List.of())));
-                        }
                         Job job = new Job(UUID.randomUUID().toString(), "RUNNING", requestedBy, now, from, to,
                                 sample == null ? null : json(sample), total, 0, now, null, null, null);
+                        synchronized (running) {
+                            if (running.size() >= config.concurrent()) {
+                                return Uni.createFrom().failure(new ProblemException(Problem.of("too-many-backtests",
+                                        "Too Many Requests", 429, config.concurrent() + " backtest(s) already running on"
+                                                + " this replica (journeyline.backtests.concurrent): wait for it, or cancel"
+                                                + " it", List.of())));
+                            }
+                            running.add(job.id());
+                        }
                         return backtests.insert(job, compiled.text())
-                                .onFailure().invoke(running::decrementAndGet)
+                                .onFailure().invoke(() -> running.remove(job.id()))
+                                .onCancellation().invoke(() -> running.remove(job.id()))
                                 .invoke(() -> run(job, compiled.ruleSet(), replayFrom, sample))
                                 .replaceWith(status(job));
                     });
                 });
+    }
+
+    /** The active rule set and its text. */
+    private record Current(CompiledRuleSet ruleSet, String text) {
     }
 
     /** The rule set to backtest, compiled, with its text as kept with the backtest. */
@@ -202,20 +209,35 @@ public class BacktestService {
         return (longest.compareTo(stall) > 0 ? longest : stall).plus(rules.allowedLateness());
     }
 
+    /** Runs the backtest in the background, on a context of its own; whatever happens, its place is freed. */
     private void run(Job job, CompiledRuleSet ruleSet, OffsetDateTime replayFrom, List<String> sample) {
-        Backtest backtest = new Backtest(ruleSet, new Backtest.Settings(job.from().toInstant(), job.to().toInstant(),
-                rules.allowedLateness(), InterventionService.guardSettings(interventions),
-                sample == null ? null : Set.copyOf(sample), config.examples()));
         Ticker.onOwnContext(vertx, () -> {
                     Context context = Vertx.currentContext();
+                    Backtest backtest = new Backtest(ruleSet, new Backtest.Settings(job.from().toInstant(),
+                            job.to().toInstant(), rules.allowedLateness(), InterventionService.guardSettings(interventions),
+                            sample == null ? null : Set.copyOf(sample), config.examples(), config.maxPainPoints()));
                     Uni<Void> stalls = ruleSet.evaluatedRules().stream().anyMatch(rule -> rule.stall() != null)
                             ? backtests.stays(replayFrom, job.to()).invoke(backtest::stays).replaceWithVoid()
                             : Uni.createFrom().voidItem();
-                    return stalls.chain(() -> replay(job, backtest, firstCursor(job, replayFrom), context));
+                    return stalls.chain(() -> replay(job, backtest, replayFrom, firstCursor(job, replayFrom), context));
                 })
-                .onTermination().invoke(running::decrementAndGet)
+                .onFailure().recoverWithUni(failure -> end(job, "FAILED", null, failure))
+                .onTermination().invoke(() -> running.remove(job.id()))
                 .subscribe().with(ignored -> {
                 }, failure -> LOG.errorf("backtest %s: its end was not recorded: %s", job.id(), failure));
+    }
+
+    /**
+     * Ends a backtest: its place on this replica is freed first, so whoever sees it ended may start the next one.
+     */
+    private Uni<Void> end(Job job, String status, String result, Throwable failure) {
+        running.remove(job.id());
+        if (failure != null) {
+            LOG.warnf(failure, "backtest %s failed", job.id());
+        }
+        String why = failure == null ? ("CANCELLED".equals(status) ? "cancelled by request" : null)
+                : failure instanceof Backtest.TooBig ? failure.getMessage() : failure.toString();
+        return backtests.finish(job.id(), status, result, why, OffsetDateTime.now(clock));
     }
 
     /**
@@ -236,33 +258,30 @@ public class BacktestService {
     private enum Next { MORE, DONE, CANCELLED }
 
     /** Page after page (a loop, not a recursion: a long replay does not deepen the stack) until done or cancelled. */
-    private Uni<Void> replay(Job job, Backtest backtest, Cursor first, Context context) {
+    private Uni<Void> replay(Job job, Backtest backtest, OffsetDateTime replayFrom, Cursor first, Context context) {
         AtomicReference<Cursor> cursor = new AtomicReference<>(first);
-        return Multi.createBy().repeating().uni(() -> page(job, backtest, cursor, context)).whilst(next -> next == Next.MORE)
+        return Multi.createBy().repeating().uni(() -> page(job, backtest, replayFrom, cursor, context))
+                .whilst(next -> next == Next.MORE)
                 .collect().last()
-                .chain(next -> next == Next.CANCELLED
-                        ? backtests.finish(job.id(), "CANCELLED", null, "cancelled by request", OffsetDateTime.now(clock))
-                        : finish(job, backtest, context))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf(failure, "backtest %s failed", job.id());
-                    return backtests.finish(job.id(), "FAILED", null, failure.toString(), OffsetDateTime.now(clock));
-                });
+                .chain(next -> next == Next.CANCELLED ? end(job, "CANCELLED", null, null) : finish(job, backtest, context));
     }
 
     /** Reads and replays one page, records progress, and moves the cursor on. */
-    private Uni<Next> page(Job job, Backtest backtest, AtomicReference<Cursor> at, Context context) {
+    private Uni<Next> page(Job job, Backtest backtest, OffsetDateTime replayFrom, AtomicReference<Cursor> at,
+                           Context context) {
         Cursor cursor = at.get();
         OffsetDateTime sliceEnd = cursor.time().plus(cursor.width()).isBefore(job.to())
                 ? cursor.time().plus(cursor.width()) : job.to();
         return backtests.page(cursor.time(), cursor.seq(), sliceEnd, config.pageSize()).chain(page -> {
             Set<String> unknown = backtest.unknownCustomers(page.events());
             Uni<Void> known = unknown.isEmpty() ? Uni.createFrom().voidItem()
-                    : backtests.known(unknown, job.from(), job.from().minus(InterventionService.lookBack(interventions)))
+                    : backtests.known(unknown, job.from(), job.from().minus(InterventionService.lookBack(interventions)),
+                    replayFrom)
                     .invoke(found -> found.forEach(backtest::know)).replaceWithVoid();
             long read = cursor.read() + page.rows();
             return known.chain(() -> onAWorker(() -> {
                         backtest.replay(page.events());
-                        return backtest.replayed();
+                        return backtest.evaluated();
                     }, context))
                     .chain(() -> backtests.progress(job.id(), read, OffsetDateTime.now(clock)))
                     .chain(cancelled -> {
@@ -290,13 +309,23 @@ public class BacktestService {
         return half.toMillis() < 1000 ? Duration.ofSeconds(1) : half;
     }
 
+    /**
+     * The report, compared with what was recorded; a customer erased while the backtest ran (no longer in
+     * {@code customers}) is not named in it.
+     */
     private Uni<Void> finish(Job job, Backtest backtest, Context context) {
         return backtests.recorded(job.from(), job.to())
                 .chain(recorded -> onAWorker(() -> {
                     backtest.finish();
-                    return json(backtest.result(recorded));
+                    return backtest.result(recorded);
                 }, context))
-                .chain(result -> backtests.finish(job.id(), "DONE", result, null, OffsetDateTime.now(clock)));
+                .chain(result -> backtests.existing(result.customers())
+                        .map(existing -> {
+                            Set<String> erased = new java.util.HashSet<>(result.customers());
+                            erased.removeAll(existing);
+                            return json(result.without(erased));
+                        }))
+                .chain(result -> end(job, "DONE", result, null));
     }
 
     public Uni<Status> status(String id) {

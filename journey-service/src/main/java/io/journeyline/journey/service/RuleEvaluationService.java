@@ -91,16 +91,9 @@ public class RuleEvaluationService implements TimerHandler {
             return Uni.createFrom().voidItem();
         }
         List<IncomingEvent> fromOtherRules = detected.stream().filter(event -> ruleSet.evaluatedRules().stream()
-                .filter(rule -> rule.id().equals(event.dataText("ruleId"))).noneMatch(rule -> listensToPainPoints(rule)))
+                .filter(rule -> rule.id().equals(event.dataText("ruleId"))).noneMatch(RulePatterns::listensToPainPoints))
                 .toList();
         return evaluateOnce(ruleSet, fromOtherRules).replaceWithVoid();
-    }
-
-    private static boolean listensToPainPoints(Rule rule) {
-        String type = EventType.PAIN_POINT_DETECTED.type();
-        return rule.on() != null && rule.on().types().contains(type)
-                || rule.sequence() != null && rule.sequence().then().types().contains(type)
-                || rule.absence() != null && rule.absence().expected().types().contains(type);
     }
 
     private Uni<List<IncomingEvent>> evaluateOnce(CompiledRuleSet ruleSet, List<IncomingEvent> events) {
@@ -115,7 +108,7 @@ public class RuleEvaluationService implements TimerHandler {
                 Rule rule = match.rule();
                 Mark mark = new Mark(match.role(), event.time().toInstant(), event.id(), event.customerId(),
                         event.dataText("topic"), event.dataText("touchpoint"), RuleState.PENDING);
-                if (stateful(rule)) {
+                if (RulePatterns.stateful(rule)) {
                     String scope = rule.aggregate() != null ? RuleStateRepository.ACROSS_CUSTOMERS : event.customerId();
                     matches.computeIfAbsent(new StateKey(rule.id(), scope, match.key()), k -> new ArrayList<>()).add(mark);
                     rules.put(rule.id(), rule);
@@ -221,10 +214,6 @@ public class RuleEvaluationService implements TimerHandler {
 
     private static StateKey stateOf(AbsencePayload anchor) {
         return new StateKey(anchor.ruleId(), anchor.scope(), anchor.key());
-    }
-
-    private static boolean stateful(Rule rule) {
-        return rule.count() != null || rule.sequence() != null || rule.absence() != null || rule.aggregate() != null;
     }
 
     private static String timerKey(AbsencePayload anchor) {

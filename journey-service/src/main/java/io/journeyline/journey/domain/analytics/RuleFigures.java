@@ -39,13 +39,20 @@ public record RuleFigures(OffsetDateTime from, OffsetDateTime to, List<Rule> rul
                       long dismissed, long open, long recurringCustomers, Double medianSeconds) {
     }
 
-    /** A count of one rule version by a label (an intervention's status and guard, a resolution kind). */
-    public record Count(String ruleId, int version, String label, long n) {
+    /**
+     * A count of one rule version, as SHADOW or ACTIVE, by a label (an intervention's status and guard, a resolution
+     * kind).
+     */
+    public record Count(String ruleId, int version, boolean shadow, String label, long n) {
+
+        boolean of(Row row) {
+            return ruleId.equals(row.ruleId()) && version == row.version() && shadow == row.shadow();
+        }
     }
 
     /**
-     * The report from the grouped rows; {@code actions} is the action type of each rule of the active set (for what a
-     * SHADOW rule would ask), by rule id.
+     * The report from the grouped rows; {@code actions} is the action type of each rule version of the active set
+     * ({@code id@version}), for what a SHADOW rule would ask (unknown for a version no longer active).
      */
     public static RuleFigures of(OffsetDateTime from, OffsetDateTime to, List<Row> rows, List<Count> interventions,
                                  List<Count> resolutions, Map<String, String> actions) {
@@ -54,7 +61,7 @@ public record RuleFigures(OffsetDateTime from, OffsetDateTime to, List<Rule> rul
             Map<String, Long> suppressed = new TreeMap<>();
             long sent = 0;
             for (Count count : interventions) {
-                if (count.ruleId().equals(row.ruleId()) && count.version() == row.version()) {
+                if (count.of(row)) {
                     if ("SENT".equals(count.label())) {
                         sent += count.n();
                     } else {
@@ -63,9 +70,9 @@ public record RuleFigures(OffsetDateTime from, OffsetDateTime to, List<Rule> rul
                 }
             }
             Map<String, Long> resolvedBy = new LinkedHashMap<>();
-            resolutions.stream().filter(count -> count.ruleId().equals(row.ruleId()) && count.version() == row.version())
+            resolutions.stream().filter(count -> count.of(row))
                     .forEach(count -> resolvedBy.put(count.label(), count.n()));
-            String action = actions.get(row.ruleId());
+            String action = actions.get(row.ruleId() + "@" + row.version());
             rules.add(new Rule(row.ruleId(), row.version(), row.shadow() ? "SHADOW" : "ACTIVE", row.detections(),
                     row.customers(), sent, suppressed, resolvedBy, Figures.Share.of(row.resolved(), row.detections()),
                     Figures.Share.of(row.dismissed(), row.detections()), row.open(),

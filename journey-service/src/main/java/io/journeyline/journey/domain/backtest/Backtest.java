@@ -61,9 +61,19 @@ public final class Backtest {
      * @param guards    the guards as configured
      * @param sample    the customers the report is about, or null for all
      * @param examples  how many example pain points (and changed customers) the report keeps per rule
+     * @param maxPainPoints the most pain points a backtest may find (warm-up included) before it stops with
+     *                  {@link TooBig}: what it holds in memory grows with them
      */
     public record Settings(Instant from, Instant to, Duration lateness, InterventionGuards.Settings guards,
-                           Set<String> sample, int examples) {
+                           Set<String> sample, int examples, int maxPainPoints) {
+    }
+
+    /** The backtest found more pain points than {@link Settings#maxPainPoints()}: a sample or a shorter period. */
+    public static final class TooBig extends RuntimeException {
+        TooBig(int limit) {
+            super("the backtest found more than " + limit + " pain points (journeyline.backtests.max-pain-points):"
+                    + " choose a shorter period or a sample of customers");
+        }
     }
 
     /** A consent as the database holds it now: the latest answer and when it was given. */
@@ -72,10 +82,11 @@ public final class Backtest {
 
     /**
      * What is known of a customer from before the replay: interventions actually sent within the guards' look-back
-     * before the replay's start, whether a case was open then, and the consents as they are now.
+     * before the period, the cases open when the replay starts (as the timeline's case events before it tell), and the
+     * consents as they are now.
      */
-    public record Known(List<Sent> sentBefore, boolean caseOpenAtStart, List<KnownConsent> consents) {
-        public static final Known NOTHING = new Known(List.of(), false, List.of());
+    public record Known(List<Sent> sentBefore, Set<String> openCasesAtStart, List<KnownConsent> consents) {
+        public static final Known NOTHING = new Known(List.of(), Set.of(), List.of());
     }
 
     /** A stay in a stage as recorded: entered at {@code enteredAt} by {@code causeEventId}, left at {@code leftAt} (null: still in it). */
@@ -95,13 +106,28 @@ public final class Backtest {
     private final Map<String, Found> found = new LinkedHashMap<>();
     private final Map<String, Customer> customers = new HashMap<>();
     private final Map<String, Integer> limitReached = new HashMap<>();
-    private long replayed;
+    private final Set<String> decided = new HashSet<>();
+    private final Duration lookBack;
+    private long evaluated;
 
     public Backtest(CompiledRuleSet ruleSet, Settings settings) {
         this.ruleSet = ruleSet;
         this.settings = settings;
         this.guards = new InterventionGuards(settings.guards());
+        Duration longest = java.util.stream.Stream.of(settings.guards().cooldown(), settings.guards().capWindow(),
+                settings.guards().surveySpacing()).max(Comparator.naturalOrder()).orElseThrow();
+        for (Rule rule : ruleSet.evaluatedRules()) {
+            if (rule.cooldown() != null && rule.cooldown().compareTo(longest) > 0) {
+                longest = rule.cooldown();
+            }
+        }
+        this.lookBack = longest;
     }
+
+    /** Evidence a pain point keeps for the comparison with what was recorded (and, the first few, its examples). */
+    static final int EVIDENCE_KEPT = 1000;
+    /** Evidence a pain point keeps with its time and topic, for the report's examples. */
+    static final int EXAMPLE_EVIDENCE = 100;
 
     /** Something coming due on the virtual clock: an absence anchor, or a stall. */
     private record Due(Instant at, String id, Runnable action) {
@@ -126,16 +152,18 @@ public final class Backtest {
     private static final class Customer {
         final List<Sent> sent = new ArrayList<>();
         final Set<String> openCases = new HashSet<>();
-        boolean caseOpenAtStart;
         final Map<String, KnownConsent> knownConsents = new HashMap<>();
         final Map<String, Boolean> replayedConsents = new HashMap<>();
     }
 
-    /** The customers of {@code events} this backtest knows nothing of yet: what to look up before {@link #replay}. */
+    /**
+     * The customers of {@code events} (of the sample, when there is one) this backtest knows nothing of yet: what to
+     * look up before {@link #replay}.
+     */
     public Set<String> unknownCustomers(List<IncomingEvent> events) {
         Set<String> unknown = new HashSet<>();
         for (IncomingEvent event : events) {
-            if (event.customerId() != null && !customers.containsKey(event.customerId())) {
+            if (event.customerId() != null && inSample(event.customerId()) && !customers.containsKey(event.customerId())) {
                 unknown.add(event.customerId());
             }
         }
@@ -146,7 +174,7 @@ public final class Backtest {
     public void know(String customerId, Known known) {
         Customer customer = customers.computeIfAbsent(customerId, id -> new Customer());
         customer.sent.addAll(known.sentBefore());
-        customer.caseOpenAtStart = known.caseOpenAtStart();
+        customer.openCases.addAll(known.openCasesAtStart());
         known.consents().forEach(consent -> customer.knownConsents.put(consent.purpose(), consent));
     }
 
@@ -168,7 +196,7 @@ public final class Backtest {
                             null, null, RuleState.PENDING);
                     due.add(new Due(reached, "stall|" + rule.id() + "|" + stay.customerId() + "|" + stay.enteredAt(),
                             () -> detected(List.of(Detection.ofStall(rule, ruleSet.version(), stay.customerId(),
-                                    stay.stage().name(), stay.enteredAt(), cause)))));
+                                    stay.stage().name(), stay.enteredAt(), cause)), true)));
                 }
             }
         }
@@ -182,13 +210,17 @@ public final class Backtest {
         for (IncomingEvent event : events) {
             Instant time = event.time().toInstant();
             comeDue(time);
-            replayed++;
+            evaluated++;
             if (event.customerId() == null) {
                 continue;
             }
-            Customer customer = customers.computeIfAbsent(event.customerId(), id -> new Customer());
-            remember(customer, event);
-            evaluate(event, false);
+            if (inSample(event.customerId())) {
+                remember(customers.computeIfAbsent(event.customerId(), id -> new Customer()), event);
+            }
+            // journey-service's own consent entries tell the guards what the customer said; no rule hears them live
+            if (event.type() != EventType.CUSTOMER_CONSENT_CHANGED) {
+                evaluate(event, false);
+            }
         }
     }
 
@@ -197,9 +229,9 @@ public final class Backtest {
         comeDue(settings.to());
     }
 
-    /** Events replayed so far. */
-    public long replayed() {
-        return replayed;
+    /** Events evaluated so far (journey-service's own timeline entries are not read back). */
+    public long evaluated() {
+        return evaluated;
     }
 
     private void comeDue(Instant time) {
@@ -212,10 +244,7 @@ public final class Backtest {
     private static void remember(Customer customer, IncomingEvent event) {
         switch (event.type()) {
             case CASE_OPENED, CASE_REOPENED -> customer.openCases.add(event.dataText("caseId"));
-            case CASE_CLOSED -> {
-                customer.openCases.remove(event.dataText("caseId"));
-                customer.caseOpenAtStart = false;
-            }
+            case CASE_CLOSED -> customer.openCases.remove(event.dataText("caseId"));
             case CONSENT_CHANGED -> {
                 if ("any".equals(event.dataText("channel"))) {
                     customer.replayedConsents.put(event.dataText("purpose"), event.data().path("granted").asBoolean());
@@ -252,7 +281,7 @@ public final class Backtest {
             }
             Mark mark = new Mark(match.role(), event.time().toInstant(), event.id(), event.customerId(),
                     event.dataText("topic"), event.dataText("touchpoint"), RuleState.PENDING);
-            if (rule.count() == null && rule.sequence() == null && rule.absence() == null && rule.aggregate() == null) {
+            if (!RulePatterns.stateful(rule)) {
                 if (match.role() == CompiledRuleSet.Role.TRIGGER) {
                     detections.add(Detection.ofEvent(rule, ruleSet.version(), event.customerId(), match.key(), mark));
                 }
@@ -273,29 +302,25 @@ public final class Backtest {
                     states.put(stateKey, fired.state());
                     detected(fired.firings().stream()
                             .map(firing -> Detection.ofEpisode(rule, ruleSet.version(), scope, match.key(), firing))
-                            .toList());
+                            .toList(), true);
                 }));
             }
         }
-        detected(detections);
+        detected(detections, !fedBack);
     }
 
     /** A pain point fed back is evaluated by the rules that listen to pain points, except its own rule's kind. */
     private boolean listensToOthers(Rule rule, IncomingEvent painPoint) {
         Rule source = ruleSet.evaluatedRules().stream().filter(r -> r.id().equals(painPoint.dataText("ruleId")))
                 .findFirst().orElse(null);
-        return source == null || !listensToPainPoints(source);
+        return source == null || !RulePatterns.listensToPainPoints(source);
     }
 
-    private static boolean listensToPainPoints(Rule rule) {
-        String type = EventType.PAIN_POINT_DETECTED.type();
-        return rule.on() != null && rule.on().types().contains(type)
-                || rule.sequence() != null && rule.sequence().then().types().contains(type)
-                || rule.absence() != null && rule.absence().expected().types().contains(type);
-    }
-
-    /** Records detections (as {@code PainPointRecorder} would), decides their interventions, and feeds pain points back. */
-    private void detected(List<Detection> detections) {
+    /**
+     * Records detections (as {@code PainPointRecorder} would), decides their interventions, and — unless they came of
+     * a pain point fed back already ({@code feedBack} false) — feeds the new pain points back to the rules.
+     */
+    private void detected(List<Detection> detections, boolean feedBack) {
         if (detections.isEmpty()) {
             return;
         }
@@ -304,16 +329,20 @@ public final class Backtest {
         for (Detection detection : detections) {
             Found pain = found.get(detection.painPointId());
             if (pain == null && detection.firing().opened()) {
+                if (found.size() >= settings.maxPainPoints()) {
+                    throw new TooBig(settings.maxPainPoints());
+                }
                 pain = new Found(detection, !detection.detectedAt().isBefore(settings.from()));
                 found.put(detection.painPointId(), pain);
                 fresh.add(detection);
                 toAct.add(detection);
-            } else if (detection.rule().action().type() == ActionType.CONTENT_GAP) {
-                toAct.add(detection);
+            } else if (!detection.firing().opened() && detection.rule().action().type() == ActionType.CONTENT_GAP) {
+                toAct.add(detection);   // complainants joining a content gap are educated too
             }
             if (pain != null) {
                 for (Mark mark : detection.evidence()) {
-                    if (pain.evidence.add(mark.eventId())) {
+                    if (pain.evidence.size() < EVIDENCE_KEPT && pain.evidence.add(mark.eventId())
+                            && pain.marks.size() < EXAMPLE_EVIDENCE) {
                         pain.marks.add(mark);
                     }
                 }
@@ -321,7 +350,7 @@ public final class Backtest {
         }
         decide(toAct);
         for (Detection detection : fresh) {
-            if (detection.customerId() != null && detection.rule().status() == Status.ACTIVE
+            if (feedBack && detection.customerId() != null && detection.rule().status() == Status.ACTIVE
                     && detection.rule().action().type() != ActionType.CONTENT_GAP
                     && ruleSet.listensTo(EventType.PAIN_POINT_DETECTED.type())) {
                 PainPointDetected event = new PainPointDetected(detection.customerId(), detection.painPointId(),
@@ -343,13 +372,15 @@ public final class Backtest {
         List<Detection> inPeriod = detections.stream()
                 .filter(detection -> !detection.detectedAt().isBefore(settings.from())).toList();
         for (Ask ask : InterventionPlan.asks(inPeriod)) {
-            if (!inSample(ask.customerId())) {
+            // live, an intervention's id is its pain point's and customer's: one per complainant of a content gap
+            if (!inSample(ask.customerId()) || !decided.add(ask.detection().painPointId() + "|" + ask.customerId())) {
                 continue;
             }
             Customer customer = customers.computeIfAbsent(ask.customerId(), id -> new Customer());
             Instant at = ask.detection().completedAt();
+            customer.sent.removeIf(sent -> sent.at().isBefore(at.minus(lookBack)));
             Decision decision = guards.decide(ask.request(), new History(customer.sent,
-                    customer.caseOpenAtStart || !customer.openCases.isEmpty(), consents(customer, at)), at);
+                    !customer.openCases.isEmpty(), consents(customer, at)), at);
             boolean active = ask.detection().rule().status() == Status.ACTIVE;
             if (decision.sent() && active) {
                 customer.sent.add(new Sent(ask.detection().rule().id(), ask.topic(), ask.type(),
@@ -387,6 +418,7 @@ public final class Backtest {
         }
         Map<String, List<Recorded>> recordedByRule = new LinkedHashMap<>();
         recorded.stream().filter(r -> r.customerId() == null || inSample(r.customerId()))
+                .filter(r -> !waitsBeyondTo(r))
                 .forEach(r -> recordedByRule.computeIfAbsent(r.ruleId(), id -> new ArrayList<>()).add(r));
         for (Found pain : byRule.values().stream().flatMap(List::stream).toList()) {
             Detection first = pain.first;
@@ -424,6 +456,16 @@ public final class Backtest {
                     .forEach(r -> result.gone(ruleId, r.customerId(), r.painPointId()));
         }
         limitReached.forEach(result::limitReached);
-        return result.build(replayed);
+        return result.build(evaluated);
+    }
+
+    /**
+     * A recorded absence whose wait ended after {@code to}: it fired live later, on events the replay does not read
+     * (the expected event could still have come), so it is left out of the comparison as the replay leaves it out.
+     */
+    private boolean waitsBeyondTo(Recorded recorded) {
+        return ruleSet.evaluatedRules().stream().filter(rule -> rule.id().equals(recorded.ruleId()))
+                .anyMatch(rule -> rule.absence() != null && recorded.detectedAt().plus(rule.absence().within())
+                        .plus(settings.lateness()).isAfter(settings.to()));
     }
 }

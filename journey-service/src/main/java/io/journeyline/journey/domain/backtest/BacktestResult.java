@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * interventions they would have asked for after the guards, and the difference to what was recorded over the period.
  * {@link #CANNOT_KNOW} says what a replay of history cannot tell.
  *
- * @param eventsReplayed         events read from the timelines (warm-up included)
+ * @param eventsEvaluated        events evaluated, warm-up included (journey-service's own timeline entries are not
+ *                               read back: the backtest makes its own)
  * @param conditionLimitReached  per rule, events on which its condition stopped at the iteration limit (not matched)
  */
-public record BacktestResult(long eventsReplayed, Map<String, Integer> painPointsBySeverity, List<RuleResult> rules,
+public record BacktestResult(long eventsEvaluated, Map<String, Integer> painPointsBySeverity, List<RuleResult> rules,
                              Map<String, Integer> conditionLimitReached, List<String> cannotKnow) {
 
     /** What the backtest cannot know, and how its figures treat it. */
@@ -34,11 +35,48 @@ public record BacktestResult(long eventsReplayed, Map<String, Integer> painPoint
                     + " applies",
             "consents: a customer's answer before their latest change is known only when the change is in the replayed"
                     + " timeline; otherwise the default applies until the latest answer's time",
-            "cases open before the replay's start: taken from their latest known status when it was given before the"
-                    + " start",
+            "cases: open or not as the case events in the customer's timeline tell (opened, reopened, closed); a case"
+                    + " whose events are past the timeline's retention is not known",
+            "absences near the end: a wait that ends after 'to' is in neither count (live, it fired later, on events"
+                    + " the replay does not read)",
             "stage stalls: evaluated on the recorded stage history (a backtest changes rules, not the stage model)",
             "lateness: events are replayed in event-time order; live, an event later than the allowed lateness was kept"
                     + " out of rule state, which the replay cannot tell");
+
+    /** Stands in for a customer erased while the backtest ran. */
+    public static final String ERASED = "(erased)";
+
+    /** Every customer the report names (in examples and changes). */
+    public Set<String> customers() {
+        Set<String> names = new HashSet<>();
+        for (RuleResult rule : rules) {
+            rule.painPoints().examples().forEach(example -> names.add(example.customerId()));
+            rule.comparedWithRecorded().addedExamples().forEach(change -> names.add(change.customerId()));
+            rule.comparedWithRecorded().goneExamples().forEach(change -> names.add(change.customerId()));
+        }
+        names.remove(null);
+        return names;
+    }
+
+    /** The report with {@code erased} customers named {@link #ERASED} (they were erased while it ran). */
+    public BacktestResult without(Set<String> erased) {
+        if (erased.isEmpty()) {
+            return this;
+        }
+        java.util.function.UnaryOperator<String> name = id -> id != null && erased.contains(id) ? ERASED : id;
+        List<RuleResult> scrubbed = rules.stream().map(rule -> new RuleResult(rule.ruleId(), rule.version(),
+                rule.status(), rule.action(), new PainPoints(rule.painPoints().count(), rule.painPoints().customers(),
+                rule.painPoints().bySeverity(), rule.painPoints().byTopic(), rule.painPoints().examples().stream()
+                .map(e -> new Example(e.painPointId(), name.apply(e.customerId()), e.key(), e.topic(), e.detectedAt(),
+                        erased.contains(e.customerId()) ? List.of() : e.evidence())).toList()),
+                rule.interventions(), new Comparison(rule.comparedWithRecorded().recorded(),
+                rule.comparedWithRecorded().same(), rule.comparedWithRecorded().added(), rule.comparedWithRecorded().gone(),
+                rule.comparedWithRecorded().addedExamples().stream()
+                        .map(c -> new Change(name.apply(c.customerId()), c.painPointId())).toList(),
+                rule.comparedWithRecorded().goneExamples().stream()
+                        .map(c -> new Change(name.apply(c.customerId()), c.painPointId())).toList()))).toList();
+        return new BacktestResult(eventsEvaluated, painPointsBySeverity, scrubbed, conditionLimitReached, cannotKnow);
+    }
 
     public record RuleResult(String ruleId, Integer version, String status, String action, PainPoints painPoints,
                              Interventions interventions, Comparison comparedWithRecorded) {
@@ -165,7 +203,7 @@ public record BacktestResult(long eventsReplayed, Map<String, Integer> painPoint
             limits.put(ruleId, events);
         }
 
-        BacktestResult build(long replayed) {
+        BacktestResult build(long evaluated) {
             List<RuleResult> results = new ArrayList<>();
             figures.forEach((id, f) -> {
                 Rule rule = rules.get(id);
@@ -177,7 +215,7 @@ public record BacktestResult(long eventsReplayed, Map<String, Integer> painPoint
                         new Comparison(f.recorded, f.same, f.added, f.gone, List.copyOf(f.addedExamples),
                                 List.copyOf(f.goneExamples))));
             });
-            return new BacktestResult(replayed, bySeverity, results, limits, CANNOT_KNOW);
+            return new BacktestResult(evaluated, bySeverity, results, limits, CANNOT_KNOW);
         }
     }
 }

@@ -163,6 +163,22 @@ public final class RulePatterns {
         return new Step(state, List.of(), List.of(), List.of());
     }
 
+    /** Whether the rule keeps state between events (count, sequence, absence, aggregate); a stall has its own timer. */
+    public static boolean stateful(Rule rule) {
+        return rule.count() != null || rule.sequence() != null || rule.absence() != null || rule.aggregate() != null;
+    }
+
+    /**
+     * Whether the rule listens to journey-service's own pain points in any role: its detections are not fed back to the
+     * rules again (one level deep), live and in a backtest.
+     */
+    public static boolean listensToPainPoints(Rule rule) {
+        String type = io.journeyline.contract.EventType.PAIN_POINT_DETECTED.type();
+        return rule.on() != null && rule.on().types().contains(type)
+                || rule.sequence() != null && rule.sequence().then().types().contains(type)
+                || rule.absence() != null && rule.absence().expected().types().contains(type);
+    }
+
     /** A rule without a pattern: every match is its own episode. */
     public static Firing single(Mark match) {
         return new Firing(1, true, List.of(match.in(1)));

@@ -120,7 +120,7 @@ public final class RuleTestRunner {
                 Mark mark = new Mark(match.role(), event.time().toInstant(), event.id(), event.customerId(),
                         event.dataText("topic"), event.dataText("touchpoint"), RuleState.PENDING);
                 String state = (rule.aggregate() != null ? "*" : event.customerId()) + "|" + match.key();
-                if (rule.count() == null && rule.sequence() == null && rule.absence() == null && rule.aggregate() == null) {
+                if (!RulePatterns.stateful(rule)) {
                     if (match.role() == CompiledRuleSet.Role.TRIGGER) {
                         add(painPoints, event.id(), RulePatterns.single(mark));
                     }

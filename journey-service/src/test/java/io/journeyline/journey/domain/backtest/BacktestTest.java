@@ -81,11 +81,12 @@ class BacktestTest {
 
     private BacktestResult run(CompiledRuleSet ruleSet, Set<String> sample, List<Recorded> recorded) {
         buildHistory();
-        Backtest backtest = new Backtest(ruleSet, new Backtest.Settings(FROM, TO, Duration.ofHours(1), GUARDS, sample, 10));
+        Backtest backtest = new Backtest(ruleSet, new Backtest.Settings(FROM, TO, Duration.ofHours(1), GUARDS, sample, 10,
+                1000));
         for (String customer : backtest.unknownCustomers(history)) {
             backtest.know(customer, customer.equals("frank")
                     ? new Known(List.of(new Sent("R-OTHER", "a", ActionType.EDUCATION, FROM.minus(Duration.ofDays(1))),
-                    new Sent("R-OTHER", "b", ActionType.CASE, FROM.minus(Duration.ofDays(1)))), false, List.of())
+                    new Sent("R-OTHER", "b", ActionType.CASE, FROM.minus(Duration.ofDays(1)))), Set.of(), List.of())
                     : Known.NOTHING);
         }
         backtest.replay(history.subList(0, 7));
@@ -153,5 +154,91 @@ class BacktestTest {
         assertThat(rule.painPoints().count()).isEqualTo(1);
         assertThat(rule.comparedWithRecorded().addedExamples()).extracting(Change::customerId).containsExactly("bob");
         assertThat(rule.comparedWithRecorded().recorded()).as("alice and frank are not in the sample").isZero();
+    }
+
+    private static IncomingEvent event(String id, String customer, EventType type, Instant time, ObjectNode data) {
+        data.put("customerId", customer);
+        return new IncomingEvent(id, "/test", type, time.atOffset(ZoneOffset.UTC), customer, data, Map.of());
+    }
+
+    private static ObjectNode complaint(String topic) {
+        return JsonNodeFactory.instance.objectNode().put("feedbackId", "f").put("kind", "complaint")
+                .put("category", "MISUNDERSTANDING").put("channel", "phone").put("topic", topic);
+    }
+
+    @Test
+    void aContentGapAsksOnceForEachComplainantHoweverOftenTheyComplain() {
+        CompiledRuleSet gap = CompiledRuleSet.of(1, RuleSetValidator.validate("""
+                rules:
+                  - id: R-GAP
+                    version: 1
+                    status: ACTIVE
+                    severity: HIGH
+                    on:
+                      types: [io.journeyline.feedback.received]
+                      where: {kind: complaint, category: MISUNDERSTANDING}
+                    aggregate: {key: [topic], atLeast: 3, within: P7D}
+                    action: {type: CONTENT_GAP, topicFrom: topic}
+                """, 1000));
+        Instant day = FROM.plus(Duration.ofDays(2));
+        List<IncomingEvent> events = List.of(
+                event("g1", "c1", EventType.FEEDBACK_RECEIVED, day, complaint("refunds")),
+                event("g2", "c2", EventType.FEEDBACK_RECEIVED, day.plusSeconds(60), complaint("refunds")),
+                event("g3", "c3", EventType.FEEDBACK_RECEIVED, day.plusSeconds(120), complaint("refunds")),  // opens
+                event("g4", "c4", EventType.FEEDBACK_RECEIVED, day.plusSeconds(180), complaint("refunds")),  // joins
+                event("g5", "c1", EventType.FEEDBACK_RECEIVED, day.plusSeconds(240), complaint("refunds"))); // again
+        Backtest backtest = new Backtest(gap, new Backtest.Settings(FROM, TO, Duration.ofHours(1), GUARDS, null, 10, 1000));
+        backtest.replay(events);
+        backtest.finish();
+        RuleResult rule = backtest.result(List.of()).rules().get(0);
+
+        assertThat(rule.painPoints().count()).isEqualTo(1);
+        assertThat(rule.painPoints().customers()).isEqualTo(4);
+        assertThat(rule.interventions().asked()).as("one lesson per complainant, c1 once").isEqualTo(4);
+        assertThat(rule.interventions().sent()).isEqualTo(4);
+    }
+
+    @Test
+    void anAbsenceWhoseWaitEndsAfterThePeriodIsInNeitherCount() {
+        CompiledRuleSet absence = CompiledRuleSet.of(1, RuleSetValidator.validate("""
+                rules:
+                  - id: R-NO-USE
+                    version: 1
+                    status: ACTIVE
+                    severity: NORMAL
+                    on:
+                      types: [io.journeyline.touchpoint.recorded]
+                      where: {action: purchase}
+                    absence:
+                      expected:
+                        types: [io.journeyline.touchpoint.recorded]
+                        where: {action: feature_use}
+                      within: P7D
+                    action: {type: EDUCATION, topicFrom: touchpoint}
+                """, 1000));
+        ObjectNode purchase = JsonNodeFactory.instance.objectNode().put("channel", "web").put("touchpoint", "shop")
+                .put("action", "purchase");
+        Instant early = TO.minus(Duration.ofDays(10));     // waited out on the 24th: fires
+        Instant late = TO.minus(Duration.ofDays(2));       // its wait ends after the period
+        Backtest backtest = new Backtest(absence, new Backtest.Settings(FROM, TO, Duration.ofHours(1), GUARDS, null, 10,
+                1000));
+        backtest.replay(List.of(event("p1", "hana", EventType.TOUCHPOINT_RECORDED, early, purchase.deepCopy()),
+                event("p2", "ivan", EventType.TOUCHPOINT_RECORDED, late, purchase.deepCopy())));
+        backtest.finish();
+        RuleResult rule = backtest.result(List.of(new Recorded("live-hana", "R-NO-USE", "hana", early, Set.of("p1")),
+                new Recorded("live-ivan", "R-NO-USE", "ivan", late, Set.of("p2")))).rules().get(0);
+
+        assertThat(rule.painPoints().count()).isEqualTo(1);
+        assertThat(rule.comparedWithRecorded().same()).isEqualTo(1);
+        assertThat(rule.comparedWithRecorded().gone()).as("ivan's fired live after the period's end").isZero();
+    }
+
+    @Test
+    void aBacktestThatFindsTooManyPainPointsStops() {
+        buildHistory();
+        Backtest backtest = new Backtest(errors(2, 2), new Backtest.Settings(FROM, TO, Duration.ofHours(1), GUARDS, null,
+                10, 3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backtest.replay(history))
+                .isInstanceOf(Backtest.TooBig.class).hasMessageContaining("more than 3 pain points");
     }
 }
