@@ -135,6 +135,7 @@ class DeadLetterApiTest {
         JsonPath job = replay(Map.of("ids", List.of(failingId, failingTwiceId)));
         assertThat(job.getString("status")).isEqualTo("DONE");
         assertThat(job.getInt("total")).isEqualTo(2);
+        assertThat(job.getList("request.ids", String.class)).containsExactly(failingId, failingTwiceId);
         assertThat(job.getList("outcomes.outcome", String.class)).containsExactly("processed", "duplicate");
         assertThat(job.getInt("counts.processed")).isEqualTo(1);
         assertThat(job.getInt("counts.duplicate")).isEqualTo(1);

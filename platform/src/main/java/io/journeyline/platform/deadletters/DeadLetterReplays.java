@@ -1,5 +1,7 @@
 package io.journeyline.platform.deadletters;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.Failures;
 import io.journeyline.platform.messaging.RecordOutcome;
@@ -38,6 +40,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadLetterReplays {
     private static final Logger LOG = Logger.getLogger(DeadLetterReplays.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> COUNTERS = Map.of(RecordOutcome.PROCESSED, "processed",
             RecordOutcome.DUPLICATE, "duplicates", RecordOutcome.DEAD_LETTERED, "dead_lettered",
             RecordOutcome.SKIPPED, "skipped");
@@ -68,7 +71,7 @@ public class DeadLetterReplays {
     }
 
     /** A job as {@code GET /api/v1/dead-letters/replays/{id}} shows it. */
-    public record Job(UUID id, String status, String request, Integer total, boolean moreMatch, int done,
+    public record Job(UUID id, String status, JsonNode request, Integer total, boolean moreMatch, int done,
                       Map<String, Integer> counts, String failure, OffsetDateTime createdAt, OffsetDateTime finishedAt,
                       List<JobRecord> outcomes) {
     }
@@ -245,9 +248,17 @@ public class DeadLetterReplays {
         counts.put(RecordOutcome.SKIPPED, ((Number) row[8]).intValue());
         List<JobRecord> outcomes = new ArrayList<>(records.size());
         records.forEach(r -> outcomes.add(new JobRecord((String) r[0], (String) r[1], (String) r[2], (String) r[3])));
-        return new Job(id, (String) row[0], (String) row[1], row[2] == null ? null : ((Number) row[2]).intValue(),
+        return new Job(id, (String) row[0], json((String) row[1]), row[2] == null ? null : ((Number) row[2]).intValue(),
                 (Boolean) row[3], ((Number) row[4]).intValue(), counts, (String) row[9], (OffsetDateTime) row[10],
                 (OffsetDateTime) row[11], outcomes);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
     }
 
     /** One statement in a transaction of its own, with its parameters in order (a null binds as SQL null). */

@@ -71,6 +71,7 @@ public class DeadLettersResource {
     public record ReplayRequest(List<String> ids, String reason, String type, String topic, String from, String to) {
     }
 
+    /** A job just started: where to follow it is in the answer's {@code Location}. */
     public record Accepted(UUID id, String status) {
     }
 
