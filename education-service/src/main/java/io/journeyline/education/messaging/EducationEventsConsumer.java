@@ -13,6 +13,7 @@ import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
 import io.journeyline.platform.privacy.Erasures;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * everything else on those topics is skipped.
  */
 @ApplicationScoped
+@Startup   // its routes are registered with the intake at start-up, so a replay finds them before any delivery
 public class EducationEventsConsumer {
     /** journey.interventions: education requests. */
     public static final String INTERVENTIONS = "interventions";

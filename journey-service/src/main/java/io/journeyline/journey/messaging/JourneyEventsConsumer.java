@@ -8,6 +8,7 @@ import io.journeyline.journey.service.JourneyUpdater;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.EventRoutes;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
  * the other services' erasure receipts.
  */
 @ApplicationScoped
+@Startup   // its routes are registered with the intake at start-up, so a replay finds them before any delivery
 public class JourneyEventsConsumer {
     /**
      * Every customer's type of the three topics this channel reads: all of them belong in a timeline. The services'

@@ -46,4 +46,11 @@ public interface DeadLetterConfig {
     /** How long a replay job and its per-record outcomes (which carry failure details) are kept. */
     @WithDefault("P30D")
     Duration jobRetention();
+
+    /**
+     * A claim on a dead letter still {@code started} after this long belongs to a replay whose process died: another
+     * job may take it over (the normal dedupe makes a replay that did commit a {@code duplicate}).
+     */
+    @WithDefault("PT15M")
+    Duration claimTimeout();
 }

@@ -131,13 +131,18 @@ public class DeadLetterReplays {
                         page.next() != null));
     }
 
-    /** Every dead letter of this service's dead-letter topics replayed before (so a filter does not select it again). */
+    /**
+     * Every dead letter of this service's dead-letter topics replayed before, or being replayed (so a filter does not
+     * select it again); a claim left {@code started} past the claim timeout is not among them.
+     */
     private Uni<Set<DeadLetterId>> replayed() {
         List<String> topics = reader.topics().stream().map(io.journeyline.contract.Topics::deadLetterTopicOf).toList();
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select dlq_topic, dlq_partition, dlq_offset from platform_dead_letter_replays where dlq_topic = any("
-                                + "cast(cast(?1 as text) as text[]))", Object[].class)
-                .setParameter(1, SqlArrays.of(topics)).getResultList()))
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select dlq_topic, dlq_partition, dlq_offset from platform_dead_letter_replays
+                        where dlq_topic = any(cast(cast(?1 as text) as text[]))
+                          and (outcome <> 'started' or replayed_at >= ?2)""", Object[].class)
+                .setParameter(1, SqlArrays.of(topics))
+                .setParameter(2, OffsetDateTime.now(clock).minus(config.claimTimeout())).getResultList()))
                 .map(rows -> {
                     Set<DeadLetterId> ids = new HashSet<>();
                     rows.forEach(row -> ids.add(new DeadLetterId((String) row[0], ((Number) row[1]).intValue(),
@@ -176,13 +181,22 @@ public class DeadLetterReplays {
         });
     }
 
-    /** Claims {@code id} for {@code job}: empty when this job may replay it, else the replay that claimed it before. */
+    /**
+     * Claims {@code id} for {@code job}: empty when this job may replay it, else the replay that claimed it before. A
+     * claim left {@code started} longer than {@code journeyline.dead-letters.claim-timeout} is taken over.
+     */
     private Uni<Optional<ReplayState>> claim(UUID job, DeadLetterId id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into platform_dead_letter_replays (dlq_topic, dlq_partition, dlq_offset, job_id, outcome, replayed_at)
-                        values (?1, ?2, ?3, cast(?4 as uuid), 'started', ?5) on conflict do nothing""")
+                        values (?1, ?2, ?3, cast(?4 as uuid), 'started', ?5)
+                        on conflict (dlq_topic, dlq_partition, dlq_offset) do update
+                            set job_id = excluded.job_id, replayed_at = excluded.replayed_at
+                            where platform_dead_letter_replays.outcome = 'started'
+                              and platform_dead_letter_replays.replayed_at < ?6""")
                 .setParameter(1, id.topic()).setParameter(2, id.partition()).setParameter(3, id.offset())
-                .setParameter(4, job.toString()).setParameter(5, OffsetDateTime.now(clock)).executeUpdate()))
+                .setParameter(4, job.toString()).setParameter(5, now).setParameter(6, now.minus(config.claimTimeout()))
+                .executeUpdate()))
                 .chain(inserted -> inserted == 1 ? Uni.createFrom().item(Optional.<ReplayState>empty())
                         : states(List.of(id)).map(states -> Optional.ofNullable(states.get(id))));
     }

@@ -79,7 +79,8 @@ public class EventIntake {
 
     /**
      * Declares what {@code channel} handles: a consumer calls this once, in its constructor, for each channel it
-     * reads. Both its deliveries ({@link #accept}) and replays of its dead letters ({@link #replay}) go through them.
+     * reads; consumers are {@code @Startup} beans, so the routes are known before a quiet channel's first delivery.
+     * Both its deliveries ({@link #accept}) and replays of its dead letters ({@link #replay}) go through them.
      */
     public void register(String channel, EventRoutes routes) {
         if (channels.putIfAbsent(channel, routes) != null) {

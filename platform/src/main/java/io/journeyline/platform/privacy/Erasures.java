@@ -80,6 +80,12 @@ public class Erasures {
                                 .setParameter(1, idArray).executeUpdate()))
                         .chain(() -> count(counts, "platform_consents", session.createNativeQuery(
                                         "delete from platform_consents where customer_id " + SqlArrays.anyOf(1, "text"))
+                                .setParameter(1, idArray).executeUpdate()))
+                        // a replay's outcome keeps the failure's message, which may name the customer
+                        .chain(() -> count(counts, "platform_replay_job_records", session.createNativeQuery("""
+                                        update platform_replay_job_records set detail = '(erased)'
+                                        where exists (select 1 from unnest(cast(cast(?1 as text) as text[])) id
+                                                      where position(id in detail) > 0)""")
                                 .setParameter(1, idArray).executeUpdate()))))
                 .map(ignored -> {
                     counts.values().removeIf(n -> n == 0);

@@ -14,6 +14,7 @@ import io.journeyline.platform.messaging.EventRoutes;
 import io.journeyline.survey.service.ContactStateService;
 import io.journeyline.survey.service.InvitationTriggers;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * order within a batch); completed education; consent and erasures. Everything else on those topics is skipped.
  */
 @ApplicationScoped
+@Startup   // its routes are registered with the intake at start-up, so a replay finds them before any delivery
 public class SurveyEventsConsumer {
     private final EventIntake intake;
 
