@@ -139,6 +139,8 @@ public final class Backtest {
         final boolean inPeriod;
         final Set<String> evidence = new HashSet<>();
         final List<Mark> marks = new ArrayList<>();
+        /** Whose events are its evidence: one customer, or an aggregate's complainants. */
+        final Set<String> customers = new HashSet<>();
         final List<Decision> decisions = new ArrayList<>();
         boolean ifActivated;
 
@@ -341,6 +343,7 @@ public final class Backtest {
             }
             if (pain != null) {
                 for (Mark mark : detection.evidence()) {
+                    pain.customers.add(mark.customerId());
                     if (pain.evidence.size() < EVIDENCE_KEPT && pain.evidence.add(mark.eventId())
                             && pain.marks.size() < EXAMPLE_EVIDENCE) {
                         pain.marks.add(mark);
@@ -423,7 +426,7 @@ public final class Backtest {
         for (Found pain : byRule.values().stream().flatMap(List::stream).toList()) {
             Detection first = pain.first;
             Set<String> customersOf = first.customerId() != null ? Set.of(first.customerId())
-                    : pain.marks.stream().map(Mark::customerId).filter(this::inSample).collect(Collectors.toSet());
+                    : pain.customers.stream().filter(this::inSample).collect(Collectors.toSet());
             result.painPoint(first.rule(), customersOf, first.rule().severity().name(),
                     InterventionPlan.topicOf(first), new Example(first.painPointId(), first.customerId(), first.key(),
                             InterventionPlan.topicOf(first), first.detectedAt(), pain.marks.stream()

@@ -241,4 +241,33 @@ class BacktestTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> backtest.replay(history))
                 .isInstanceOf(Backtest.TooBig.class).hasMessageContaining("more than 3 pain points");
     }
+
+    @Test
+    void aContentGapCountsEveryComplainantNotOnlyTheEvidenceItShows() {
+        CompiledRuleSet gap = CompiledRuleSet.of(1, RuleSetValidator.validate("""
+                rules:
+                  - id: R-GAP
+                    version: 1
+                    status: ACTIVE
+                    severity: HIGH
+                    on:
+                      types: [io.journeyline.feedback.received]
+                      where: {kind: complaint, category: MISUNDERSTANDING}
+                    aggregate: {key: [topic], atLeast: 3, within: P7D}
+                    action: {type: NONE}
+                """, 1000));
+        List<IncomingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            events.add(event("c" + i, "complainant-" + i, EventType.FEEDBACK_RECEIVED,
+                    FROM.plus(Duration.ofDays(2)).plusSeconds(i), complaint("refunds")));
+        }
+        Backtest backtest = new Backtest(gap, new Backtest.Settings(FROM, TO, Duration.ofHours(1), GUARDS, null, 10, 1000));
+        backtest.replay(events);
+        backtest.finish();
+        RuleResult rule = backtest.result(List.of()).rules().get(0);
+
+        assertThat(rule.painPoints().count()).isEqualTo(1);
+        assertThat(rule.painPoints().customers()).isEqualTo(150);
+        assertThat(rule.painPoints().examples().get(0).evidence()).as("examples keep 100 pieces of evidence").hasSize(100);
+    }
 }
