@@ -3,22 +3,19 @@ package io.journeyline.feedback;
 import io.journeyline.contract.EventJson;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.testing.DatabaseScan;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestClock;
 import io.journeyline.testing.TestEvents;
+import io.journeyline.testing.TestDeadLetters;
 import io.journeyline.testing.TestKafka;
 import io.journeyline.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,13 +43,13 @@ class DeadLetterApiTest {
     TestClock clock;
 
     @Test
-    void aFailedCaseRequestOpensItsCaseOnceWhenReplayedAfterTheFix() throws Exception {
+    void aFailedCaseRequestOpensItsCaseOnceWhenReplayedAfterTheFix() {
         String start = OffsetDateTime.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS).toString();
         String buggy = "cust-" + UUID.randomUUID();
         String misplaced = "cust-" + UUID.randomUUID();
-        sql("create function dlq_test_bug() returns trigger language plpgsql as $$ begin"
+        DatabaseScan.ofThisTest().execute("create function dlq_test_bug() returns trigger language plpgsql as $$ begin"
                 + " raise exception 'cases refuse %', new.customer_id; end $$");
-        sql("create trigger dlq_test_bug before insert on cases for each row"
+        DatabaseScan.ofThisTest().execute("create trigger dlq_test_bug before insert on cases for each row"
                 + " when (new.customer_id = '" + buggy + "') execute function dlq_test_bug()");
         try {
             TestKafka.produce(Topics.INTERVENTIONS, buggy, caseRequested(buggy), Map.of());
@@ -61,8 +58,8 @@ class DeadLetterApiTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> list("from=" + start).getList("items.key", String.class)
                     .containsAll(List.of(buggy, misplaced)));
         } finally {
-            sql("drop trigger dlq_test_bug on cases");
-            sql("drop function dlq_test_bug()");
+            DatabaseScan.ofThisTest().execute("drop trigger dlq_test_bug on cases");
+            DatabaseScan.ofThisTest().execute("drop function dlq_test_bug()");
         }
 
         // other test classes share the broker: only this test's keys are looked at
@@ -118,25 +115,10 @@ class DeadLetterApiTest {
     }
 
     private static JsonPath list(String query) {
-        return given().header("Authorization", OPERATOR).get("/api/v1/dead-letters?" + query.replace("+", "%2B"))
-                .then().statusCode(200).extract().jsonPath();
+        return TestDeadLetters.list(OPERATOR, query);
     }
 
     private static JsonPath replay(Map<String, Object> request) {
-        String location = given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(request)
-                .post("/api/v1/dead-letters/replay").then().statusCode(202).extract().header("Location");
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().header("Authorization", OPERATOR).get(location).then().statusCode(200)
-                        .extract().jsonPath(), job -> !"RUNNING".equals(job.getString("status")));
-    }
-
-    private static void sql(String statement) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-             Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
+        return TestDeadLetters.replay(OPERATOR, request);
     }
 }

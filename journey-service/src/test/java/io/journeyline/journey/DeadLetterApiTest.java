@@ -3,21 +3,19 @@ package io.journeyline.journey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.journeyline.contract.Topics;
 import io.journeyline.platform.security.Roles;
+import io.journeyline.testing.DatabaseScan;
 import io.journeyline.testing.RealInfrastructure;
 import io.journeyline.testing.TestEvents;
+import io.journeyline.testing.TestDeadLetters;
 import io.journeyline.testing.TestKafka;
 import io.journeyline.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +45,7 @@ class DeadLetterApiTest {
     private static final String DLQ = Topics.deadLetterTopicOf(Topics.TOUCHPOINTS);
 
     @Test
-    void deadLettersAreListedAndReplayedOnceAfterTheFix() throws Exception {
+    void deadLettersAreListedAndReplayedOnceAfterTheFix() {
         String start = OffsetDateTime.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS).toString();
         String buggy = JourneyApi.newCustomer();
         String invalid = JourneyApi.newCustomer();
@@ -58,9 +56,9 @@ class DeadLetterApiTest {
         ObjectNode violation = touchpoint(invalid, "pigeon");
         ObjectNode fine = touchpoint(good, "phone");
 
-        sql("create function dlq_test_bug() returns trigger language plpgsql as $$ begin"
+        DatabaseScan.ofThisTest().execute("create function dlq_test_bug() returns trigger language plpgsql as $$ begin"
                 + " raise exception 'timeline refuses %', new.customer_id; end $$");
-        sql("create trigger dlq_test_bug before insert on timeline_entries for each row"
+        DatabaseScan.ofThisTest().execute("create trigger dlq_test_bug before insert on timeline_entries for each row"
                 + " when (new.customer_id = '" + buggy + "') execute function dlq_test_bug()");
         try {
             produce(failing);
@@ -75,8 +73,8 @@ class DeadLetterApiTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> list("reason=processing-failed&from=" + start)
                     .getList("items.payload.id", String.class).contains(failingTwice.get("id").asText()));
         } finally {
-            sql("drop trigger dlq_test_bug on timeline_entries");
-            sql("drop function dlq_test_bug()");
+            DatabaseScan.ofThisTest().execute("drop trigger dlq_test_bug on timeline_entries");
+            DatabaseScan.ofThisTest().execute("drop function dlq_test_bug()");
         }
 
         // Listed with what an operator needs, filtered by reason, type, topic and time
@@ -203,27 +201,10 @@ class DeadLetterApiTest {
     }
 
     private static JsonPath list(String query) {
-        return given().header("Authorization", OPERATOR).get("/api/v1/dead-letters?" + query.replace("+", "%2B"))
-                .then().statusCode(200).extract().jsonPath();
+        return TestDeadLetters.list(OPERATOR, query);
     }
 
-    /** Starts a replay and waits until it is no longer running; the job as it ended. */
     private static JsonPath replay(Map<String, Object> request) {
-        String location = given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(request)
-                .post("/api/v1/dead-letters/replay")
-                .then().statusCode(202).body("status", equalTo("RUNNING")).extract().header("Location");
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().header("Authorization", OPERATOR).get(location).then().statusCode(200)
-                        .extract().jsonPath(), job -> !"RUNNING".equals(job.getString("status")));
-    }
-
-    private static void sql(String statement) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-             Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
+        return TestDeadLetters.replay(OPERATOR, request);
     }
 }

@@ -31,6 +31,15 @@ public final class DatabaseScan {
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
+    /** Runs one statement on the database, outside the service (a test's trigger, say). */
+    public void execute(String statement) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+            connection.createStatement().execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every table (with how many rows) that holds {@code text} anywhere in a row, e.g. {@code [timeline_entries: 3]}. */
     public List<String> tablesHolding(String text) {
         List<String> found = new ArrayList<>();

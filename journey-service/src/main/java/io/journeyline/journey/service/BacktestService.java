@@ -23,7 +23,6 @@ import io.journeyline.platform.timers.Ticker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +40,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Backtests: what a rule set would have done over the stored timelines ({@link Backtest}), run in the background and
@@ -128,7 +126,7 @@ public class BacktestService {
         Context requests = Vertx.currentContext();
         return Panache.withSession(() -> active.current().chain(current -> active.currentDocument()
                         .map(text -> new Current(current, text))))
-                .chain(current -> onAWorker(() -> compile(request, current.ruleSet(), current.text()), requests))
+                .chain(current -> Workers.onAWorker(() -> compile(request, current.ruleSet(), current.text()), requests))
                 .chain(compiled -> {
                     OffsetDateTime replayFrom = from.minus(warmUp(compiled.ruleSet()));
                     return backtests.countEvents(replayFrom, to).chain(total -> {
@@ -139,7 +137,7 @@ public class BacktestService {
                                     "choose a shorter period, or a sample of customers"))));
                         }
                         Job job = new Job(UUID.randomUUID().toString(), "RUNNING", requestedBy, now, from, to,
-                                sample == null ? null : json(sample), total, 0, now, null, null, null);
+                                sample == null ? null : EventJson.write(sample), total, 0, now, null, null, null);
                         synchronized (running) {
                             if (running.size() >= config.concurrent()) {
                                 return Uni.createFrom().failure(new ProblemException(Problem.of("too-many-backtests",
@@ -193,7 +191,7 @@ public class BacktestService {
             if (!replaced) {
                 list.add(rule);
             }
-            return EventJson.mapper().writeValueAsString(document);
+            return EventJson.write(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the active rule set is not readable", e);
         }
@@ -279,7 +277,7 @@ public class BacktestService {
                     replayFrom)
                     .invoke(found -> found.forEach(backtest::know)).replaceWithVoid();
             long read = cursor.read() + page.rows();
-            return known.chain(() -> onAWorker(() -> {
+            return known.chain(() -> Workers.onAWorker(() -> {
                         backtest.replay(page.events());
                         return backtest.evaluated();
                     }, context))
@@ -315,7 +313,7 @@ public class BacktestService {
      */
     private Uni<Void> finish(Job job, Backtest backtest, Context context) {
         return backtests.recorded(job.from(), job.to())
-                .chain(recorded -> onAWorker(() -> {
+                .chain(recorded -> Workers.onAWorker(() -> {
                     backtest.finish();
                     return backtest.result(recorded);
                 }, context))
@@ -323,7 +321,7 @@ public class BacktestService {
                         .map(existing -> {
                             Set<String> erased = new java.util.HashSet<>(result.customers());
                             erased.removeAll(existing);
-                            return json(result.without(erased));
+                            return EventJson.write(result.without(erased));
                         }))
                 .chain(result -> end(job, "DONE", result, null));
     }
@@ -356,31 +354,8 @@ public class BacktestService {
                     - job.eventsReplayed()) / rate)));
         }
         return new Status(job.id(), state, job.requestedBy(), job.requestedAt(), job.from(), job.to(),
-                job.sample() == null ? null : read(job.sample(), List.class), new Progress(job.eventsReplayed(),
-                job.eventsTotal(), eta), job.result() == null ? null : read(job.result(), BacktestResult.class),
+                job.sample() == null ? null : List.of(EventJson.read(job.sample(), String[].class)), new Progress(job.eventsReplayed(),
+                job.eventsTotal(), eta), job.result() == null ? null : EventJson.read(job.result(), BacktestResult.class),
                 job.failure(), job.finishedAt() == null ? null : job.finishedAt().withOffsetSameInstant(ZoneOffset.UTC));
-    }
-
-    /** {@code work} on Quarkus' worker pool; its outcome comes back on {@code context} (the reactive session's). */
-    private static <T> Uni<T> onAWorker(Supplier<T> work, Context context) {
-        Uni<T> onWorker = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return context == null ? onWorker : onWorker.emitOn(command -> context.runOnContext(ignored -> command.run()));
-    }
-
-    private static String json(Object value) {
-        try {
-            return EventJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T read(String json, Class<?> type) {
-        try {
-            return (T) EventJson.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.journeyline.journey.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.journeyline.contract.EventJson;
 import io.journeyline.journey.persistence.ExportJobRepository;
 import io.journeyline.journey.persistence.ExportJobRepository.Job;
@@ -47,7 +46,7 @@ public class ExportJobService {
         Ticker.onOwnContext(vertx, () -> exports.export(job.customerId(), authorization,
                         () -> Ticker.onOwnContext(vertx, () -> jobs.partDone(job.id())).subscribe().with(ignored -> {
                         }, failure -> LOG.warnf("export job %s: its progress was not recorded: %s", job.id(), failure)))
-                .chain(export -> jobs.done(job.id(), json(export), json(export.missing()), OffsetDateTime.now(clock))))
+                .chain(export -> jobs.done(job.id(), EventJson.write(export), EventJson.write(export.missing()), OffsetDateTime.now(clock))))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("export job %s failed: %s", job.id(), failure.toString());
                     return Ticker.onOwnContext(vertx, () -> jobs.failed(job.id(), failure.toString(), OffsetDateTime.now(clock)));
@@ -62,13 +61,5 @@ public class ExportJobService {
 
     public Uni<String> document(String id) {
         return jobs.document(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("finished export", id)));
-    }
-
-    private static String json(Object value) {
-        try {
-            return EventJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

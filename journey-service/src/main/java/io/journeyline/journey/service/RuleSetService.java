@@ -13,7 +13,6 @@ import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -67,7 +65,8 @@ public class RuleSetService {
 
     /** Every problem of {@code text} as a replacement of the active set; empty when it could be saved. */
     public Uni<List<RuleProblem>> check(String text) {
-        return Panache.withSession(active::current).chain(current -> onAWorker(() -> problems(text, current)));
+        return Panache.withSession(active::current)
+                .chain(current -> Workers.onAWorker(() -> problems(text, current), Vertx.currentContext()));
     }
 
     /**
@@ -77,14 +76,7 @@ public class RuleSetService {
      */
     public Uni<Integer> replace(String text, String savedBy, String backtest) {
         Context requests = Vertx.currentContext();
-        return Panache.withSession(active::current).chain(current -> onAWorker(() -> problems(text, current))
-                .emitOn(command -> {
-                    if (requests == null) {
-                        command.run();
-                    } else {
-                        requests.runOnContext(ignored -> command.run());
-                    }
-                })
+        return Panache.withSession(active::current).chain(current -> Workers.onAWorker(() -> problems(text, current), requests)
                 .chain(problems -> {
                     if (!problems.isEmpty()) {
                         return Uni.createFrom().failure(ProblemException.badRequest("the rule set is invalid; the active "
@@ -110,10 +102,6 @@ public class RuleSetService {
                 }));
     }
 
-    /** {@code work} on Quarkus' worker pool; its outcome comes back on that worker. */
-    private static <T> Uni<T> onAWorker(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
 
     private List<RuleProblem> problems(String text, CompiledRuleSet current) {
         RuleSetValidator.Result validated = RuleSetValidator.validate(text, config.conditionMaxIterations());

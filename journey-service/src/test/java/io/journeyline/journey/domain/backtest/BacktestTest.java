@@ -166,9 +166,9 @@ class BacktestTest {
                 .put("category", "MISUNDERSTANDING").put("channel", "phone").put("topic", topic);
     }
 
-    @Test
-    void aContentGapAsksOnceForEachComplainantHoweverOftenTheyComplain() {
-        CompiledRuleSet gap = CompiledRuleSet.of(1, RuleSetValidator.validate("""
+    /** Three customers' misunderstanding complaints on one topic within a week, with {@code action} as its action. */
+    private static CompiledRuleSet contentGap(String action) {
+        return CompiledRuleSet.of(1, RuleSetValidator.validate("""
                 rules:
                   - id: R-GAP
                     version: 1
@@ -178,8 +178,13 @@ class BacktestTest {
                       types: [io.journeyline.feedback.received]
                       where: {kind: complaint, category: MISUNDERSTANDING}
                     aggregate: {key: [topic], atLeast: 3, within: P7D}
-                    action: {type: CONTENT_GAP, topicFrom: topic}
-                """, 1000));
+                    action: {type: %s}
+                """.formatted(action), 1000));
+    }
+
+    @Test
+    void aContentGapAsksOnceForEachComplainantHoweverOftenTheyComplain() {
+        CompiledRuleSet gap = contentGap("CONTENT_GAP, topicFrom: topic");
         Instant day = FROM.plus(Duration.ofDays(2));
         List<IncomingEvent> events = List.of(
                 event("g1", "c1", EventType.FEEDBACK_RECEIVED, day, complaint("refunds")),
@@ -244,18 +249,7 @@ class BacktestTest {
 
     @Test
     void aContentGapCountsEveryComplainantNotOnlyTheEvidenceItShows() {
-        CompiledRuleSet gap = CompiledRuleSet.of(1, RuleSetValidator.validate("""
-                rules:
-                  - id: R-GAP
-                    version: 1
-                    status: ACTIVE
-                    severity: HIGH
-                    on:
-                      types: [io.journeyline.feedback.received]
-                      where: {kind: complaint, category: MISUNDERSTANDING}
-                    aggregate: {key: [topic], atLeast: 3, within: P7D}
-                    action: {type: NONE}
-                """, 1000));
+        CompiledRuleSet gap = contentGap("NONE");
         List<IncomingEvent> events = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             events.add(event("c" + i, "complainant-" + i, EventType.FEEDBACK_RECEIVED,
