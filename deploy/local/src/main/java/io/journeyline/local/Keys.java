@@ -47,16 +47,21 @@ final class Keys {
     }
 
     /**
-     * This stack's privacy HMAC key (journeyline.privacy.hmac-key, the same for the four services): 32 random bytes,
-     * hex, created on first use in {@code <dataDir>/keys/privacy-hmac.key}, so tombstones stay valid across restarts.
+     * This stack's privacy HMAC key (journeyline.privacy.hmac-key, the same for the four services), kept in
+     * {@code <dataDir>/keys/privacy-hmac.key} so tombstones stay valid across restarts.
      */
     static String ensurePrivacyKey(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("keys/privacy-hmac.key");
+        return ensureSecret(dataDir, "privacy-hmac.key");
+    }
+
+    /** A random secret (32 bytes, hex) kept in {@code <dataDir>/keys/<name>}, made on first use. */
+    static String ensureSecret(Path dataDir, String name) throws IOException {
+        Path file = dataDir.resolve("keys").resolve(name);
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
-            byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            Files.writeString(file, java.util.HexFormat.of().formatHex(key));
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(secret));
         }
         return Files.readString(file).trim();
     }

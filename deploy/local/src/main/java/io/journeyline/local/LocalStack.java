@@ -43,6 +43,12 @@ public final class LocalStack {
         SERVICES.put("feedback", 8084);
     }
 
+    /** The console (the web page over the four services) and the local identity provider it signs in with. */
+    static final int CONSOLE_PORT = 8080;
+    static final int IDENTITY_PROVIDER_PORT = 8070;
+    /** How long a console sign-in lasts (the local provider's token lifetime): then the console asks again. */
+    static final Duration CONSOLE_SESSION = Duration.ofMinutes(30);
+
     /** Where a service serves /q/* (health, metrics, OpenAPI): its port + 1000, as the platform derives it. */
     static final int MANAGEMENT_PORT_DISTANCE = 1000;
     static final int KAFKA_PORT = 9092;
@@ -68,6 +74,8 @@ public final class LocalStack {
     private final List<ChildProcess> started = new ArrayList<>();
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private ChildProcess kafka;
+    private ChildProcess console;
+    private DevIdentityProvider identityProvider;
     private PostgresServer postgres;
     /** Null: Kafka without logins. Else the KafkaUsers of a manifest (--kafka-users): SCRAM logins and their ACLs. */
     private final KafkaSecurity kafkaSecurity;
@@ -180,6 +188,12 @@ public final class LocalStack {
         }
         requireFreePort(KAFKA_PORT + offset);
         requireFreePort(POSTGRES_PORT + offset);
+        if (!Files.exists(consoleJar())) {
+            throw new IllegalStateException(consoleJar() + " is missing: build first (./mvnw -B install -DskipTests)");
+        }
+        requireFreePort(CONSOLE_PORT + offset);
+        requireFreePort(managementPort(CONSOLE_PORT + offset));
+        requireFreePort(IDENTITY_PROVIDER_PORT + offset);
 
         say("Starting PostgreSQL ...");
         postgres = PostgresServer.start(dataDir, POSTGRES_PORT + offset, new ArrayList<>(SERVICES.keySet()));
@@ -208,6 +222,13 @@ public final class LocalStack {
         for (var extra : extraJourneys.entrySet()) {
             awaitReady(extra.getValue(), managementPort(extra.getKey()), Duration.ofSeconds(180));
         }
+        say("Starting the console ...");
+        String consoleSecret = Keys.ensureSecret(dataDir, "console-client.secret");
+        identityProvider = DevIdentityProvider.start(dataDir, IDENTITY_PROVIDER_PORT + offset, consoleUrl(),
+                consoleSecret, CONSOLE_SESSION);
+        console = startConsole(consoleSecret);
+        started.add(console);
+        awaitReady(console, managementPort(CONSOLE_PORT + offset), Duration.ofSeconds(180));
         Duration took = Duration.between(begin, Instant.now());
         Map<String, String> tokens = Keys.tokens(dataDir, Keys.LOCAL_ISSUER, tokenLifetime);
         Files.writeString(dataDir.resolve("tokens.env"), tokens.entrySet().stream()
@@ -255,6 +276,35 @@ public final class LocalStack {
         return ChildProcess.start(processName, command, env, dataDir.resolve("logs/" + processName + ".log"));
     }
 
+    private String consoleUrl() {
+        return "http://localhost:" + (CONSOLE_PORT + offset);
+    }
+
+    /** The console, signing in against the local identity provider and calling this stack's four services. */
+    private ChildProcess startConsole(String clientSecret) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(CONSOLE_PORT + offset));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(CONSOLE_PORT + offset)));
+        for (var service : SERVICES.entrySet()) {
+            env.put("JOURNEYLINE_CONSOLE_" + service.getKey().toUpperCase(java.util.Locale.ROOT) + "_URL",
+                    "http://localhost:" + (service.getValue() + offset));
+        }
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", identityProvider.url());
+        env.put("QUARKUS_OIDC_CLIENT_ID", DevIdentityProvider.CLIENT_ID);
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", clientSecret);
+        env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", Keys.ensureSecret(dataDir, "console-session.secret"));
+        env.putAll(settings);
+        List<String> command = new ArrayList<>();
+        command.add(KafkaBroker.java());
+        command.addAll(List.of(SERVICE_JVM_OPTIONS.split("\\s+")));
+        command.addAll(List.of("-jar", consoleJar().toString()));
+        return ChildProcess.start("console", command, env, dataDir.resolve("logs/console.log"));
+    }
+
+    private Path consoleJar() {
+        return repo.resolve("console/target/quarkus-app/quarkus-run.jar");
+    }
+
     private Path serviceJar(String name) {
         return repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
     }
@@ -293,6 +343,9 @@ public final class LocalStack {
     private void printBanner(Duration took, Map<String, String> tokens) {
         StringBuilder out = new StringBuilder("\nJourneyline is up (ready in ")
                 .append(String.format("%.1f", took.toMillis() / 1000.0)).append(" s)\n\n");
+        out.append(String.format("  %-18s %s   sign in by picking a role (local identity provider %s; sessions last %s)"
+                        + "   (pid %d, %d MiB RSS)%n%n", "console", consoleUrl(), identityProvider.url(),
+                Keys.words(CONSOLE_SESSION), console.pid(), console.residentMiB()));
         for (var service : SERVICES.entrySet()) {
             ChildProcess process = services.get(service.getKey());
             int port = service.getValue() + offset;
@@ -330,6 +383,10 @@ public final class LocalStack {
         say("Stopping ...");
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).stop(30);
+        }
+        if (identityProvider != null) {
+            identityProvider.close();
+            identityProvider = null;
         }
         started.clear();
         services.clear();
