@@ -65,7 +65,10 @@ public class CaseResource {
 
     @GET
     @Path("/cases/{caseId}")
-    @Operation(summary = "A case with what brought it about (contacts) and its full history")
+    @Operation(summary = "A case with what brought it about (contacts), its full history and the commands its state "
+            + "allows now (allowed)",
+            description = "allowed lists the command paths a POST to /api/v1/cases/{caseId}/<command> would accept now "
+                    + "(409 otherwise, naming the same list). Every command answers this view too")
     public Uni<CaseService.CaseView> one(@PathParam("caseId") @ContractId String caseId) {
         return cases.get(caseId).invoke(view -> audit.about(view.record().customerId()));
     }

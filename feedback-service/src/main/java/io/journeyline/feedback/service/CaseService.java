@@ -7,6 +7,7 @@ import io.journeyline.contract.vocabulary.Priority;
 import io.journeyline.contract.vocabulary.Severity;
 import io.journeyline.feedback.config.CasesConfig;
 import io.journeyline.feedback.domain.FeedbackItem;
+import io.journeyline.feedback.domain.cases.CaseLifecycle;
 import io.journeyline.feedback.domain.cases.CaseRecord;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.Contact;
@@ -18,6 +19,7 @@ import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,6 +42,7 @@ public class CaseService {
     private final Outbox outbox;
     private final CasesConfig config;
     private final SlaService sla;
+    private final CaseLifecycle lifecycle;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, Outbox outbox, CasesConfig config, SlaService sla, Clock clock) {
@@ -47,11 +50,19 @@ public class CaseService {
         this.outbox = outbox;
         this.config = config;
         this.sla = sla;
+        this.lifecycle = new CaseLifecycle(config.maxReopenings());
         this.clock = clock;
     }
 
-    /** A case with what brought it about and what happened to it. */
-    public record CaseView(CaseRecord record, List<Contact> contacts, List<HistoryEntry> history) {
+    /** A case with what brought it about, what happened to it, and what may be done to it now. */
+    public record CaseView(
+            CaseRecord record,
+            @Schema(description = "What brought the case about: feedback items and case requests") List<Contact> contacts,
+            @Schema(description = "Every change of the case, in order") List<HistoryEntry> history,
+            @Schema(description = "The commands the case's state allows now, as their paths under "
+                    + "/api/v1/cases/{caseId}/, in the lifecycle's order: acknowledge, assign, notes, escalate, "
+                    + "wait-on-customer, resume, resolve, callback. Any other is 409 naming these. Who may send which "
+                    + "is the caller's role's (403)") List<String> allowed) {
     }
 
     private record Opening(String customerId, String topic, Priority priority, String category, String touchpoint,
@@ -88,7 +99,7 @@ public class CaseService {
         return cases.find(id).chain(found -> found.isEmpty()
                 ? Uni.createFrom().failure(ProblemException.notFound("case", id))
                 : cases.contacts(id).chain(contacts -> cases.history(id)
-                .map(history -> new CaseView(found.get(), contacts, history))));
+                .map(history -> new CaseView(found.get(), contacts, history, lifecycle.offered(found.get().state())))));
     }
 
     @WithSession
