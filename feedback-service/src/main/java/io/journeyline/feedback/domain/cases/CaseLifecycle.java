@@ -78,6 +78,11 @@ public final class CaseLifecycle {
         this.maxReopenings = maxReopenings;
     }
 
+    /** The statuses in which an agent works a case (and its SLA clocks count). */
+    public static Set<CaseStatus> openStatuses() {
+        return EnumSet.copyOf(OPEN);
+    }
+
     /** The commands {@code state} allows, in a stable order. */
     public List<Command> allowed(State state) {
         return java.util.Arrays.stream(Command.values()).filter(command -> allows(state, command)).toList();
