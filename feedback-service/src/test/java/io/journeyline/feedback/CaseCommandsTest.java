@@ -38,7 +38,7 @@ class CaseCommandsTest {
                 .statusCode(200).extract().path("items[0].id");
 
         command(caseId, "resolve", AGENT, Map.of("rootCause", "BILLING_FEES")).statusCode(409)
-                .body("detail", equalTo("cannot resolve a case that is RECEIVED; allowed: acknowledge, assign, note, escalate"));
+                .body("detail", equalTo("cannot resolve a case that is RECEIVED; allowed: acknowledge, assign, notes, escalate"));
         command(caseId, "acknowledge", AGENT, Map.of()).statusCode(200).body("record.status", equalTo("ACKNOWLEDGED"));
         command(caseId, "acknowledge", AGENT, Map.of()).statusCode(409);
         command(caseId, "assign", AGENT, Map.of("team", "billing", "assignee", "ana")).statusCode(200)
@@ -62,7 +62,7 @@ class CaseCommandsTest {
                 .body("history.action", equalTo(List.of("opened", "acknowledge", "assign", "wait-on-customer", "resume",
                         "escalate", "resolve", "follow-up-result", "resolve", "follow-up-result")));
         command(caseId, "escalate", SUPERVISOR, Map.of()).statusCode(409)
-                .body("detail", equalTo("cannot escalate a case that is CLOSED; allowed: note"));
+                .body("detail", equalTo("cannot escalate a case that is CLOSED; allowed: notes"));
 
         List<String> published = TestKafka.read(Topics.FEEDBACK, r -> r.key().equals(customer), 8, Duration.ofSeconds(20))
                 .stream().map(r -> TestKafka.header(r, "ce_type")).toList();

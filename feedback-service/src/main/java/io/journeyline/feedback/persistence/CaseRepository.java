@@ -18,6 +18,8 @@ public class CaseRepository {
     private static final String COLUMNS = """
             id, customer_id, topic, status, priority, waiting, reopenings, outcome, root_cause, team, assignee,
             pain_point_id, intervention_id, opened_at, updated_at, category, touchpoint""";
+    /** How many columns {@code COLUMNS} has. */
+    private static final int RECORD_COLUMNS = 17;
 
     /** Something that brought a case about or was gathered into it. */
     public record Contact(String kind, String refId, OffsetDateTime occurredAt, String evidence) {
@@ -27,9 +29,27 @@ public class CaseRepository {
     public record HistoryEntry(OffsetDateTime at, String action, String status, String actor, String note) {
     }
 
-    /** Queue filters; null means any. {@code breached}: whether any of the case's SLA clocks was breached. */
+    /**
+     * Queue filters; null means any. {@code breached}: whether any of the case's SLA clocks was breached.
+     * {@code order}: null or {@link Order#NEWEST} newest first.
+     */
     public record Query(String customerId, String status, String priority, String topic, String team, String assignee,
-                        Boolean breached, int limit) {
+                        Boolean breached, int limit, Order order) {
+    }
+
+    /** How the queue is ordered. */
+    public enum Order {
+        /** Newest first (by opening time). */
+        NEWEST,
+        /**
+         * By the most urgent open clock ({@link SlaRepository#MOST_URGENT_OPEN_CLOCK}): breached cases first, then
+         * at-risk ones, each by due time, then the other counting ones by due time, then the rest newest first.
+         */
+        URGENCY
+    }
+
+    /** A case of the queue with its most urgent open SLA clock (null: none counts). */
+    public record Queued(CaseRecord record, SlaRepository.ClockRow urgent) {
     }
 
     /** Inserts the case unless the customer already has one open on its topic; whether it was inserted. */
@@ -82,7 +102,8 @@ public class CaseRepository {
         return select("where id = ?1", id).map(found -> found.stream().findFirst());
     }
 
-    public Uni<List<CaseRecord>> queue(Query query) {
+    /** The queue, each case with its most urgent open clock: one query. */
+    public Uni<List<Queued>> queue(Query query) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         List<Object> values = new ArrayList<>();
         filter(where, values, "customer_id", query.customerId());
@@ -95,8 +116,13 @@ public class CaseRepository {
             where.append(query.breached() ? " and" : " and not").append(
                     " exists (select 1 from case_sla s where s.case_id = cases.id and s.breached)");
         }
-        where.append(" order by opened_at desc, id desc limit ").append(query.limit());
-        return select(where.toString(), values.toArray());
+        where.append(query.order() == Order.URGENCY ? " order by coalesce(u.urgency, 2), u.due_at nulls last," : " order by")
+                .append(" opened_at desc, id desc limit ").append(query.limit());
+        return rows("select " + COLUMNS + ", u.case_id, u.clock, u.target_ms, u.used_ms, u.running_since, u.stopped, "
+                + "u.warned, u.breached, u.due_at from cases left join lateral (" + SlaRepository.MOST_URGENT_OPEN_CLOCK
+                + ") u on true " + where, values.toArray())
+                .map(rows -> rows.stream().map(row -> new Queued(record(row), SlaRepository.row(row, RECORD_COLUMNS)))
+                        .toList());
     }
 
     /** Records a contact; false when it was already there (the same feedback or request twice). */
@@ -141,13 +167,18 @@ public class CaseRepository {
     }
 
     private Uni<List<CaseRecord>> select(String where, Object... values) {
+        return rows("select " + COLUMNS + " from cases " + where, values)
+                .map(rows -> rows.stream().map(CaseRepository::record).toList());
+    }
+
+    private static Uni<List<Object[]>> rows(String sql, Object... values) {
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery("select " + COLUMNS + " from cases " + where, Object[].class);
+            var query = session.createNativeQuery(sql, Object[].class);
             for (int i = 0; i < values.length; i++) {
                 query.setParameter(i + 1, values[i]);
             }
             return query.getResultList();
-        }).map(rows -> rows.stream().map(CaseRepository::record).toList());
+        });
     }
 
     private static CaseRecord record(Object[] row) {

@@ -1,5 +1,8 @@
 package io.journeyline.feedback.persistence;
 
+import io.journeyline.contract.vocabulary.CaseStatus;
+import io.journeyline.feedback.domain.cases.CaseLifecycle;
+import io.journeyline.feedback.domain.sla.ClockView;
 import io.journeyline.feedback.domain.sla.SlaTimer;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,10 +13,30 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The SLA clocks of cases. */
 @ApplicationScoped
 public class SlaRepository {
+    private static final String COLUMNS = "case_id, clock, target_ms, used_ms, running_since, stopped, warned, breached, due_at";
+
+    /**
+     * A lateral subquery for a query over {@code cases}: the case's most urgent open clock, in {@code COLUMNS}' order
+     * and then its {@code urgency} — 0 breached, 1 at-risk (warned, still counting), 2 else — the order
+     * {@link io.journeyline.feedback.domain.sla.ClockState} gives those states; then the nearest due time (a paused
+     * clock has none: last). Only a stopped clock is not open; only an open case's clocks count (a case resolved
+     * without being acknowledged keeps an acknowledge clock nobody can stop any more). The index
+     * {@code case_sla_open_by_urgency} (V6) holds the open clocks in this order, urgency expression word for word, so
+     * each case's is its first entry, without a sort.
+     */
+    public static final String MOST_URGENT_OPEN_CLOCK = """
+            select s.case_id, s.clock, s.target_ms, s.used_ms, s.running_since, s.stopped, s.warned, s.breached, s.due_at,
+                   case when s.breached then 0 when s.warned and s.running_since is not null then 1 else 2 end as urgency
+            from case_sla s
+            where s.case_id = cases.id and not s.stopped and cases.status in (%s)
+            order by urgency, s.due_at nulls last, s.clock
+            limit 1""".formatted(CaseLifecycle.openStatuses().stream().map(CaseStatus::name)
+            .map(status -> "'" + status + "'").collect(Collectors.joining(", ")));
 
     /** One clock of one case. */
     public record ClockRow(String caseId, String clock, SlaTimer timer, boolean stopped, boolean warned, boolean breached,
@@ -21,6 +44,11 @@ public class SlaRepository {
         public ClockRow with(SlaTimer newTimer, boolean newStopped, boolean newWarned, boolean newBreached,
                              OffsetDateTime newDueAt) {
             return new ClockRow(caseId, clock, newTimer, newStopped, newWarned, newBreached, newDueAt);
+        }
+
+        /** The clock as the API shows it. */
+        public ClockView view() {
+            return ClockView.of(clock, timer, stopped, warned, breached, dueAt);
         }
     }
 
@@ -40,14 +68,33 @@ public class SlaRepository {
 
     /** A case's clocks, locked for the rest of the transaction. */
     public Uni<List<ClockRow>> lock(String caseId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select case_id, clock, target_ms, used_ms, running_since, stopped, warned, breached, due_at
-                        from case_sla where case_id = ?1 order by clock for update""", Object[].class)
+        return select(caseId, " for update");
+    }
+
+    /** A case's clocks as they stand, for a reader. */
+    public Uni<List<ClockRow>> of(String caseId) {
+        return select(caseId, "");
+    }
+
+    /**
+     * The clock in {@code row} from column {@code at} on, in {@code COLUMNS}' order (as {@link #MOST_URGENT_OPEN_CLOCK}
+     * selects them); null when there is none (an outer join found none).
+     */
+    public static ClockRow row(Object[] row, int at) {
+        if (row[at] == null) {
+            return null;
+        }
+        return new ClockRow((String) row[at], (String) row[at + 1],
+                new SlaTimer(Duration.ofMillis(((Number) row[at + 2]).longValue()),
+                        Duration.ofMillis(((Number) row[at + 3]).longValue()),
+                        row[at + 4] == null ? null : ((OffsetDateTime) row[at + 4]).toInstant()),
+                (Boolean) row[at + 5], (Boolean) row[at + 6], (Boolean) row[at + 7], (OffsetDateTime) row[at + 8]);
+    }
+
+    private Uni<List<ClockRow>> select(String caseId, String lock) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select " + COLUMNS + " from case_sla where case_id = ?1 order by clock" + lock, Object[].class)
                 .setParameter(1, caseId).getResultList())
-                .map(rows -> rows.stream().map(row -> new ClockRow((String) row[0], (String) row[1],
-                        new SlaTimer(Duration.ofMillis(((Number) row[2]).longValue()),
-                                Duration.ofMillis(((Number) row[3]).longValue()),
-                                row[4] == null ? null : ((OffsetDateTime) row[4]).toInstant()),
-                        (Boolean) row[5], (Boolean) row[6], (Boolean) row[7], (OffsetDateTime) row[8])).toList());
+                .map(rows -> rows.stream().map(row -> row(row, 0)).toList());
     }
 }

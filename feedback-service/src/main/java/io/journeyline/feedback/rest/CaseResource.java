@@ -1,6 +1,5 @@
 package io.journeyline.feedback.rest;
 
-import io.journeyline.feedback.domain.cases.CaseRecord;
 import io.journeyline.feedback.domain.cases.CaseRights;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.domain.cases.CaseLifecycle.Command;
@@ -16,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -48,24 +49,37 @@ public class CaseResource {
         this.identity = identity;
     }
 
-    public record Page(List<CaseRecord> items) {
+    /** Cases, each with its most urgent open SLA clock ({@code sla}). */
+    public record Page(List<CaseService.CaseSummary> items) {
     }
 
     @GET
     @Path("/cases")
-    @Operation(summary = "The case queue, newest first: filters status, priority, topic, team, assignee, and breached "
-            + "(true: a case with a breached SLA clock; false: none breached)")
+    @Operation(summary = "The case queue, newest first or order=urgency: filters status, priority, topic, team, "
+            + "assignee, and breached (true: a case with a breached SLA clock; false: none breached)",
+            description = "Each case carries sla: its most urgent open clock ({clock, dueAt, remaining, state}), or null. "
+                    + "order=urgency puts the cases with a breached clock first, then those with an at-risk one (each by "
+                    + "due time), then the others with a running clock by nearest due time, then the rest (paused, "
+                    + "stopped, resolved or closed) newest first")
     public Uni<Page> queue(@QueryParam("status") String status, @QueryParam("priority") String priority,
                            @QueryParam("topic") String topic, @QueryParam("team") String team,
                            @QueryParam("assignee") String assignee, @QueryParam("breached") Boolean breached,
-                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return cases.queue(new CaseRepository.Query(null, status, priority, topic, team, assignee, breached, limit))
-                .map(Page::new);
+                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                           @QueryParam("order") @DefaultValue("newest")
+                           @Parameter(description = "newest (by opening time, the default) or urgency")
+                           @Pattern(regexp = "^(newest|urgency)$", message = "must be newest or urgency") String order) {
+        return cases.queue(new CaseRepository.Query(null, status, priority, topic, team, assignee, breached, limit,
+                "urgency".equals(order) ? CaseRepository.Order.URGENCY : CaseRepository.Order.NEWEST)).map(Page::new);
     }
 
     @GET
     @Path("/cases/{caseId}")
-    @Operation(summary = "A case with what brought it about (contacts) and its full history")
+    @Operation(summary = "A case with what brought it about (contacts), its full history, the commands its state "
+            + "allows now (allowed) and its SLA clocks (clocks)",
+            description = "allowed lists the command paths a POST to /api/v1/cases/{caseId}/<command> would accept now "
+                    + "(409 otherwise, naming the same list); clocks has one entry per SLA clock: clock, dueAt (while it "
+                    + "counts), remaining (ISO-8601, while paused), state (running, paused, stopped, at-risk, breached). "
+                    + "Every command answers this view too")
     public Uni<CaseService.CaseView> one(@PathParam("caseId") @ContractId String caseId) {
         return cases.get(caseId).invoke(view -> audit.about(view.record().customerId()));
     }
@@ -154,9 +168,10 @@ public class CaseResource {
 
     @GET
     @Path("/customers/{customerId}/cases")
-    @Operation(summary = "A customer's cases, newest first")
+    @Operation(summary = "A customer's cases, newest first, each with sla: its most urgent open SLA clock or null")
     public Uni<Page> ofCustomer(@PathParam("customerId") @CustomerId String customerId,
                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return cases.queue(new CaseRepository.Query(customerId, null, null, null, null, null, null, limit)).map(Page::new);
+        return cases.queue(new CaseRepository.Query(customerId, null, null, null, null, null, null, limit,
+                CaseRepository.Order.NEWEST)).map(Page::new);
     }
 }

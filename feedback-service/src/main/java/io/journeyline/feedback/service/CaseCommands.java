@@ -98,7 +98,7 @@ public class CaseCommands {
         Input given = input == null ? new Input(null, null, null, null, null, null) : input;
         List<Problem.FieldError> problems = problems(command, given);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid " + CaseLifecycle.name(command),
+            return Uni.createFrom().failure(ProblemException.badRequest("invalid " + CaseLifecycle.spoken(command),
                     problems));
         }
         return cases.lock(caseId).chain(found -> {
@@ -111,7 +111,7 @@ public class CaseCommands {
                     command == Command.ASSIGN ? text(given.team()) : null, actor);
             if (refusal.isPresent()) {
                 String why = refusal.get().message();
-                return Uni.createFrom().failure(ProblemException.forbidden("cannot " + CaseLifecycle.name(command)
+                return Uni.createFrom().failure(ProblemException.forbidden("cannot " + CaseLifecycle.spoken(command)
                         + " case " + caseId + ": " + why, refusal.get().field() == null ? List.of()
                         : List.of(Problem.FieldError.of(refusal.get().field(), why))));
             }
@@ -150,7 +150,7 @@ public class CaseCommands {
                     return Uni.createFrom().failure(new ForeignReferenceException("caseId", c.id()));
                 }
                 OffsetDateTime at = delivery.event().time();
-                if (!lifecycle.allowed(state(c)).contains(Command.FOLLOW_UP_RESULT)) {
+                if (!lifecycle.allowed(c.state()).contains(Command.FOLLOW_UP_RESULT)) {
                     return cases.addHistory(c.id(), new HistoryEntry(OffsetDateTime.now(clockSource), "follow-up-late",
                             c.status(), CaseService.SYSTEM, note));
                 }
@@ -165,7 +165,7 @@ public class CaseCommands {
     /** The follow-up did not come in time (a fired timer's transaction): the case closes NOT_VERIFIED. */
     public Uni<Void> followUpExpired(String caseId, Cause cause) {
         return cases.lock(caseId).chain(found -> found.isEmpty()
-                || !lifecycle.allowed(state(found.get())).contains(Command.FOLLOW_UP_EXPIRED)
+                || !lifecycle.allowed(found.get().state()).contains(Command.FOLLOW_UP_EXPIRED)
                 ? Uni.createFrom().voidItem()
                 : transition(found.get(), Command.FOLLOW_UP_EXPIRED, new Input(null, null,
                 "no follow-up within " + config.followUpTimeout(), null, null, null), CaseService.SYSTEM, null, cause)
@@ -194,7 +194,7 @@ public class CaseCommands {
                             clock, dueAt), cause)
                     .chain(() -> cases.addHistory(caseId, new HistoryEntry(now, "sla-breached", c.status(),
                             CaseService.SYSTEM, clock + " clock was due " + dueAt)));
-            State state = state(c);
+            State state = c.state();
             if (!lifecycle.allowed(state).contains(Command.ESCALATE)) {
                 return breached;
             }
@@ -211,7 +211,7 @@ public class CaseCommands {
                                        OffsetDateTime at, Cause cause) {
         State after;
         try {
-            after = lifecycle.apply(state(before), command, "RECOVERED".equals(given.outcome()));
+            after = lifecycle.apply(before.state(), command, "RECOVERED".equals(given.outcome()));
         } catch (IllegalTransition e) {
             return Uni.createFrom().failure(ProblemException.conflict(e.getMessage()));
         }
@@ -241,11 +241,6 @@ public class CaseCommands {
                             : Uni.createFrom().voidItem());
             default -> Uni.createFrom().voidItem();
         };
-    }
-
-    private static State state(CaseRecord c) {
-        return new State(CaseStatus.valueOf(c.status()), c.waiting(), c.reopenings(),
-                c.outcome() == null ? null : CaseOutcome.valueOf(c.outcome()));
     }
 
     private List<Problem.FieldError> problems(Command command, Input input) {

@@ -1,5 +1,6 @@
 package io.journeyline.feedback.service;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.journeyline.contract.event.CaseOpened;
 import io.journeyline.contract.event.CaseRequested;
 import io.journeyline.contract.vocabulary.CaseStatus;
@@ -7,10 +8,13 @@ import io.journeyline.contract.vocabulary.Priority;
 import io.journeyline.contract.vocabulary.Severity;
 import io.journeyline.feedback.config.CasesConfig;
 import io.journeyline.feedback.domain.FeedbackItem;
+import io.journeyline.feedback.domain.cases.CaseLifecycle;
 import io.journeyline.feedback.domain.cases.CaseRecord;
+import io.journeyline.feedback.domain.sla.ClockView;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.Contact;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
+import io.journeyline.feedback.persistence.SlaRepository;
 import io.journeyline.platform.messaging.Delivery;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
@@ -18,6 +22,7 @@ import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,18 +45,39 @@ public class CaseService {
     private final Outbox outbox;
     private final CasesConfig config;
     private final SlaService sla;
+    private final SlaRepository clocks;
+    private final CaseLifecycle lifecycle;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, Outbox outbox, CasesConfig config, SlaService sla, Clock clock) {
+    public CaseService(CaseRepository cases, Outbox outbox, CasesConfig config, SlaService sla, SlaRepository clocks,
+                       Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.config = config;
         this.sla = sla;
+        this.clocks = clocks;
+        this.lifecycle = new CaseLifecycle(config.maxReopenings());
         this.clock = clock;
     }
 
-    /** A case with what brought it about and what happened to it. */
-    public record CaseView(CaseRecord record, List<Contact> contacts, List<HistoryEntry> history) {
+    /** A case with what brought it about, what happened to it, what may be done to it now, and its SLA clocks. */
+    public record CaseView(
+            CaseRecord record,
+            @Schema(description = "What brought the case about: feedback items and case requests") List<Contact> contacts,
+            @Schema(description = "Every change of the case, in order") List<HistoryEntry> history,
+            @Schema(description = "The commands the case's state allows now, as their paths under "
+                    + "/api/v1/cases/{caseId}/, in the lifecycle's order: acknowledge, assign, notes, escalate, "
+                    + "wait-on-customer, resume, resolve, callback. Any other is 409 naming these. Who may send which "
+                    + "is the caller's role's (403)") List<String> allowed,
+            @Schema(description = "The case's SLA clocks (ACKNOWLEDGE, RESOLVE)") List<ClockView> clocks) {
+    }
+
+    /** A case in a list, with its most urgent open SLA clock. */
+    public record CaseSummary(
+            @JsonUnwrapped CaseRecord record,
+            @Schema(description = "The case's most urgent open clock (not stopped, the case open): breached before "
+                    + "at-risk, then the nearest due time, a paused one last; null when none counts", nullable = true)
+            ClockView sla) {
     }
 
     private record Opening(String customerId, String topic, Priority priority, String category, String touchpoint,
@@ -87,13 +113,15 @@ public class CaseService {
     public Uni<CaseView> get(String id) {
         return cases.find(id).chain(found -> found.isEmpty()
                 ? Uni.createFrom().failure(ProblemException.notFound("case", id))
-                : cases.contacts(id).chain(contacts -> cases.history(id)
-                .map(history -> new CaseView(found.get(), contacts, history))));
+                : cases.contacts(id).chain(contacts -> cases.history(id).chain(history -> clocks.of(id)
+                .map(rows -> new CaseView(found.get(), contacts, history, lifecycle.offered(found.get().state()),
+                        rows.stream().map(SlaRepository.ClockRow::view).toList())))));
     }
 
     @WithSession
-    public Uni<List<CaseRecord>> queue(CaseRepository.Query query) {
-        return cases.queue(query);
+    public Uni<List<CaseSummary>> queue(CaseRepository.Query query) {
+        return cases.queue(query).map(queued -> queued.stream().map(q -> new CaseSummary(q.record(),
+                q.urgent() == null ? null : q.urgent().view())).toList());
     }
 
     private Uni<CaseRecord> open(Opening o) {

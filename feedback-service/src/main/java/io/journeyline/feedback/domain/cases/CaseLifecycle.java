@@ -5,6 +5,7 @@ import io.journeyline.contract.vocabulary.CaseStatus;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,16 +33,20 @@ public final class CaseLifecycle {
         }
     }
 
-    /** A command the case's state does not allow; {@code allowed} names what it does allow. */
+    /**
+     * A command the case's state does not allow; {@code allowed} names what it does allow. The message is the API's
+     * 409: it names the command and the allowed ones as the API's command paths ({@link #offered}), so a client is
+     * told exactly what the case view's {@code allowed} lists.
+     */
     public static final class IllegalTransition extends RuntimeException {
         private final transient Command command;
         private final transient CaseStatus status;
         private final transient List<Command> allowed;
 
         IllegalTransition(Command command, State state, List<Command> allowed) {
-            super("cannot " + name(command) + " a case that is " + state.status()
+            super("cannot " + spoken(command) + " a case that is " + state.status()
                     + (state.waitingOnCustomer() ? " (waiting on the customer)" : "") + "; allowed: "
-                    + String.join(", ", allowed.stream().map(CaseLifecycle::name).toList()));
+                    + String.join(", ", paths(allowed)));
             this.command = command;
             this.status = state.status();
             this.allowed = allowed;
@@ -73,9 +78,22 @@ public final class CaseLifecycle {
         this.maxReopenings = maxReopenings;
     }
 
+    /** The statuses in which an agent works a case (and its SLA clocks count). */
+    public static Set<CaseStatus> openStatuses() {
+        return EnumSet.copyOf(OPEN);
+    }
+
     /** The commands {@code state} allows, in a stable order. */
     public List<Command> allowed(State state) {
         return java.util.Arrays.stream(Command.values()).filter(command -> allows(state, command)).toList();
+    }
+
+    /**
+     * What an agent or a supervisor may send to a case in {@code state} now, as the API's command paths, in the order
+     * of {@link #allowed}: the commands only the service gives itself are left out.
+     */
+    public List<String> offered(State state) {
+        return paths(allowed(state));
     }
 
     /**
@@ -125,8 +143,31 @@ public final class CaseLifecycle {
         return new State(status, state.waitingOnCustomer(), state.reopenings(), null);
     }
 
-    /** {@code WAIT_ON_CUSTOMER} → "wait-on-customer", as the API's command paths read. */
+    /** {@code WAIT_ON_CUSTOMER} → "wait-on-customer": the command as the case's history names it. */
     public static String name(Command command) {
         return command.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The API's path for {@code command} ({@code POST /api/v1/cases/{caseId}/<path>}): {@link #name} but {@code notes}
+     * for {@code NOTE} and {@code callback} for {@code FOLLOW_UP_RESULT} (the callback's outcome is the follow-up's
+     * result); empty for what only the service does ({@code START_FOLLOW_UP}, {@code FOLLOW_UP_EXPIRED}).
+     */
+    public static Optional<String> path(Command command) {
+        return switch (command) {
+            case NOTE -> Optional.of("notes");
+            case FOLLOW_UP_RESULT -> Optional.of("callback");
+            case START_FOLLOW_UP, FOLLOW_UP_EXPIRED -> Optional.empty();
+            default -> Optional.of(name(command));
+        };
+    }
+
+    /** How the API's answers name {@code command}: its {@link #path}, else its {@link #name}. */
+    public static String spoken(Command command) {
+        return path(command).orElse(name(command));
+    }
+
+    private static List<String> paths(List<Command> commands) {
+        return commands.stream().map(CaseLifecycle::path).flatMap(Optional::stream).toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.journeyline.feedback.domain.cases;
 
+import io.journeyline.contract.vocabulary.CaseOutcome;
+import io.journeyline.contract.vocabulary.CaseStatus;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -14,6 +17,12 @@ public record CaseRecord(String id, String customerId, String topic, String stat
     /** The key one open case per customer is unique on: the topic, or '' for none. */
     public String topicKey() {
         return topic == null ? "" : topic;
+    }
+
+    /** Where the case stands in its {@link CaseLifecycle}. */
+    public CaseLifecycle.State state() {
+        return new CaseLifecycle.State(CaseStatus.valueOf(status), waiting, reopenings,
+                outcome == null ? null : CaseOutcome.valueOf(outcome));
     }
 
     /** The same case at another priority. */
