@@ -30,6 +30,10 @@ class CaseAllowedTest {
         // RECEIVED: acknowledged next (→ ACKNOWLEDGED) or escalated (from any open state); an owner and notes any time
         // it is open; not resolved before it was acknowledged, no waiting, no follow-up yet
         assertThat(allowed(caseId)).containsExactly("acknowledge", "assign", "notes", "escalate");
+        // and the root causes a resolution may name, so a form can offer exactly those (the configured default list)
+        assertThat(CaseApi.view(caseId).getList("rootCauses", String.class)).containsExactly("PRODUCT_DEFECT",
+                "PROCESS", "POLICY", "BILLING_FEES", "DELIVERY", "SERVICE_ATTITUDE", "RESPONSE_DELAY",
+                "MISUNDERSTANDING", "KNOWLEDGE_GAP", "OTHER");
         refused(caseId, "resolve", Map.of("rootCause", "BILLING_FEES"), "RECEIVED");
         refused(caseId, "callback", Map.of("outcome", "RECOVERED"), "RECEIVED");
 

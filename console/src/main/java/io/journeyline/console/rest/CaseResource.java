@@ -39,6 +39,9 @@ public class CaseResource {
     static final List<String> COMMANDS = List.of("acknowledge", "assign", "notes", "wait-on-customer", "resume",
             "resolve", "callback", "escalate");
 
+    /** The customer's own words shown on a case: its latest feedback items, at most this many. */
+    static final int FEEDBACK_SHOWN = 5;
+
     @Inject
     Api api;
     @Inject
@@ -74,9 +77,26 @@ public class CaseResource {
     }
 
     private Uni<TemplateInstance> view(String id, Reply refused) {
-        return api.get(Service.FEEDBACK, "/api/v1/cases/" + segment(id)).map(reply -> pages.page(caseView)
-                .data("id", id).data("reply", reply).data("commands", COMMANDS)
-                .data("refused", refused == null ? null : refused.problem()));
+        return api.get(Service.FEEDBACK, "/api/v1/cases/" + segment(id)).chain(reply -> feedback(reply)
+                .map(feedback -> pages.page(caseView).data("id", id).data("reply", reply).data("commands", COMMANDS)
+                        .data("feedback", feedback).data("refused", refused == null ? null : refused.problem())));
+    }
+
+    /** What the customer said: the feedback items among the case's contacts (the latest few), as they wrote it. */
+    private Uni<List<Object>> feedback(Reply caseReply) {
+        List<Uni<Object>> reads = new java.util.ArrayList<>();
+        if (caseReply.map().get("contacts") instanceof List<?> contacts) {
+            for (Object contact : contacts) {
+                if (contact instanceof Map<?, ?> c && "feedback".equals(c.get("kind"))
+                        && c.get("refId") instanceof String ref && reads.size() < FEEDBACK_SHOWN) {
+                    reads.add(api.get(Service.FEEDBACK, "/api/v1/feedback/" + segment(ref))
+                            .map(found -> found.ok() ? found.body() : null));
+                }
+            }
+        }
+        return reads.isEmpty() ? Uni.createFrom().item(List.of())
+                : Uni.join().all(reads).andCollectFailures().map(found -> found.stream()
+                .filter(java.util.Objects::nonNull).toList());
     }
 
     /**

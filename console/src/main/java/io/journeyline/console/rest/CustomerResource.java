@@ -40,6 +40,8 @@ import static io.journeyline.console.service.Api.segment;
 public class CustomerResource {
     /** The survey answers shown on the page (each read from survey-service for its comment). */
     static final int SURVEY_ANSWERS = 10;
+    /** The pain points shown, newest first (open and closed: what was found and what became of it). */
+    static final int PAIN_POINTS = 20;
 
     @Inject
     Api api;
@@ -95,7 +97,7 @@ public class CustomerResource {
         Uni<Reply> consents = api.get(Service.JOURNEY, "/api/v1/customers/" + c + "/consents");
         Uni<Reply> decisions = api.get(Service.JOURNEY, "/api/v1/customers/" + c + "/decisions", Map.of("limit", 20));
         Uni<Reply> painPoints = api.get(Service.JOURNEY, "/api/v1/customers/" + c + "/pain-points",
-                Map.of("status", List.of("OPEN", "ACKNOWLEDGED"), "limit", 50));
+                Map.of("status", List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "DISMISSED"), "limit", PAIN_POINTS));
         Uni<Reply> cases = api.get(Service.FEEDBACK, "/api/v1/customers/" + c + "/cases", Map.of("limit", 50));
         Uni<Reply> assignments = api.get(Service.EDUCATION, "/api/v1/customers/" + c + "/assignments");
         Uni<Reply> identities = via == null ? Uni.createFrom().item(new Reply(204, null, Map.of(), null))

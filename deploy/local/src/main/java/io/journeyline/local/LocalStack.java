@@ -46,6 +46,9 @@ public final class LocalStack {
     /** The console (the web page over the four services) and the local identity provider it signs in with. */
     static final int CONSOLE_PORT = 8080;
     static final int IDENTITY_PROVIDER_PORT = 8070;
+    /** Ports Chromium and Firefox refuse to connect to (their "restricted ports" above 5000). */
+    static final java.util.Set<Integer> BROWSER_UNSAFE_PORTS = java.util.Set.of(5060, 5061, 6000, 6566, 6665, 6666,
+            6667, 6668, 6669, 6679, 6697, 10080);
     /** How long a console sign-in lasts (the local provider's token lifetime): then the console asks again. */
     static final Duration CONSOLE_SESSION = Duration.ofMinutes(30);
 
@@ -188,6 +191,10 @@ public final class LocalStack {
         }
         requireFreePort(KAFKA_PORT + offset);
         requireFreePort(POSTGRES_PORT + offset);
+        if (BROWSER_UNSAFE_PORTS.contains(CONSOLE_PORT + offset)) {
+            throw new IllegalStateException("the console would listen on " + (CONSOLE_PORT + offset) + ", a port"
+                    + " browsers refuse to open (ERR_UNSAFE_PORT): choose another --port-offset");
+        }
         if (!Files.exists(consoleJar())) {
             throw new IllegalStateException(consoleJar() + " is missing: build first (./mvnw -B install -DskipTests)");
         }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,18 +37,17 @@ import static org.awaitility.Awaitility.await;
  * produced with a plain Kafka client, and HTTP); customers answer surveys through the link taken from
  * journey.outbound. The rules are the production rules; the stack shortens one window — a HIGH case's acknowledge
  * target, 20 s instead of 4 h, for story 7 — and sends case follow-ups as the relationship NPS, the scale story 2 is
- * told on. A failing step names its story, the step and what it saw.
+ * told on. A failing step names its story, the step and what it saw. Stories 1 and 2 are also worked as an agent
+ * works them: in the console, in a real browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(StoriesIT.ORDER)
 class StoriesIT {
-    private static final int OFFSET = 2000;
+    /** After the classes that start stacks of their own; ConsoleIT follows on the same stack. */
+    static final int ORDER = 1000;
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final Stack STACK = new Stack(OFFSET, Path.of(System.getProperty("stories.data", "target/stories-data")),
-            Map.of("JOURNEYLINE_CASES_SLA_ACKNOWLEDGE_HIGH", "PT20S",
-                    "JOURNEYLINE_SURVEYS_FOLLOW_UP_SURVEY", "relationship-nps",
-                    // story 8 plays two months of history as if live (its education must go out 60 days ago)
-                    DemoData.STALE_AFTER_VARIABLE, DemoData.STALE_AFTER));
+    private static final Stack STACK = StoriesStack.STACK;
     /** The one Kafka client every story produces with, as one outside system would keep its producer. */
     private static KafkaProducer<String, String> kafka;
     /** The good events each story customer was sent, by customer: story 6 checks each arrived once. */
@@ -53,8 +55,7 @@ class StoriesIT {
 
     @BeforeAll
     static void startTheSystemWithItsCatalog() throws Exception {
-        Stack.deleteRecursively(STACK.dataDir);
-        STACK.start();
+        StoriesStack.start();
         kafka = STACK.producer();
         content("wifi-setup", "interactive-tutorial", "PROBLEM_SOLVING", "setup.wifi");
         content("refund-policy-explainer", "article", "BASIC", "refund-policy");
@@ -62,12 +63,9 @@ class StoriesIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void closeTheProducer() {
         if (kafka != null) {
             kafka.close();
-        }
-        if (STACK.running()) {
-            STACK.stop();
         }
     }
 
@@ -120,6 +118,23 @@ class StoriesIT {
                     "io.journeyline.journey.pain-point-resolved", "io.journeyline.survey.invited",
                     "io.journeyline.survey.responded");
         }));
+        story.check("in the console, an agent finds A: the pain point with its three errors, the assignment, its completion",
+                () -> {
+            try (Browser agent = Browser.open(StoriesStack.console(), "en")) {
+                agent.go("/customers", "ada");
+                agent.find("#q").sendKeys(a);
+                agent.find("form.search button[type=submit]").click();
+                agent.textOf("section[data-live=pain-points]", "PP-REPEATED-ERRORS");
+                WebElement card = agent.all(".pain-point").stream()
+                        .filter(c -> c.getText().contains("PP-REPEATED-ERRORS")).findFirst().orElseThrow();
+                assertThat(card.getText()).contains("RESOLVED");
+                assertThat(card.findElements(By.cssSelector(".evidence a")).stream().map(WebElement::getText))
+                        .containsExactlyElementsOf(SENT.get(a).subList(1, 4).stream().map(StoriesIT::id).toList());
+                assertThat(agent.textOf("section[data-live=assignments]", "wifi-setup")).contains("COMPLETED");
+                card.findElement(By.cssSelector(".evidence a")).click();
+                assertThat(agent.textOf("pre.data", "setup.wifi")).contains("error");
+            }
+        });
     }
 
     @Test
@@ -128,6 +143,9 @@ class StoriesIT {
         Story story = new Story("Story 2 (detractor → closed loop → verified recovery)");
         String b = "s2-" + RUN + "-b";
         String other = "s2-" + RUN + "-b4";
+        // the agent who will work B's case has the console open already (the case's acknowledge target is 20 s here)
+        Browser agent = story.step("an agent signs in to the console", () -> Browser.open(StoriesStack.console(), "en")
+                .go("/cases", "ada"));
         String caseId = story.step("B answers NPS 3, 'billing is confusing', through the survey link", () -> {
             answerNps(b, 3, "billing is confusing");
             answerNps(other, 3, "billing is confusing");
@@ -140,12 +158,29 @@ class StoriesIT {
             assertThat(opened.getString("record.painPointId")).isNotBlank();
         });
         story.check("journey shows B AT_RISK", () -> await().atMost(WAIT).until(() -> journey(b).getString("stage"), "AT_RISK"::equals));
-        story.check("an agent acknowledges and resolves it with root cause BILLING_FEES", () -> {
-            for (String customer : List.of(b, other)) {
-                String id = await().atMost(WAIT).until(() -> cases(customer).getString("items[0].id"), Objects::nonNull);
-                command(id, "acknowledge", Map.of());
-                command(id, "resolve", Map.of("rootCause", "BILLING_FEES", "note", "explained the fee"));
+        story.check("in the console, the agent acknowledges B's case and resolves it with root cause BILLING_FEES", () -> {
+            try (agent) {
+                agent.go("/cases/" + caseId);
+                assertThat(agent.find(".case-status").getText()).isEqualTo("RECEIVED");
+                assertThat(enabledCommands(agent)).as("only what a RECEIVED case allows")
+                        .containsExactlyInAnyOrder("acknowledge", "assign", "notes");
+                agent.find("form[data-command=acknowledge] button").click();
+                agent.textOf(".case-status", "ACKNOWLEDGED");
+                assertThat(enabledCommands(agent)).doesNotContain("acknowledge").contains("resolve");
+                new Select(agent.find("form[data-command=resolve] select[name=rootCause]")).selectByValue("BILLING_FEES");
+                agent.find("form[data-command=resolve] input[name=note]").sendKeys("explained the fee");
+                agent.find("form[data-command=resolve] button").click();
+                agent.textOf(".case-status", "RESOLVED");
+                assertThat(agent.find(".root-cause").getText()).isEqualTo("BILLING_FEES");
             }
+            JsonPath resolved = caseOf(caseId);
+            assertThat(resolved.getString("record.rootCause")).isEqualTo("BILLING_FEES");
+            assertThat(resolved.getList("history.actor", String.class)).as("the person is audited, not the console")
+                    .contains("ada@local.journeyline.invalid");
+            // the other detractor's case through the API, as another system would
+            String id = await().atMost(WAIT).until(() -> cases(other).getString("items[0].id"), Objects::nonNull);
+            command(id, "acknowledge", Map.of());
+            command(id, "resolve", Map.of("rootCause", "BILLING_FEES", "note", "explained the fee"));
         });
         story.check("the follow-up survey is sent and B answers 9", () -> answerFollowUp(b, 9));
         story.check("the case ends CLOSED, RECOVERED", () -> await().atMost(WAIT).untilAsserted(() -> {
@@ -492,7 +527,7 @@ class StoriesIT {
         });
         story.check("no row of any of the four databases holds their ids, B's comment or the agent's note", () -> {
             for (String db : List.of("journey", "survey", "education", "feedback")) {
-                DatabaseScan scan = new DatabaseScan("jdbc:postgresql://localhost:" + (LocalStack.POSTGRES_PORT + OFFSET)
+                DatabaseScan scan = new DatabaseScan("jdbc:postgresql://localhost:" + (LocalStack.POSTGRES_PORT + StoriesStack.OFFSET)
                         + "/" + db, "journeyline", "journeyline");
                 for (String text : List.of(a, b, other, "billing is confusing", "explained the fee")) {
                     await().atMost(WAIT).untilAsserted(() -> assertThat(scan.tablesHolding(text)).as(db + ": " + text).isEmpty());
@@ -632,6 +667,12 @@ class StoriesIT {
     }
 
     /** A customer the rule does not hold out (the story's customer A is "not a held-out customer"). */
+    /** The case commands the console's page offers as enabled buttons. */
+    private static List<String> enabledCommands(Browser agent) {
+        return agent.all("form.command").stream().filter(form -> form.findElement(By.tagName("button")).isEnabled())
+                .map(form -> form.getAttribute("data-command")).toList();
+    }
+
     private static String treated(String prefix, String rule) {
         for (int i = 0; ; i++) {
             String customer = prefix + "-" + RUN + "-" + i;

@@ -69,7 +69,9 @@ public class CaseService {
                     + "/api/v1/cases/{caseId}/, in the lifecycle's order: acknowledge, assign, notes, escalate, "
                     + "wait-on-customer, resume, resolve, callback. Any other is 409 naming these. Who may send which "
                     + "is the caller's role's (403)") List<String> allowed,
-            @Schema(description = "The case's SLA clocks (ACKNOWLEDGE, RESOLVE)") List<ClockView> clocks) {
+            @Schema(description = "The case's SLA clocks (ACKNOWLEDGE, RESOLVE)") List<ClockView> clocks,
+            @Schema(description = "The root causes a resolution may name (journeyline.cases.root-causes), in the "
+                    + "configured order") List<String> rootCauses) {
     }
 
     /** A case in a list, with its most urgent open SLA clock. */
@@ -115,7 +117,7 @@ public class CaseService {
                 ? Uni.createFrom().failure(ProblemException.notFound("case", id))
                 : cases.contacts(id).chain(contacts -> cases.history(id).chain(history -> clocks.of(id)
                 .map(rows -> new CaseView(found.get(), contacts, history, lifecycle.offered(found.get().state()),
-                        rows.stream().map(SlaRepository.ClockRow::view).toList())))));
+                        rows.stream().map(SlaRepository.ClockRow::view).toList(), config.rootCauses())))));
     }
 
     @WithSession
