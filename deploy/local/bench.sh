@@ -30,6 +30,10 @@
 #   deploy/local/bench.sh backtest [--port-offset N] [--data-dir DIR] [--period P90D] [--events 50000] [--runs 3]
 #       a backtest of the active rules over what the stack holds (e.g. run.sh --demo 10000): wall time, events/s, its
 #       report per rule; then journey-service's consumer throughput with and without a backtest running, interleaved
+#   deploy/local/bench.sh console [--port-offset N] [--data-dir DIR] [--events 100000] [--runs 20]
+#       Customer 360 in the console, in headless Chromium (deploy/local/browser.sh installs it): a customer with
+#       100,000 events beside one with 1,000, opened in turn; time to first byte (the page with every part),
+#       first contentful paint and load, medians and p90
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -57,6 +61,10 @@ elif [[ "${1:-}" == "privacy" ]]; then
 elif [[ "${1:-}" == "backtest" ]]; then
   shift
   main=io.journeyline.local.BacktestBenchmark
+elif [[ "${1:-}" == "console" ]]; then
+  shift
+  bash deploy/local/browser.sh >/dev/null
+  main=io.journeyline.local.ConsoleBenchmark
 elif [[ "${1:-}" == "backfill" ]]; then
   shift
   main=io.journeyline.local.BackfillBenchmark

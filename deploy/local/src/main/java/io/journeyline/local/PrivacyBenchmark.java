@@ -166,7 +166,7 @@ public final class PrivacyBenchmark {
     }
 
     /** {@code events} timeline entries of {@code customer}, dated from {@code daysAgo} days ago back, one a minute. */
-    private static void seed(Stack stack, String customer, int events, int daysAgo) throws SQLException {
+    static void seed(Stack stack, String customer, int events, int daysAgo) throws SQLException {
         try (Connection db = stack.journeyDb(); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into customers (id, first_seen_at, last_seen_at, event_count)
@@ -233,18 +233,18 @@ public final class PrivacyBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         return percentile(values, 0.5);
     }
 
-    private static double percentile(List<Double> values, double p) {
+    static double percentile(List<Double> values, double p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
     }
 
     /** A running stack: its journey-service and database, and its tokens. */
-    private record Stack(String name, int offset, Map<String, String> tokens) {
+    record Stack(String name, int offset, Map<String, String> tokens) {
         HttpRequest get(String path, String role) {
             return HttpRequest.newBuilder(URI.create("http://localhost:" + (8081 + offset) + path))
                     .header("Authorization", "Bearer " + tokens.get("JOURNEYLINE_TOKEN_" + role)).GET().build();

@@ -10,8 +10,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -44,18 +42,7 @@ final class Browser implements AutoCloseable {
     /** A fresh browser (its own profile: no cookies), English unless {@code language} says otherwise. */
     static Browser open(String consoleUrl, String language) {
         installOnce();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        // the flags this machine's Chromium needs headless as root, without reaching out to Google's hosts
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return new Browser(driver, consoleUrl);
+        return new Browser(Chromium.open(language), consoleUrl);
     }
 
     private static boolean installed;
@@ -78,11 +65,7 @@ final class Browser implements AutoCloseable {
 
     /** Opens {@code path} of the console; when the identity provider asks, signs in as {@code person}'s button. */
     Browser go(String path, String person) {
-        driver.get(console + path);
-        if (driver.getCurrentUrl().contains("/authorize")) {
-            driver.findElement(By.cssSelector("button[name=person][value=" + person + "]")).click();
-            waitUntil(d -> d.getCurrentUrl().startsWith(console));
-        }
+        Chromium.signIn((ChromeDriver) driver, console + path, person, WAIT);
         return this;
     }
 
