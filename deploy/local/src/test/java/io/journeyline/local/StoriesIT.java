@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -482,6 +483,45 @@ class StoriesIT {
             assertThat(report.getDouble("total.recurrence.upper95Pp")).isNegative();
             assertThat(report.getDouble("total.recurrence.pValue")).isLessThan(0.001);
             assertThat(report.getList("groups.key")).containsExactly("PP-REPEATED-ERRORS");
+        });
+        story.check("in the console, a supervisor sees the education-effect chart with the API's numbers", () -> {
+            java.time.LocalDate fromDay = java.time.LocalDate.ofInstant(start.minus(1, ChronoUnit.DAYS), ZoneOffset.UTC);
+            java.time.LocalDate toDay = java.time.LocalDate.ofInstant(start.plus(1, ChronoUnit.DAYS), ZoneOffset.UTC);
+            // the page's days, as the API's instants: from the first day's start to the last day's end
+            JsonPath api = new JsonPath(STACK.as("supervisor").get(STACK.journey() + "/api/v1/analytics/education-effect?by=rule&from="
+                    + fromDay.atStartOfDay(ZoneOffset.UTC).toInstant() + "&to="
+                    + toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).then().statusCode(200)
+                    .extract().asString()).using(new io.restassured.path.json.config.JsonPathConfig(
+                            io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+            try (Browser supervisor = Browser.open(StoriesStack.console(), "en")) {
+                supervisor.go("/dashboards/education?by=rule&from=" + fromDay + "&to=" + toDay, "sam");
+                for (String key : List.of("all", "PP-REPEATED-ERRORS")) {
+                    String path = key.equals("all") ? "total.recurrence" : "groups.find { it.key == '" + key
+                            + "' }.recurrence";
+                    WebElement row = supervisor.find("table[data-metric=recurrence] tr[data-key='" + key + "']");
+                    for (String field : List.of("treatedN", "treatedPercent", "heldOutN", "heldOutPercent",
+                            "differencePp", "relativePercent", "pValue")) {
+                        assertThat(Double.parseDouble(row.findElement(By.cssSelector("[data-field='recurrence." + field
+                                + "']")).getAttribute("data-value"))).as("%s %s", key, field)
+                                .isEqualTo(api.getDouble(path + "." + field));
+                    }
+                    WebElement interval = row.findElement(By.cssSelector("[data-field='recurrence.interval']"));
+                    assertThat(Double.parseDouble(interval.getAttribute("data-lower"))).isEqualTo(api.getDouble(path
+                            + ".lower95Pp"));
+                    assertThat(Double.parseDouble(interval.getAttribute("data-upper"))).isEqualTo(api.getDouble(path
+                            + ".upper95Pp"));
+                    // the chart draws that difference and interval, and the table shows them rounded
+                    WebElement drawn = supervisor.find("svg[data-chart=recurrence] g[data-key='" + key + "']");
+                    assertThat(Double.parseDouble(drawn.findElement(By.cssSelector("circle.point"))
+                            .getAttribute("data-value"))).isEqualTo(api.getDouble(path + ".differencePp"));
+                    assertThat(Double.parseDouble(drawn.findElement(By.cssSelector("line.interval"))
+                            .getAttribute("data-lower"))).isEqualTo(api.getDouble(path + ".lower95Pp"));
+                    assertThat(row.getText()).contains(String.format(java.util.Locale.ROOT, "%.1f",
+                            api.getDouble(path + ".differencePp")));
+                }
+                assertThat(api.getDouble("total.recurrence.differencePp")).isCloseTo(-35.0,
+                        org.assertj.core.api.Assertions.within(1e-9));
+            }
         });
     }
 
