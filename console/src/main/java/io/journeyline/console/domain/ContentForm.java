@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * (kept as text, so a refused form shows again exactly as typed): {@code title} one line per language
  * ({@code en: Refunds explained}), {@code topics} and {@code languages} separated by commas, {@code stages} and
  * {@code channels} chosen from the contract's words. {@link #body()} is the request; what the service refuses comes
- * back as its 400, at each input.
+ * back as its 400, at each input. A blank optional field is left out of the request.
  */
 @TemplateData
 public record ContentForm(String id, String kind, String level, String title, String url, String topics,
@@ -34,7 +34,7 @@ public record ContentForm(String id, String kind, String level, String title, St
                 text(content.get("durationMinutes")), text(content.get("owner")), text(content.get("reviewBy")));
     }
 
-    /** The {@code ContentRequest} body: blank optional fields left out, a number that is not one sent as typed. */
+    /** The {@code ContentRequest} body: blank fields left out (and a duration that is not a whole number). */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", blankToNull(id));
@@ -93,16 +93,24 @@ public record ContentForm(String id, String kind, String level, String title, St
         return Arrays.stream(text.split("[,\\n\\r]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** A whole number as a number; anything else as typed (the service names the field); blank → null. */
-    static Object number(String text) {
+    /**
+     * A whole number; null when blank or not one (sent as typed, it would make education-service name that one field
+     * alone, as a body it cannot read, and none of the others): see {@link #durationIsNumber()}.
+     */
+    static Integer number(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            return text.trim();
+            return null;
         }
+    }
+
+    /** Whether the duration typed is blank or a whole number (else the page says so at its input). */
+    public boolean durationIsNumber() {
+        return durationMinutes == null || durationMinutes.isBlank() || number(durationMinutes) != null;
     }
 
     private static String joined(Object values) {

@@ -86,6 +86,10 @@ public final class FieldProblems {
                 String item = best.lines() == null || path.isEmpty() ? null : best.lines().itemId(path);
                 at.computeIfAbsent(best.input(), k -> new ArrayList<>()).add(new Placed(path, issue.message(), line, item));
             }
+            // a document's problems in the order of its lines (the whole document's first)
+            at.replaceAll((input, placed) -> placed.stream().anyMatch(p -> p.line() != null)
+                    ? placed.stream().sorted(java.util.Comparator.comparing(Placed::line,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).toList() : placed);
             return new FieldProblems(at, elsewhere);
         }
     }

@@ -14,11 +14,8 @@ public final class AdminExtensions {
         return AdminForms.cannotKnowName(entry);
     }
 
-    /** A share of a whole as a whole percentage (0 when the whole is unknown), for a progress bar's text. */
-    static long percentOf(Object part, Object whole) {
-        if (!(part instanceof Number p) || !(whole instanceof Number w) || w.doubleValue() <= 0) {
-            return 0;
-        }
-        return Math.min(100, Math.round(100 * p.doubleValue() / w.doubleValue()));
+    /** A JSON value printed as indented JSON without its null members (a replay job's request, say). */
+    static String compact(Object value) {
+        return TemplateExtensions.pretty(AdminForms.withoutNulls(value));
     }
 }

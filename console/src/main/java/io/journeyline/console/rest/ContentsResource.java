@@ -150,9 +150,13 @@ public class ContentsResource {
                         return Uni.createFrom().item(Response.seeOther(URI.create("/admin/contents/" + segment(id)
                                 + "?saved=" + segment(String.valueOf(saved.map().get("version"))))).build());
                     }
+                    List<FieldProblems.Issue> issues = new java.util.ArrayList<>();
+                    if (!form.durationIsNumber()) {
+                        issues.add(new FieldProblems.Issue("durationMinutes", pages.labels().get("adm_whole_number")));
+                    }
+                    issues.addAll(AdminProblems.issues(saved.problem()));
                     return api.get(Service.EDUCATION, CONTENTS + "/" + segment(id)).map(current -> AdminProblems.page(
-                            AdminProblems.status(saved), page(id, current, form, saved.problem(),
-                                    placed(AdminProblems.issues(saved.problem())))));
+                            AdminProblems.status(saved), page(id, current, form, saved.problem(), placed(issues))));
                 });
     }
 

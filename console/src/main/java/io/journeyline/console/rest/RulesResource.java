@@ -77,7 +77,7 @@ public class RulesResource {
     public Uni<Response> validate(@FormParam(Csrf.FIELD) String csrfToken, @FormParam("document") String document,
                                   @FormParam("from") String from, @FormParam("to") String to) {
         csrf.verify(csrfToken);
-        Typed typed = new Typed(document == null ? "" : document, from, to);
+        Typed typed = new Typed(AdminForms.document(document), from, to);
         return api.post(Service.JOURNEY, RULES + "/validate", Map.of(), typed.document(),
                         AdminForms.documentType(typed.document()))
                 .chain(checked -> api.get(Service.JOURNEY, RULES).map(active -> {
@@ -98,7 +98,7 @@ public class RulesResource {
     public Uni<Response> backtest(@FormParam(Csrf.FIELD) String csrfToken, @FormParam("document") String document,
                                   @FormParam("from") String from, @FormParam("to") String to) {
         csrf.verify(csrfToken);
-        Typed typed = new Typed(document == null ? "" : document, from, to);
+        Typed typed = new Typed(AdminForms.document(document), from, to);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", AdminForms.blankToNull(typed.document()) == null ? null : typed.document());
         body.put("from", AdminForms.time(from));
@@ -144,7 +144,7 @@ public class RulesResource {
     public Uni<Response> activate(@PathParam("id") String id, @FormParam(Csrf.FIELD) String csrfToken,
                                   @FormParam("document") String document) {
         csrf.verify(csrfToken);
-        String text = document == null ? "" : document;
+        String text = AdminForms.document(document);
         return api.put(Service.JOURNEY, RULES, Map.of("backtest", id), text, AdminForms.documentType(text))
                 .chain(saved -> {
                     if (saved.ok()) {

@@ -3,6 +3,7 @@ package io.journeyline.console.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.journeyline.console.domain.AdminForms;
 import io.journeyline.console.domain.FieldProblems;
 import io.journeyline.console.service.Api;
 import io.journeyline.console.service.Api.Service;
@@ -65,7 +66,7 @@ public class SurveysResource {
     @Path("/{id}")
     public Uni<TemplateInstance> one(@PathParam("id") String id, @QueryParam("saved") String saved) {
         return api.get(Service.SURVEY, SURVEYS + "/" + segment(id)).map(reply -> {
-            String definition = reply.ok() ? pretty(reply.map().get("definition")) : "";
+            String definition = reply.ok() ? pretty(AdminForms.withoutNulls(reply.map().get("definition"))) : "";
             return page(id, reply, definition, null, FieldProblems.none()).data("saved", saved);
         });
     }
@@ -83,9 +84,10 @@ public class SurveysResource {
             parsed = json.readTree(typed);
         } catch (JsonProcessingException e) {
             // survey-service would only say "Bad Request": say where the JSON breaks instead
-            String where = e.getLocation() == null ? "" : " (" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ")";
-            return refused(id, typed, pages.labels().get("adm_json_invalid") + where + ": " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? "" : " " + pages.labels().format("adm_line_n",
+                    e.getLocation().getLineNr());
+            return refused(id, typed, pages.labels().get("adm_json_invalid") + where + ": "
+                    + AdminForms.firstClause(e.getOriginalMessage()));
         }
         if (parsed == null || !parsed.isObject()) {
             return refused(id, typed, pages.labels().get("adm_json_not_object"));
@@ -104,7 +106,7 @@ public class SurveysResource {
     /** The form again with the console's own finding (the definition is not a JSON object): nothing was sent. */
     private Uni<Response> refused(String id, String typed, String message) {
         FieldProblems problems = placed(typed, List.of(new FieldProblems.Issue("(definition)", message)));
-        Reply.Problem problem = new Reply.Problem(400, "Bad Request", message, List.of(), List.of());
+        Reply.Problem problem = new Reply.Problem(400, "Bad Request", "", List.of(), List.of());
         return current(id).map(reply -> AdminProblems.page(400, page(id, reply, typed, problem, problems)));
     }
 

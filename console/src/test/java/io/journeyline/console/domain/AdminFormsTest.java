@@ -27,4 +27,31 @@ class AdminFormsTest {
         assertThat(AdminForms.cannotKnowName("no colon here")).isNull();
         assertThat(AdminForms.cannotKnowName(null)).isNull();
     }
+
+    @Test
+    void aTextareasLineEndsAreKeptAsTyped() {
+        assertThat(AdminForms.document("rules:\r\n  - id: A\r\n")).isEqualTo("rules:\n  - id: A\n");
+        assertThat(AdminForms.document(null)).isEmpty();
+    }
+
+    @Test
+    void aSurveyAsAnsweredIsShownWithoutItsNulls() {
+        java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+        item.put("id", "why");
+        item.put("options", null);
+        item.put("text", java.util.Map.of("en", "Why?"));
+        java.util.Map<String, Object> survey = new java.util.LinkedHashMap<>();
+        survey.put("id", "nps");
+        survey.put("headline", null);
+        survey.put("items", java.util.List.of(item));
+        assertThat(AdminForms.withoutNulls(survey)).isEqualTo(java.util.Map.of("id", "nps",
+                "items", java.util.List.of(java.util.Map.of("id", "why", "text", java.util.Map.of("en", "Why?")))));
+    }
+
+    @Test
+    void aParsersMessageStopsBeforeItsSourceDescription() {
+        assertThat(AdminForms.firstClause("Unexpected close marker '}': expected ']' (for Array starting at [Source: x])"))
+                .isEqualTo("Unexpected close marker '}': expected ']'");
+        assertThat(AdminForms.firstClause(null)).isEmpty();
+    }
 }

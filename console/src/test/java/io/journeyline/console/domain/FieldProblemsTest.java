@@ -39,10 +39,11 @@ class FieldProblemsTest {
                         new Issue("rules[0].version", "must be raised"),
                         new Issue("(document)", "not valid YAML"),
                         new Issue("from", "must be before 'to'")));
+        // in the order of the document's lines, the whole document's first
         assertThat(problems.at("document")).containsExactly(
-                new Placed("rules[1].when", "unknown property", 5, "PP-B"),
+                new Placed("", "not valid YAML", null, null),
                 new Placed("rules[0].version", "must be raised", 3, "PP-A"),
-                new Placed("", "not valid YAML", null, null));
+                new Placed("rules[1].when", "unknown property", 5, "PP-B"));
         assertThat(problems.at("from")).extracting(Placed::message).containsExactly("must be before 'to'");
         assertThat(problems.elsewhere()).isEmpty();
         assertThat(problems.any()).isTrue();
@@ -55,8 +56,8 @@ class FieldProblemsTest {
                 .place(List.of(new Issue("ids[2]", "not ours"), new Issue("name", "too short"),
                         new Issue("", "the body")));
         assertThat(problems.at("ids")).extracting(Placed::path).containsExactly("ids[2]");
-        assertThat(problems.at("definition")).containsExactly(new Placed("name", "too short", 1, null),
-                new Placed("", "the body", null, null));
+        assertThat(problems.at("definition")).containsExactly(new Placed("", "the body", null, null),
+                new Placed("name", "too short", 1, null));
     }
 
     @Test
