@@ -81,6 +81,11 @@ public class Api {
         return send(HttpMethod.POST, service, path, query, body);
     }
 
+    /** POST {@code body}: a String goes as it is (a YAML or JSON document, with {@code contentType}), else as JSON. */
+    public Uni<Reply> post(Service service, String path, Map<String, ?> query, Object body, String contentType) {
+        return send(HttpMethod.POST, service, path, query, body, contentType);
+    }
+
     /** PUT {@code body}: a String goes as it is (a YAML or JSON document, with {@code contentType}), else as JSON. */
     public Uni<Reply> put(Service service, String path, Map<String, ?> query, Object body, String contentType) {
         return send(HttpMethod.PUT, service, path, query, body, contentType);
