@@ -199,8 +199,11 @@ class BacktestApiTest {
                 .put("/api/v1/rules?backtest=no-such-backtest").then().statusCode(400)
                 .body("errors[0].field", equalTo("backtest"));
 
-        String id = backtest(Map.of("from", T0.minusDays(1).toString(), "to", T0.toString(),
-                "customers", List.of("nobody-" + System.nanoTime()))).getString("id");
+        JsonPath done = backtest(Map.of("from", T0.minusDays(1).toString(), "to", T0.toString(),
+                "customers", List.of("nobody-" + System.nanoTime())));
+        // the status gives back the document it replayed (here the active one): what the admin then activates
+        assertThat(done.getString("document")).isEqualTo(rules);
+        String id = done.getString("id");
         int version = given().header("Authorization", JourneyApi.ADMIN).contentType("application/yaml").body(rules.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/api/v1/rules?backtest=" + id).then().statusCode(200).body("backtest", equalTo(id))
                 .extract().jsonPath().getInt("version");

@@ -52,8 +52,6 @@ public class RulesResource {
     @Inject
     Viewer viewer;
     @Inject
-    BacktestDocuments documents;
-    @Inject
     @Location("admin-rules.html")
     Template rulesPage;
     @Inject
@@ -107,7 +105,6 @@ public class RulesResource {
         return api.post(Service.JOURNEY, BACKTESTS, body).chain(started -> {
             String id = started.map().get("id") instanceof String s ? s : null;
             if (started.ok() && id != null) {
-                documents.put(id, typed.document(), viewer.name());
                 return Uni.createFrom().item(Response.seeOther(URI.create("/admin/rules/backtests/" + segment(id)))
                         .build());
             }
@@ -160,11 +157,14 @@ public class RulesResource {
 
     private Uni<TemplateInstance> backtestView(String id, String typedDocument, Reply.Problem problem,
                                                FieldProblems problems) {
-        BacktestDocuments.Started started = documents.get(id);
-        String document = typedDocument != null ? typedDocument : started == null ? null : started.document();
-        return api.get(Service.JOURNEY, BACKTESTS + "/" + segment(id)).map(reply -> pages.page(backtestPage)
-                .data("id", id).data("reply", reply).data("document", document).data("started", started)
-                .data("problem", problem).data("problems", problems == null ? FieldProblems.none() : problems));
+        return api.get(Service.JOURNEY, BACKTESTS + "/" + segment(id)).map(reply -> {
+            // the document the backtest replayed, as journey-service keeps it: what activating puts live
+            String tested = reply.map().get("document") instanceof String d ? d : null;
+            String document = typedDocument != null ? typedDocument : tested;
+            return pages.page(backtestPage).data("id", id).data("reply", reply).data("document", document)
+                    .data("started", tested != null).data("problem", problem)
+                    .data("problems", problems == null ? FieldProblems.none() : problems);
+        });
     }
 
     private TemplateInstance page(Reply active, Typed typed, Reply.Problem problem, FieldProblems problems,
@@ -175,7 +175,7 @@ public class RulesResource {
                 .data("from", typed == null ? "" : nullToEmpty(typed.from()))
                 .data("to", typed == null ? "" : nullToEmpty(typed.to()))
                 .data("problem", problem).data("problems", problems == null ? FieldProblems.none() : problems)
-                .data("validation", valid == null ? null : valid ? "valid" : "invalid").data("saved", null).data("recent", documents.recent(10));
+                .data("validation", valid == null ? null : valid ? "valid" : "invalid").data("saved", null);
     }
 
     /**

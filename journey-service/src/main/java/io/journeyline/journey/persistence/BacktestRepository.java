@@ -41,7 +41,7 @@ public class BacktestRepository {
     /** A backtest as its status shows it. */
     public record Job(String id, String status, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime from,
                       OffsetDateTime to, String sample, long eventsTotal, long eventsReplayed, OffsetDateTime updatedAt,
-                      OffsetDateTime finishedAt, String result, String failure) {
+                      OffsetDateTime finishedAt, String result, String failure, String document) {
     }
 
     public Uni<Void> insert(Job job, String document) {
@@ -82,13 +82,13 @@ public class BacktestRepository {
     public Uni<Optional<Job>> find(String id) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select id, status, requested_by, requested_at, period_from, period_to, sample, events_total,
-                            events_replayed, updated_at, finished_at, result, failure
+                            events_replayed, updated_at, finished_at, result, failure, document
                         from rule_backtests where id = ?1""", Object[].class)
                 .setParameter(1, id).getResultList()))
                 .map(rows -> rows.stream().findFirst().map(r -> new Job((String) r[0], (String) r[1], (String) r[2],
                         (OffsetDateTime) r[3], (OffsetDateTime) r[4], (OffsetDateTime) r[5], (String) r[6],
                         ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), (OffsetDateTime) r[9],
-                        (OffsetDateTime) r[10], (String) r[11], (String) r[12])));
+                        (OffsetDateTime) r[10], (String) r[11], (String) r[12], (String) r[13])));
     }
 
     /** Whether a finished backtest of this id exists (what an activation may name). */

@@ -84,10 +84,13 @@ public class BacktestService {
                           List<String> customers) {
     }
 
-    /** A backtest's status: progress while it runs, its report once done. */
+    /**
+     * A backtest's status: progress while it runs, its report once done; {@code document}: the rule set it replays,
+     * as text (what {@code PUT /api/v1/rules?backtest=} activates after looking at it).
+     */
     public record Status(String id, String status, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime from,
                          OffsetDateTime to, List<String> customers, Progress progress, BacktestResult result,
-                         String failure, OffsetDateTime finishedAt) {
+                         String failure, OffsetDateTime finishedAt, String document) {
     }
 
     /**
@@ -137,7 +140,8 @@ public class BacktestService {
                                     "choose a shorter period, or a sample of customers"))));
                         }
                         Job job = new Job(UUID.randomUUID().toString(), "RUNNING", requestedBy, now, from, to,
-                                sample == null ? null : EventJson.write(sample), total, 0, now, null, null, null);
+                                sample == null ? null : EventJson.write(sample), total, 0, now, null, null, null,
+                                compiled.text());
                         synchronized (running) {
                             if (running.size() >= config.concurrent()) {
                                 return Uni.createFrom().failure(new ProblemException(Problem.of("too-many-backtests",
@@ -356,6 +360,7 @@ public class BacktestService {
         return new Status(job.id(), state, job.requestedBy(), job.requestedAt(), job.from(), job.to(),
                 job.sample() == null ? null : List.of(EventJson.read(job.sample(), String[].class)), new Progress(job.eventsReplayed(),
                 job.eventsTotal(), eta), job.result() == null ? null : EventJson.read(job.result(), BacktestResult.class),
-                job.failure(), job.finishedAt() == null ? null : job.finishedAt().withOffsetSameInstant(ZoneOffset.UTC));
+                job.failure(), job.finishedAt() == null ? null : job.finishedAt().withOffsetSameInstant(ZoneOffset.UTC),
+                job.document());
     }
 }
