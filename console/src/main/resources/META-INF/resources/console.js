@@ -6,9 +6,18 @@
 (function () {
   'use strict';
 
+  // each live part's HTML as the server sent it (the countdowns change what the page shows every second)
+  var served = {};
+
+  function remember(root) {
+    (root || document).querySelectorAll('[data-live]').forEach(function (part) {
+      served[part.getAttribute('data-live')] = part.innerHTML;
+    });
+  }
+
   function refreshLiveParts() {
     var parts = document.querySelectorAll('[data-live]');
-    if (parts.length === 0) { return; }
+    if (parts.length === 0 || document.hidden) { return; }
     fetch(window.location.href, { credentials: 'same-origin', headers: { 'X-Console-Refresh': '1' } })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
@@ -17,10 +26,11 @@
         parts.forEach(function (part) {
           var name = part.getAttribute('data-live');
           var replacement = fresh.querySelector('[data-live="' + name + '"]');
-          if (!replacement || replacement.innerHTML === part.innerHTML) { return; }
+          if (!replacement || replacement.innerHTML === served[name]) { return; }
           if (part.hasAttribute('data-live-only-unscrolled') && part.getAttribute('data-scrolled') === 'true') { return; }
           if (part.contains(document.activeElement) && document.activeElement !== document.body) { return; }
           part.innerHTML = replacement.innerHTML;
+          served[name] = replacement.innerHTML;
           wireMore(part);
           tick();
         });
@@ -78,6 +88,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    remember(document);
     wireMore(document);
     tick();
     setInterval(tick, 1000);

@@ -29,7 +29,7 @@ public final class Labels extends AbstractMap<String, String> {
     private static final Map<String, Labels> BY_LANGUAGE = Map.of("en", load("en"), "zh", load("zh"));
 
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
 
     private final String language;
     private final Map<String, String> words;
@@ -102,13 +102,13 @@ public final class Labels extends AbstractMap<String, String> {
         return sign + Math.max(minutes, 0) + get("unit_min");
     }
 
-    /** An instant as the pages show it: "2026-12-06 02:10 UTC"; "" for null. */
+    /** An instant as the pages show it, in UTC with the zone's name in this language: "2026-12-06 02:10 UTC". */
     public String time(Object instant) {
         if (instant == null) {
             return "";
         }
         try {
-            return TIME.format(java.time.Instant.parse(instant.toString()));
+            return TIME.format(java.time.Instant.parse(instant.toString())) + " " + get("time_zone");
         } catch (java.time.format.DateTimeParseException e) {
             return instant.toString();
         }

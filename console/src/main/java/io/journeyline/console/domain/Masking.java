@@ -1,8 +1,5 @@
 package io.journeyline.console.domain;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -58,19 +55,5 @@ public final class Masking {
             return value.charAt(0) + HIDDEN;
         }
         return value.substring(0, 2) + HIDDEN + value.substring(value.length() - 2);
-    }
-
-    /** The identifiers of a journey-service lookup, masked, each with the customer it belongs to. */
-    public static List<Map<String, String>> identifiers(Map<String, Object> lookup) {
-        List<Map<String, String>> found = new ArrayList<>();
-        if (lookup.get("identifiers") instanceof List<?> identifiers) {
-            for (Object item : identifiers) {
-                if (item instanceof Map<?, ?> identifier && identifier.get("identifier") instanceof String value) {
-                    found.add(Map.of("masked", mask(value), "customerId",
-                            String.valueOf(identifier.get("customerId"))));
-                }
-            }
-        }
-        return found;
     }
 }

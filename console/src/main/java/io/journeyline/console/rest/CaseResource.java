@@ -125,7 +125,7 @@ public class CaseResource {
         return api.post(Service.FEEDBACK, "/api/v1/cases/" + segment(id) + "/" + command, body).chain(reply -> reply.ok()
                 ? Uni.createFrom().item(Response.seeOther(URI.create("/cases/" + segment(id))).build())
                 : view(id, reply).map(page -> Response.status(reply.status() == 0 ? 502 : reply.status())
-                .entity(page).build()));
+                .entity(page.data("here", "/cases/" + segment(id))).build()));
     }
 
     private static String blankToNull(String value) {

@@ -11,6 +11,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,6 +49,8 @@ public class CustomerResource {
     @Inject
     Api api;
     @Inject
+    Csrf csrf;
+    @Inject
     Pages pages;
     @Inject
     ConsoleConfig config;
@@ -58,15 +63,23 @@ public class CustomerResource {
     @Inject
     Template event;
 
+    @GET
+    public TemplateInstance searchPage() {
+        return pages.page(customers).data("q", "").data("problem", null);
+    }
+
     /**
      * The search: an identifier ({@code email:…}, {@code phone:…}, or a bare e-mail address or phone number) is looked
-     * up in journey-service; anything else is taken as a customer id.
+     * up in journey-service; anything else is taken as a customer id. A form POST, so that an e-mail address or phone
+     * number searched for stays out of URLs (browser history, access logs); the customer's page is then opened by id.
      */
-    @GET
-    public Uni<Object> search(@QueryParam("q") String q) {
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Object> search(@FormParam(Csrf.FIELD) String csrfToken, @FormParam("q") String q) {
+        csrf.verify(csrfToken);
         if (q == null || q.isBlank()) {
             return Uni.createFrom().item(pages.page(customers).data("q", "").data("problem", null)
-                    .data("lookup", null));
+                    .data("here", "/customers"));
         }
         String query = q.trim();
         String identifier = Masking.identifier(query);
@@ -75,16 +88,15 @@ public class CustomerResource {
         }
         return api.get(Service.JOURNEY, "/api/v1/customers", Map.of("identifier", identifier)).map(reply -> {
             if (reply.ok() && reply.map().get("customerId") instanceof String found) {
-                return Response.seeOther(URI.create("/customers/" + segment(found) + "?via="
-                        + java.net.URLEncoder.encode(identifier, java.nio.charset.StandardCharsets.UTF_8))).build();
+                return Response.seeOther(URI.create("/customers/" + segment(found))).build();
             }
-            return pages.page(customers).data("q", query).data("problem", reply.problem()).data("lookup", null);
+            return pages.page(customers).data("q", query).data("problem", reply.problem()).data("here", "/customers");
         });
     }
 
     @GET
     @Path("/{id}")
-    public Uni<TemplateInstance> customer(@PathParam("id") String id, @QueryParam("via") String via,
+    public Uni<TemplateInstance> customer(@PathParam("id") String id,
                                           @QueryParam("type") String type, @QueryParam("channel") String channel,
                                           @QueryParam("source") String source, @QueryParam("from") String from,
                                           @QueryParam("to") String to) {
@@ -100,19 +112,15 @@ public class CustomerResource {
                 Map.of("status", List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "DISMISSED"), "limit", PAIN_POINTS));
         Uni<Reply> cases = api.get(Service.FEEDBACK, "/api/v1/customers/" + c + "/cases", Map.of("limit", 50));
         Uni<Reply> assignments = api.get(Service.EDUCATION, "/api/v1/customers/" + c + "/assignments");
-        Uni<Reply> identities = via == null ? Uni.createFrom().item(new Reply(204, null, Map.of(), null))
-                : api.get(Service.JOURNEY, "/api/v1/customers", Map.of("identifier", via));
         Uni<List<Map<String, Object>>> answers = surveyAnswers(c);
         return Uni.combine().all().unis(journey, entries, consents, decisions, painPoints, cases, assignments,
-                identities, answers).with(parts -> {
+                answers).with(parts -> {
             Reply j = (Reply) parts.get(0);
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> surveyAnswers = (List<Map<String, Object>>) parts.get(8);
-            Reply lookup = (Reply) parts.get(7);
+            List<Map<String, Object>> surveyAnswers = (List<Map<String, Object>>) parts.get(7);
             return pages.page(customer).data("id", id).data("journey", j)
                     .data("timeline", parts.get(1)).data("consents", parts.get(2)).data("decisions", parts.get(3))
                     .data("painPoints", parts.get(4)).data("cases", parts.get(5)).data("assignments", parts.get(6))
-                    .data("identifiers", lookup.ok() ? Masking.identifiers(lookup.map()) : List.of())
                     .data("answers", surveyAnswers).data("filters", filters)
                     .data("moreUrl", moreUrl(id, filters, ((Reply) parts.get(1)).nextCursor()));
         });
@@ -152,7 +160,7 @@ public class CustomerResource {
         }
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", 200);
-        query.put("to", before);
+        query.put("to", justAfter(before));
         query.put("cursor", cursor);
         return api.get(Service.JOURNEY, "/api/v1/customers/" + segment(id) + "/timeline", query).chain(reply -> {
             for (Object item : reply.items()) {
@@ -165,6 +173,21 @@ public class CustomerResource {
             return reply.nextCursor() == null ? Uni.createFrom().nullItem()
                     : find(id, eventId, before, reply.nextCursor(), pagesLeft - 1);
         });
+    }
+
+    /**
+     * The timeline's {@code to} is exclusive; an evidence link's {@code before} is the moment of the event itself (its
+     * detection, or its own time), so the search ends a microsecond after it.
+     */
+    static String justAfter(String instant) {
+        if (instant == null || instant.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(instant).plusNanos(1_000).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     /** The customer's latest survey answers (from the timeline), each with its comment from survey-service. */

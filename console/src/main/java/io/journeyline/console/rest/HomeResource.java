@@ -45,8 +45,7 @@ public class HomeResource {
     @GET
     @Path("language/{language}")
     public Response language(@PathParam("language") String language, @QueryParam("back") String back) {
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-                ? back : "/";
+        String target = Pages.local(back) ? back : "/";
         String picked = Labels.LANGUAGES.contains(language) ? language : "en";
         return Response.seeOther(URI.create(target)).cookie(new NewCookie.Builder(Pages.LANGUAGE_COOKIE).value(picked)
                 .path("/").maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build()).build();

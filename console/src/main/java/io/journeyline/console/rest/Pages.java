@@ -52,6 +52,12 @@ public class Pages {
         return Labels.of(language());
     }
 
+    /** Whether {@code path} is a page of this site to go back to (not another host's: no open redirect). */
+    static boolean local(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && path.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
+    }
+
     /** {@code template} with the common data; the page adds its own. */
     public TemplateInstance page(Template template) {
         String here = request.uri();

@@ -100,11 +100,11 @@ public class PainPointResource {
         body.put("reason", note == null || note.isBlank() ? null : note);
         return api.post(Service.JOURNEY, "/api/v1/pain-points/" + segment(id) + "/" + action, body).chain(reply -> {
             if (reply.ok()) {
-                String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/pain-points";
+                String target = Pages.local(back) ? back : "/pain-points";
                 return Uni.createFrom().item(Response.seeOther(URI.create(target)).build());
             }
             return list(new Filters(), reply).map(page -> Response.status(reply.status() == 0 ? 502 : reply.status())
-                    .entity(page).build());
+                    .entity(page.data("here", "/pain-points")).build());
         });
     }
 

@@ -132,8 +132,10 @@ public class RulesResource {
     }
 
     /**
-     * Activates the document the backtest tested, recording the backtest with the new version: back to the rules, or
-     * the backtest's page with the service's problems at the document (400) or its conflict (409).
+     * Activates the document the backtest replayed — as journey-service kept it, never what the form carries — once the
+     * backtest is DONE, recording the backtest with the new version: back to the rules, or the backtest's page with the
+     * service's problems at the document (400) or its conflict (409). (The form's document is used only when the
+     * service gives none back.)
      */
     @POST
     @Path("/backtests/{id}/activate")
@@ -141,7 +143,19 @@ public class RulesResource {
     public Uni<Response> activate(@PathParam("id") String id, @FormParam(Csrf.FIELD) String csrfToken,
                                   @FormParam("document") String document) {
         csrf.verify(csrfToken);
-        String text = AdminForms.document(document);
+        return api.get(Service.JOURNEY, BACKTESTS + "/" + segment(id)).chain(backtest -> {
+            if (!backtest.ok() || !"DONE".equals(backtest.map().get("status"))) {
+                Reply.Problem problem = backtest.ok() ? new Reply.Problem(409, "Conflict", "only a DONE backtest's"
+                        + " document can be activated", List.of(), List.of()) : backtest.problem();
+                return backtestView(id, null, problem, null).map(page -> AdminProblems.page(
+                        backtest.ok() ? 409 : AdminProblems.status(backtest), page));
+            }
+            String tested = backtest.map().get("document") instanceof String d ? d : null;
+            return activate(id, tested != null ? tested : AdminForms.document(document));
+        });
+    }
+
+    private Uni<Response> activate(String id, String text) {
         return api.put(Service.JOURNEY, RULES, Map.of("backtest", id), text, AdminForms.documentType(text))
                 .chain(saved -> {
                     if (saved.ok()) {

@@ -124,7 +124,7 @@ public class Api {
                 return Uni.createFrom().failure(e);
             }
         }
-        return response.map(this::reply)
+        return response.ifNoItem().after(config.requestTimeout()).fail().map(this::reply)
                 .onFailure().recoverWithItem(failure -> Reply.unreachable(service.title + " did not answer ("
                         + failure.getClass().getSimpleName() + ")"));
     }
@@ -154,8 +154,14 @@ public class Api {
         };
     }
 
-    /** One path segment, percent-encoded (a customer id may hold anything the contract allows). */
+    /**
+     * One path segment, percent-encoded (a customer id may hold anything the contract allows). "." and ".." are
+     * refused (404): a server normalises them away even percent-encoded, so they would name another path.
+     */
     public static String segment(String value) {
+        if (value.equals(".") || value.equals("..")) {
+            throw new jakarta.ws.rs.NotFoundException("no such id: " + value);
+        }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -174,6 +174,7 @@ final class DevIdentityProvider implements AutoCloseable {
             return;
         }
         String code = random();
+        codes.values().removeIf(grant -> grant.expires().isBefore(Instant.now()));   // codes never redeemed
         codes.put(code, new Grant(person, redirectUri, params.get("nonce"), params.get("code_challenge"),
                 Instant.now().plus(CODE_LIFETIME)));
         String state = params.get("state");
@@ -333,7 +334,7 @@ final class DevIdentityProvider implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; form-action 'self' "
-                + "http://localhost:*; frame-ancestors 'none'");
+                + "http://localhost:* http://127.0.0.1:*; frame-ancestors 'none'");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -54,13 +54,18 @@ final class Keys {
         return ensureSecret(dataDir, "privacy-hmac.key");
     }
 
-    /** A random secret (32 bytes, hex) kept in {@code <dataDir>/keys/<name>}, made on first use. */
+    /**
+     * A random secret (32 bytes, hex) kept in {@code <dataDir>/keys/<name>}, made on first use, readable by its owner
+     * only (whoever reads the console's client secret can get tokens from the local identity provider).
+     */
     static String ensureSecret(Path dataDir, String name) throws IOException {
         Path file = dataDir.resolve("keys").resolve(name);
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
             byte[] secret = new byte[32];
             new java.security.SecureRandom().nextBytes(secret);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, java.util.HexFormat.of().formatHex(secret));
         }
         return Files.readString(file).trim();

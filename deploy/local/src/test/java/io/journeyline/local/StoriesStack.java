@@ -16,7 +16,9 @@ final class StoriesStack {
             Map.of("JOURNEYLINE_CASES_SLA_ACKNOWLEDGE_HIGH", "PT20S",
                     "JOURNEYLINE_SURVEYS_FOLLOW_UP_SURVEY", "relationship-nps",
                     // story 8 plays two months of history as if live (its education must go out 60 days ago)
-                    DemoData.STALE_AFTER_VARIABLE, DemoData.STALE_AFTER));
+                    DemoData.STALE_AFTER_VARIABLE, DemoData.STALE_AFTER,
+                    // the console's pages refresh their live parts every 2 s instead of 15 (ConsoleIT waits for one)
+                    "JOURNEYLINE_CONSOLE_REFRESH_INTERVAL", "PT2S"));
     private static boolean started;
 
     private StoriesStack() {
