@@ -44,8 +44,11 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(StoriesIT.ORDER)
 class StoriesIT {
-    /** After the classes that start stacks of their own; ConsoleIT follows on the same stack. */
-    static final int ORDER = 1000;
+    /**
+     * Last but one: after the classes that start stacks of their own (unordered classes come at Integer.MAX_VALUE / 2),
+     * whose ports would meet this stack's; ConsoleIT follows on the same stack and stops it.
+     */
+    static final int ORDER = Integer.MAX_VALUE - 1;
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Stack STACK = StoriesStack.STACK;

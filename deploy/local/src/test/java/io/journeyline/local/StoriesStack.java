@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The suite's one packaged stack for the stories and the console (StoriesIT, then ConsoleIT: they run last, in that
- * order — see the failsafe configuration), started by the first of them and stopped when the test JVM ends. The
+ * order — see the failsafe configuration), started by the first of them and stopped by ConsoleIT (or, when only
+ * StoriesIT runs, when the test JVM ends). The
  * stack shortens one window — a HIGH case's acknowledge target, 20 s instead of 4 h, for story 7 — and sends case
  * follow-ups as the relationship NPS, the scale story 2 is told on.
  */
@@ -41,6 +42,13 @@ final class StoriesStack {
             }, "stories-stack-stop"));
         }
         return STACK;
+    }
+
+    /** Stops the stack if it runs. */
+    static synchronized void stop() throws InterruptedException {
+        if (started && STACK.running()) {
+            STACK.stop();
+        }
     }
 
     /** The console's URL. */
