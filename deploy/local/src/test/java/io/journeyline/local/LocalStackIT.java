@@ -200,8 +200,10 @@ class LocalStackIT {
                 RestAssured.get(FEEDBACK_MANAGEMENT + "/q/health/ready").then().statusCode(503));
 
         stack.stop();
-        assertThat(pids).hasSize(5).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
-        for (int port : List.of(8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084, 9092, 15432)) {
+        // the console, the four services and Kafka (the pids the banner names) are gone, and every port is free again:
+        // theirs, PostgreSQL's and the console's identity provider's (which runs inside the launcher)
+        assertThat(pids).hasSize(6).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
+        for (int port : List.of(8080, 9080, 8070, 8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084, 9092, 15432)) {
             assertThat(Stack.isFree(port + OFFSET)).as("port %d is free after stop", port + OFFSET).isTrue();
         }
 
