@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -48,10 +47,6 @@ public final class Labels extends AbstractMap<String, String> {
         return language;
     }
 
-    public Locale locale() {
-        return Locale.forLanguageTag(language);
-    }
-
     /** The keys this language defines. */
     public Set<String> keys() {
         return Collections.unmodifiableSet(words.keySet());
@@ -61,11 +56,6 @@ public final class Labels extends AbstractMap<String, String> {
     public String get(Object key) {
         String word = words.get(String.valueOf(key));
         return word != null ? word : "⟦" + key + "⟧";
-    }
-
-    /** The label of {@code key}, or null when this language has none (for a code without an explanation). */
-    public String orNull(String key) {
-        return words.get(key);
     }
 
     /**

@@ -7,6 +7,9 @@ import io.quarkus.qute.TemplateExtension;
 /** Small helpers the templates call on values: {@code {customerId.masked}}, {@code {id.path}}. */
 @TemplateExtension
 public final class TemplateExtensions {
+    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
+            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
+
     private TemplateExtensions() {
     }
 
@@ -28,8 +31,7 @@ public final class TemplateExtensions {
     /** A JSON value (maps, lists) printed as indented JSON, for the event view. */
     static String pretty(Object value) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(value);
+            return PRETTY.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return String.valueOf(value);
         }
