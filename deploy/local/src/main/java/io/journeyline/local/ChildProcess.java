@@ -7,25 +7,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A process this launcher started, with its output in a log file; only these are ever stopped. */
+/**
+ * A process this launcher started, with its output in a log file; only these are ever stopped. It can be started
+ * again with the same command and environment ({@link #restart()}), as a pod's container is.
+ */
 final class ChildProcess {
     private final String name;
-    private final Process process;
+    private final List<String> command;
+    private final Map<String, String> env;
     private final Path log;
+    private volatile Process process;
+    private volatile int restarts;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, List<String> command, Map<String, String> env, Path log) {
         this.name = name;
-        this.process = process;
+        this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
         this.log = log;
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> env, Path log) throws IOException {
+        ChildProcess child = new ChildProcess(name, command, env, log);
+        child.launch();
+        return child;
+    }
+
+    private void launch() throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        return new ChildProcess(name, builder.start(), log);
+        process = builder.start();
+    }
+
+    /** Stops the process if it still runs (SIGTERM, SIGKILL after 30 s), then starts it again the same way. */
+    synchronized void restart() throws IOException {
+        stop(30);
+        restarts++;
+        launch();
+    }
+
+    /** How often {@link #restart()} started it again. */
+    int restarts() {
+        return restarts;
+    }
+
+    /** The exit code of a process that ended (137 after SIGKILL), or -1 while it runs. */
+    int exitCode() {
+        Process current = process;
+        return current.isAlive() ? -1 : current.exitValue();
+    }
+
+    /** The process's start time (clock ticks after boot, /proc/PID/stat): with the pid, it names one process. */
+    long startTicks() {
+        return Leftovers.startTicks(pid());
     }
 
     /** Runs a command to completion; fails with its output when it exits non-zero. */
@@ -71,6 +107,7 @@ final class ChildProcess {
 
     /** SIGTERM, then SIGKILL after {@code seconds}. */
     void stop(int seconds) {
+        Process process = this.process;
         if (!process.isAlive()) {
             return;
         }

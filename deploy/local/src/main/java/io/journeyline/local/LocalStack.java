@@ -30,7 +30,11 @@ import java.util.stream.Collectors;
  * grant ({@link KafkaSecurity}); tools log in with {@code <data-dir>/kafka-client.properties}. With
  * {@code --journey-instances N} (1 to 3) it runs N journey-service processes in one consumer group, the second on port
  * 8091 and the third on 8101 (+ the offset), as replicas of a Deployment would: what the load harness measures scaling
- * with.
+ * with. With {@code --supervise} a process that exits or fails its liveness check is started again, as in a cluster
+ * ({@link Supervisor}); with {@code --control-stdin} the launcher takes {@code stop NAME} / {@code start NAME} lines on
+ * its standard input (NAME: postgres, kafka, console or a service's process name) and answers {@code control: NAME
+ * stopped|started} — what {@code deploy/local/chaos.sh} holds PostgreSQL down with. A launcher killed without stopping
+ * leaves its processes to the next start on the same data folder, which stops them first ({@link Leftovers}).
  */
 public final class LocalStack {
     /** Services and their ports (ARCHITECTURE.md); each owns the database of the same short name. */
@@ -90,9 +94,16 @@ public final class LocalStack {
     private final int journeyInstances;
     /** journey-service's instances after the first, by their API port. */
     private final Map<Integer, ChildProcess> extraJourneys = new LinkedHashMap<>();
+    /** Restarts what exits or stops being live (--supervise), else null. */
+    private final boolean supervise;
+    private Supervisor supervisor;
+    /** What this launcher started, on disk for the next start should this one be killed. */
+    private Leftovers leftovers;
+    /** PostgreSQL stopped on purpose through the control input. */
+    private boolean postgresHeld;
 
     private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity, Duration tokenLifetime,
-                       Map<String, String> settings, int journeyInstances) {
+                       Map<String, String> settings, int journeyInstances, boolean supervise) {
         this.repo = repo;
         this.dataDir = dataDir;
         this.offset = offset;
@@ -100,6 +111,7 @@ public final class LocalStack {
         this.tokenLifetime = tokenLifetime;
         this.settings = settings;
         this.journeyInstances = journeyInstances;
+        this.supervise = supervise;
     }
 
     /** The API port of journey-service's instance {@code instance} (1 is the first) in a stack at {@code offset}. */
@@ -122,6 +134,8 @@ public final class LocalStack {
         Path kafkaUsers = null;
         Duration tokenLifetime = Keys.DEFAULT_LIFETIME;
         int journeyInstances = 1;
+        boolean supervise = false;
+        boolean control = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
@@ -131,9 +145,12 @@ public final class LocalStack {
                 case "--kafka-users" -> kafkaUsers = Path.of(args[++i]).toAbsolutePath();
                 case "--token-hours" -> tokenLifetime = Duration.ofHours(Long.parseLong(args[++i]));
                 case "--journey-instances" -> journeyInstances = Integer.parseInt(args[++i]);
+                case "--supervise" -> supervise = true;
+                case "--control-stdin" -> control = true;
                 default -> {
                     System.err.println("usage: local-stack [--data-dir DIR] [--port-offset N] [--demo CUSTOMERS]"
-                            + " [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N] [--journey-instances N]");
+                            + " [--demo-seed SEED] [--kafka-users MANIFEST] [--token-hours N] [--journey-instances N]"
+                            + " [--supervise] [--control-stdin]");
                     System.exit(2);
                 }
             }
@@ -156,13 +173,18 @@ public final class LocalStack {
         }
         LocalStack stack = new LocalStack(repo, dataDir, offset,
                 kafkaUsers == null ? null : KafkaSecurity.fromManifests(kafkaUsers), tokenLifetime, settings,
-                journeyInstances);
+                journeyInstances, supervise);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
         } catch (Exception e) {
             System.err.println("Journeyline did not start: " + e.getMessage());
             System.exit(1);
+        }
+        if (control) {
+            Thread controller = new Thread(stack::control, "local-stack-control");
+            controller.setDaemon(true);
+            controller.start();
         }
         if (demoCustomers > 0) {
             try {
@@ -177,6 +199,7 @@ public final class LocalStack {
     private void start() throws Exception {
         Instant begin = Instant.now();
         Files.createDirectories(dataDir);
+        leftovers = Leftovers.takeOver(dataDir);
         for (var service : SERVICES.entrySet()) {
             Path jar = serviceJar(service.getKey());
             if (!Files.exists(jar)) {
@@ -208,6 +231,7 @@ public final class LocalStack {
         String classpath = System.getProperty("java.class.path");
         kafka = KafkaBroker.start(dataDir, KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, classpath, kafkaSecurity);
         started.add(kafka);
+        leftovers.record(kafka.name(), kafka.pid());
 
         Path publicKey = Keys.ensureKeyPair(dataDir);
         say("Starting services ...");
@@ -215,12 +239,14 @@ public final class LocalStack {
             ChildProcess process = startService(service.getKey(), service.getValue() + offset, publicKey,
                     service.getKey() + "-service");
             started.add(process);
+            leftovers.record(process.name(), process.pid());
             services.put(service.getKey(), process);
         }
         List<Integer> extraPorts = extraJourneyPorts();
         for (int i = 0; i < extraPorts.size(); i++) {
             ChildProcess process = startService("journey", extraPorts.get(i), publicKey, "journey-service-" + (i + 2));
             started.add(process);
+            leftovers.record(process.name(), process.pid());
             extraJourneys.put(extraPorts.get(i), process);
         }
         for (var service : SERVICES.entrySet()) {
@@ -235,7 +261,15 @@ public final class LocalStack {
                 consoleSecret, CONSOLE_SESSION);
         console = startConsole(consoleSecret);
         started.add(console);
+        leftovers.record(console.name(), console.pid());
         awaitReady(console, managementPort(CONSOLE_PORT + offset), Duration.ofSeconds(180));
+        if (supervise) {
+            supervisor = new Supervisor(process -> leftovers.record(process.name(), process.pid()));
+            supervisor.watch(kafka, null);
+            services.forEach((name, process) -> supervisor.watch(process, managementPort(SERVICES.get(name) + offset)));
+            extraJourneys.forEach((port, process) -> supervisor.watch(process, managementPort(port)));
+            supervisor.watch(console, managementPort(CONSOLE_PORT + offset));
+        }
         Duration took = Duration.between(begin, Instant.now());
         Map<String, String> tokens = Keys.tokens(dataDir, Keys.LOCAL_ISSUER, tokenLifetime);
         Files.writeString(dataDir.resolve("tokens.env"), tokens.entrySet().stream()
@@ -382,10 +416,84 @@ public final class LocalStack {
         System.out.flush();
     }
 
+    /**
+     * The control input (--control-stdin): {@code stop NAME} and {@code start NAME}, one per line, NAME being
+     * {@code postgres}, {@code kafka}, {@code console} or a service's process name ({@code journey-service}); each
+     * answered on standard output as {@code control: NAME stopped} / {@code started}, or {@code control: ... failed}.
+     * A process stopped this way is not restarted by the supervisor until it is started here again.
+     */
+    private void control() {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length != 2 || !List.of("stop", "start").contains(words[0])) {
+                    say("control: say 'stop NAME' or 'start NAME' (" + line.trim() + ")");
+                    continue;
+                }
+                try {
+                    if (words[0].equals("stop")) {
+                        stopOne(words[1]);
+                        say("control: " + words[1] + " stopped");
+                    } else {
+                        startOne(words[1]);
+                        say("control: " + words[1] + " started");
+                    }
+                } catch (Exception e) {
+                    say("control: " + line.trim() + " failed: " + e.getMessage());
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("the control input closed: " + e.getMessage());
+        }
+    }
+
+    private synchronized void stopOne(String name) throws Exception {
+        if (name.equals("postgres")) {
+            if (!postgresHeld) {
+                postgresHeld = true;
+                postgres.close();
+            }
+            return;
+        }
+        ChildProcess process = child(name);
+        if (supervisor != null) {
+            supervisor.hold(name);
+        }
+        process.stop(30);
+    }
+
+    private synchronized void startOne(String name) throws Exception {
+        if (name.equals("postgres")) {
+            if (postgresHeld) {
+                postgres = PostgresServer.start(dataDir, POSTGRES_PORT + offset, new ArrayList<>(SERVICES.keySet()));
+                postgresHeld = false;
+            }
+            return;
+        }
+        ChildProcess process = child(name);
+        if (!process.isAlive()) {
+            process.restart();
+            leftovers.record(process.name(), process.pid());
+        }
+        if (supervisor != null) {
+            supervisor.release(name);
+        }
+    }
+
+    private ChildProcess child(String name) {
+        return started.stream().filter(process -> process.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process named " + name + " (postgres, "
+                        + started.stream().map(ChildProcess::name).collect(Collectors.joining(", ")) + ")"));
+    }
+
     /** Services first (they drain their consumers and outbox), then Kafka, then PostgreSQL. */
     private synchronized void stop() {
         if (started.isEmpty() && postgres == null) {
             return;
+        }
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
         }
         say("Stopping ...");
         for (int i = started.size() - 1; i >= 0; i--) {
@@ -397,13 +505,16 @@ public final class LocalStack {
         }
         started.clear();
         services.clear();
-        if (postgres != null) {
+        if (postgres != null && !postgresHeld) {
             try {
                 postgres.close();
             } catch (Exception e) {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
-            postgres = null;
+        }
+        postgres = null;
+        if (leftovers != null) {
+            leftovers.clear();
         }
         say("Stopped.");
     }
