@@ -179,7 +179,7 @@ public final class Chaos {
     }
 
     /** One row of the table. */
-    record Row(String fault, String load, String http, double recoverySeconds, Accounting accounting, String note) {
+    record Row(String fault, String load, String http, String restarts, double recoverySeconds, Accounting accounting) {
     }
 
     private boolean faults(Set<String> only) throws Exception {
@@ -205,22 +205,29 @@ public final class Chaos {
             pause(Duration.ofSeconds(20));
             System.out.printf("%n== %s ==%n", fault.description());
             load.takeHttpOutcomes();
+            long logAt = launcher.logSize();
             Instant from = fault.injection().inject();
             double recovered = awaitRecovery(from, Duration.ofMinutes(10));
             String http = load.takeHttpOutcomes();
-            rows.add(settleAndCheck(fault.description(), recovered, http));
+            String restarts = launcher.restartsSince(logAt);
+            System.out.println("  HTTP ingest meanwhile: " + http + "; restarted by the supervisor: " + restarts);
+            rows.add(settleAndCheck(fault.description(), recovered, http, restarts));
         }
         print(rows);
         return rows.stream().allMatch(row -> row.accounting().clean());
     }
 
     private Row settleAndCheck(String fault, double recovered, String http) throws Exception {
+        return settleAndCheck(fault, recovered, http, "");
+    }
+
+    private Row settleAndCheck(String fault, double recovered, String http, String restarts) throws Exception {
         load.pause();
         settle(Duration.ofMinutes(10));
         Accounting accounting = account();
         System.out.printf("  %s%n", accounting.describe());
-        return new Row(fault, String.format("%,d/s + %d/s HTTP", rate, load.httpRate), http, recovered, accounting,
-                accounting.timers());
+        return new Row(fault, String.format("%,d/s + %d/s HTTP", rate, load.httpRate), http, restarts, recovered,
+                accounting);
     }
 
     private Instant kill(String process) throws Exception {
@@ -276,7 +283,8 @@ public final class Chaos {
     private double awaitRecovery(Instant from, Duration timeout) throws Exception {
         Instant deadline = from.plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (allReady() && groupLag().getOrDefault("journey-service", 0L) <= rate) {
+            Map<String, Long> lag = lagOrNull();
+            if (lag != null && lag.getOrDefault("journey-service", 0L) <= rate && allReady()) {
                 double seconds = Duration.between(from, Instant.now()).toMillis() / 1000.0;
                 System.out.printf("  recovered in %.1f s (every service ready, journey-service's lag under one second"
                         + " of load)%n", seconds);
@@ -293,17 +301,27 @@ public final class Chaos {
         Instant deadline = Instant.now().plus(timeout);
         load.flush();
         while (Instant.now().isBefore(deadline)) {
-            Map<String, Long> lag = groupLag();
-            if (allReady() && lag.values().stream().allMatch(l -> l == 0)) {
+            Map<String, Long> lag = lagOrNull();
+            if (lag != null && allReady() && lag.values().stream().allMatch(l -> l == 0)) {
                 // the outboxes may still hold what the last events caused: once more, after they had time to relay
                 Thread.sleep(2000);
-                if (groupLag().values().stream().allMatch(l -> l == 0)) {
+                lag = lagOrNull();
+                if (lag != null && lag.values().stream().allMatch(l -> l == 0)) {
                     return;
                 }
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("not settled within " + timeout + ": lag " + groupLag());
+        throw new IllegalStateException("not settled within " + timeout + ": lag " + lagOrNull());
+    }
+
+    /** The groups' lag, or null while the broker does not answer (it is restarting, or the machine is saturated). */
+    private Map<String, Long> lagOrNull() {
+        try {
+            return groupLag();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     // --- the invariants ---
@@ -553,18 +571,20 @@ public final class Chaos {
 
     private void print(List<Row> rows) throws IOException {
         StringBuilder table = new StringBuilder();
-        table.append("| fault | load | HTTP ingest meanwhile | recovered in | accepted | lost | duplicated |\n");
-        table.append("|---|---|---|---|---|---|---|\n");
+        table.append("| fault | load | HTTP ingest meanwhile | restarted by the supervisor | recovered in | accepted"
+                + " | lost | duplicated |\n");
+        table.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %,d | %,d | %,d |%n", row.fault(), row.load(),
-                    row.http().isEmpty() ? "—" : row.http(),
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %,d | %,d | %,d |%n", row.fault(),
+                    row.load(), row.http().isEmpty() ? "—" : row.http(), row.restarts().isEmpty() ? "—" : row.restarts(),
                     row.recoverySeconds() == 0 ? "—" : Double.isNaN(row.recoverySeconds()) ? "**not recovered**"
                             : String.format(Locale.ROOT, "%.1f s", row.recoverySeconds()),
                     row.accounting().accepted(), row.accounting().lost(), row.accounting().duplicated()));
         }
         System.out.println();
         System.out.println(table);
-        rows.stream().filter(row -> !row.note().isEmpty()).forEach(row -> System.out.println(row.fault() + ": " + row.note()));
+        rows.stream().filter(row -> !row.accounting().timers().isEmpty())
+                .forEach(row -> System.out.println(row.fault() + ": " + row.accounting().timers()));
         Files.writeString(dataDir.resolve("chaos.md"), table);
         System.out.println("(the table is also in " + dataDir.resolve("chaos.md") + "; lost = events missing from the"
                 + " timeline + interventions missing on the topic or downstream + timers FAILED or overdue; duplicated ="
@@ -613,6 +633,27 @@ public final class Chaos {
             }
             System.out.printf("  the stack is up in %.1f s (launcher pid %d)%n",
                     Duration.between(began, Instant.now()).toMillis() / 1000.0, process.pid());
+        }
+
+        long logSize() throws IOException {
+            return Files.size(log);
+        }
+
+        /** The supervisor's restarts logged since {@code from}: "journey-service (exited (code 137))", … */
+        String restartsSince(long from) throws IOException {
+            try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+                file.seek(from);
+                byte[] rest = new byte[(int) (file.length() - from)];
+                file.readFully(rest);
+                List<String> lines = new String(rest, StandardCharsets.UTF_8).lines().toList();
+                long leftovers = lines.stream().filter(line -> line.startsWith("A launcher that did not stop left")).count();
+                String restarts = lines.stream().filter(line -> line.contains(": starting it again"))
+                        .map(line -> line.substring(0, line.indexOf(": starting it again")))
+                        .map(line -> line.replaceFirst(" ", " (") + ")")
+                        .collect(Collectors.joining("; "));
+                return leftovers == 0 ? restarts : "the next launcher stopped the " + leftovers + " processes the killed"
+                        + " one left" + (restarts.isEmpty() ? "" : "; " + restarts);
+            }
         }
 
         /** Sends {@code stop NAME} / {@code start NAME} and waits for the launcher's answer. */
