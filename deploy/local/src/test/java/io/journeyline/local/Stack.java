@@ -105,12 +105,26 @@ final class Stack {
         });
         reader.setDaemon(true);
         reader.start();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("local stack exited:\n" + String.join("\n", output));
+        try {
+            // a wait for it to be up, long enough for a busy shared machine (it costs nothing when the start is quick)
+            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("local stack exited:\n" + String.join("\n", output));
+                }
+                return output.stream().anyMatch(line -> line.startsWith("Journeyline is up"));
+            });
+        } catch (RuntimeException | AssertionError e) {
+            // a start that failed stops what it started: else its processes hold the ports the next start needs
+            if (process.isAlive()) {
+                process.destroy();
+                try {
+                    process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
-            return output.stream().anyMatch(line -> line.startsWith("Journeyline is up"));
-        });
+            throw e;
+        }
         tokens = Files.readAllLines(dataDir.resolve("tokens.env")).stream()
                 .filter(line -> line.startsWith("JOURNEYLINE_TOKEN_"))
                 .collect(Collectors.toMap(
