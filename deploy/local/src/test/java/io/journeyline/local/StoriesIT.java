@@ -45,10 +45,11 @@ import static org.awaitility.Awaitility.await;
 @Order(StoriesIT.ORDER)
 class StoriesIT {
     /**
-     * Last but one: after the classes that start stacks of their own (unordered classes come at Integer.MAX_VALUE / 2),
-     * whose ports would meet this stack's; ConsoleIT follows on the same stack and stops it.
+     * After the classes that start a stack or service of their own (unordered classes come at Integer.MAX_VALUE / 2),
+     * so their processes never run beside this one's; ConsoleIT, then LocalStackIT follow on the same stack, and
+     * LocalStackIT stops it.
      */
-    static final int ORDER = Integer.MAX_VALUE - 1;
+    static final int ORDER = Integer.MAX_VALUE - 2;
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Stack STACK = StoriesStack.STACK;

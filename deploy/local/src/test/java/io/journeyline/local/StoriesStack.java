@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The suite's one packaged stack for the stories and the console (StoriesIT, then ConsoleIT: they run last, in that
- * order — see the failsafe configuration), started by the first of them and stopped by ConsoleIT (or, when only
- * StoriesIT runs, when the test JVM ends).
+ * The suite's one packaged-stack start for every class that needs the launcher's default configuration: StoriesIT,
+ * ConsoleIT, then LocalStackIT run last, in that order (@Order, see the failsafe configuration), on this one stack,
+ * started by the first of them that runs; LocalStackIT stops it as the last of its checks (and restarts it once, to
+ * find the data still there). Else the test JVM's end stops it. SecuredKafkaIT starts a stack of its own: its Kafka has
+ * SCRAM logins and ACLs ({@code --kafka-users}), a launcher configuration this stack must not have, since the others
+ * check the README's run command, which has none.
  *
  * <p>The stack sends case follow-ups as the relationship NPS, the scale story 2 is told on. Its SLA targets are the
  * production ones (a HIGH case is to be acknowledged within 4 h, the shortest any case here has), far longer than the
@@ -44,13 +47,6 @@ final class StoriesStack {
             }, "stories-stack-stop"));
         }
         return STACK;
-    }
-
-    /** Stops the stack if it runs. */
-    static synchronized void stop() throws InterruptedException {
-        if (started && STACK.running()) {
-            STACK.stop();
-        }
     }
 
     /** The console's URL. */
