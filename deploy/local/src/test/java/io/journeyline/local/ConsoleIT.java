@@ -2,7 +2,6 @@ package io.journeyline.local;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * console/docs/ for the README.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(Integer.MAX_VALUE)
+@Order(StoriesIT.ORDER + 1)
 class ConsoleIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -57,12 +56,6 @@ class ConsoleIT {
         caseId = await().atMost(WAIT).until(() -> stack.as("agent")
                 .get(stack.feedback() + "/api/v1/customers/" + customer + "/cases").jsonPath()
                 .getString("items[0].id"), Objects::nonNull);
-    }
-
-    /** The last class on the stories' stack stops it (else the JVM's end does). */
-    @AfterAll
-    static void stopTheStack() throws InterruptedException {
-        StoriesStack.stop();
     }
 
     @Test

@@ -4,10 +4,10 @@ import io.restassured.RestAssured;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,31 +19,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's run command, end to end, as separate processes: starts the local stack, sends events the
- * way other company systems would (HTTP ingest, a plain Kafka client in binary and structured mode, the
- * satellite services' own endpoints), reads them back from the timeline, restarts the stack and finds
- * the data still there, and checks that stopping it leaves none of its processes behind.
+ * The README's run command, end to end, as separate processes, on the suite's one packaged stack (StoriesStack, the
+ * README's command with its ports shifted and three settings of its own; started here when this class runs alone):
+ * sends events the way other company systems would (HTTP ingest, a plain Kafka client in binary and structured mode,
+ * the satellite services' own endpoints), reads them back from the timeline, stops the stack and checks that it
+ * leaves none of its processes and ports behind, restarts it and finds the data still there. It runs last (it kills
+ * the stack's Kafka and stops the stack), after StoriesIT and ConsoleIT; its customers and contents are its own.
  */
+@Order(Integer.MAX_VALUE)
 class LocalStackIT {
-    /**
-     * Ports shifted by this much, so a stack a developer already runs is not disturbed: neither its API ports
-     * (8081–8084) nor its management ports (9081–9084) are among this stack's.
-     */
-    private static final int OFFSET = 1500;
+    private static final int OFFSET = StoriesStack.OFFSET;
     private static final String JOURNEY = "http://localhost:" + (8081 + OFFSET);
     private static final String SURVEY = "http://localhost:" + (8082 + OFFSET);
     private static final String EDUCATION = "http://localhost:" + (8083 + OFFSET);
     private static final String FEEDBACK = "http://localhost:" + (8084 + OFFSET);
     /** feedback-service's management port: health, metrics, OpenAPI. */
     private static final String FEEDBACK_MANAGEMENT = "http://localhost:" + LocalStack.managementPort(8084 + OFFSET);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private final Path dataDir = Path.of(System.getProperty("localstack.data", "target/it-data"));
-    private final Stack stack = new Stack(OFFSET, dataDir, Map.of());
+    private final Stack stack = StoriesStack.STACK;
 
     @Test
     void wholeSystemServesEventsSurvivesARestartAndStopsCleanly() throws Exception {
-        Stack.deleteRecursively(dataDir);
-        stack.start();
+        StoriesStack.start();
         String customer = "it-" + UUID.randomUUID();
 
         // The printed tokens come from the stack's own issuer, for the services' audience, living 8 hours; a token its
@@ -53,7 +51,7 @@ class LocalStackIT {
         assertThat(claims).contains("\"iss\":\"" + Keys.LOCAL_ISSUER + "\"").containsPattern("\"aud\":\\[?\"journeyline\"");
         assertThat(Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"))
                 - Long.parseLong(claims.replaceAll(".*\"iat\":(\\d+).*", "$1"))).isEqualTo(8 * 3600);
-        String foreign = Keys.tokens(dataDir, "https://dev.journeyline.invalid", Duration.ofHours(1)).get("agent");
+        String foreign = Keys.tokens(stack.dataDir, "https://dev.journeyline.invalid", Duration.ofHours(1)).get("agent");
         RestAssured.given().header("Authorization", "Bearer " + foreign).get(JOURNEY + "/api/v1/customers/" + customer
                 + "/timeline").then().statusCode(401);
         stack.as("agent").get(JOURNEY + "/api/v1/customers/" + customer + "/timeline").then().statusCode(404);
@@ -85,13 +83,14 @@ class LocalStackIT {
         stack.as("ingest").contentType("application/json")
                 .body(Map.of("customerId", customer, "surveyKind", "CSAT", "score", 5))
                 .post(SURVEY + "/api/v1/surveys/csat-onboarding/responses").then().statusCode(201);
-        stack.as("admin").contentType("application/json").body(Map.of("id", "wifi-setup",
+        String wifi = "it-wifi-" + RUN;    // the stories have a wifi-setup of their own
+        stack.as("admin").contentType("application/json").body(Map.of("id", wifi,
                         "kind", "interactive-tutorial", "level", "BASIC", "title", Map.of("en", "Setting up wifi"),
                         "topics", List.of("setup.wifi"), "languages", List.of("en"), "channels", List.of("app"),
                         "durationMinutes", 8, "owner", "docs"))
                 .post(EDUCATION + "/api/v1/contents").then().statusCode(201);
         String assignment = stack.as("agent").contentType("application/json")
-                .body(Map.of("contentId", "wifi-setup", "reason", "PP-REPEATED-ERRORS"))
+                .body(Map.of("contentId", wifi, "reason", "PP-REPEATED-ERRORS"))
                 .post(EDUCATION + "/api/v1/customers/" + customer + "/assignments").then().statusCode(201)
                 .extract().path("id");
         stack.as("ingest").contentType("application/json").body(Map.of("status", "COMPLETED"))
@@ -137,14 +136,15 @@ class LocalStackIT {
         assertThat(stack.timeline(detractor, "items.summary"))
                 .anySatisfy(summary -> assertThat(summary).startsWith("pain point ").contains("PP-DETRACTOR"));
 
-        // The resolution asks survey-service for the case's follow-up survey; the delivery gateway's request carries
-        // the customer's link. The customer answers through it, no login: feedback-service closes the case RECOVERED,
-        // journey-service resolves the pain point, and the timeline shows it all.
+        // The resolution asks survey-service for the case's follow-up survey (this stack's: the relationship NPS); the
+        // delivery gateway's request carries the customer's link. The customer answers through it, no login:
+        // feedback-service closes the case RECOVERED, journey-service resolves the pain point, and the timeline shows
+        // it all.
         String link = await().atMost(Duration.ofSeconds(30)).until(() -> stack.surveyLinks(detractor), links -> !links.isEmpty())
                 .get(0);
-        assertThat(RestAssured.get(link).then().statusCode(200).extract().<String>path("kind")).isEqualTo("CSAT");
+        assertThat(RestAssured.get(link).then().statusCode(200).extract().<String>path("kind")).isEqualTo("NPS");
         RestAssured.given().contentType("application/json")
-                .body(Map.of("answers", Map.of("resolved", 5, "why", "Quickly fixed, thank you"), "complete", true))
+                .body(Map.of("answers", Map.of("recommend", 9, "why", "Quickly fixed, thank you"), "complete", true))
                 .post(link).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.as("agent")
                 .get(FEEDBACK + "/api/v1/cases/" + caseId).then().statusCode(200).extract().<String>path("record.outcome"))
@@ -157,7 +157,8 @@ class LocalStackIT {
         // Three errors on one feature: journey-service's PP-REPEATED-ERRORS asks education-service for a lesson, which
         // picks the catalog's content (unless the customer falls in the 10 % hold-out: then the next customer);
         // completing it puts education.completed in the timeline and resolves the pain point.
-        stack.as("admin").contentType("application/json").body(Map.of("id", "router-fix", "kind", "micro-lesson",
+        String routerFix = "it-router-fix-" + RUN;
+        stack.as("admin").contentType("application/json").body(Map.of("id", routerFix, "kind", "micro-lesson",
                         "level", "PROBLEM_SOLVING", "title", Map.of("en", "Fixing your router"), "topics", List.of("setup.router"),
                         "languages", List.of("en"), "channels", List.of("app"), "durationMinutes", 5, "owner", "docs"))
                 .post(EDUCATION + "/api/v1/contents").then().statusCode(201);
@@ -176,7 +177,7 @@ class LocalStackIT {
                     .get(EDUCATION + "/api/v1/customers/" + who + "/assignments").then().statusCode(200).extract()
                     .jsonPath().getMap("[0]"), java.util.Objects::nonNull);
             if ("ASSIGNED".equals(decision.get("status"))) {
-                assertThat(decision.get("contentId")).isEqualTo("router-fix");
+                assertThat(decision.get("contentId")).isEqualTo(routerFix);
                 lesson = (String) decision.get("id");
             }
         }

@@ -2,9 +2,11 @@ package io.journeyline.local;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -26,6 +28,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +57,7 @@ final class Stack {
     private Map<String, String> tokens;
 
     /**
-     * @param environment settings for the services (e.g. {@code JOURNEYLINE_CASES_SLA_ACKNOWLEDGE_HIGH}), passed
+     * @param environment settings for the services (e.g. {@code JOURNEYLINE_SURVEYS_FOLLOW_UP_SURVEY}), passed
      *                    down by the launcher
      */
     Stack(int offset, Path dataDir, Map<String, String> environment) {
@@ -105,12 +110,26 @@ final class Stack {
         });
         reader.setDaemon(true);
         reader.start();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("local stack exited:\n" + String.join("\n", output));
+        try {
+            // a wait for it to be up, long enough for a busy shared machine (it costs nothing when the start is quick)
+            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("local stack exited:\n" + String.join("\n", output));
+                }
+                return output.stream().anyMatch(line -> line.startsWith("Journeyline is up"));
+            });
+        } catch (RuntimeException | AssertionError e) {
+            // a start that failed stops what it started: else its processes hold the ports the next start needs
+            if (process.isAlive()) {
+                process.destroy();
+                try {
+                    process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
-            return output.stream().anyMatch(line -> line.startsWith("Journeyline is up"));
-        });
+            throw e;
+        }
         tokens = Files.readAllLines(dataDir.resolve("tokens.env")).stream()
                 .filter(line -> line.startsWith("JOURNEYLINE_TOKEN_"))
                 .collect(Collectors.toMap(
@@ -200,6 +219,35 @@ final class Stack {
         }
         return found;
     }
+
+    /**
+     * Whether consumer group {@code group} has processed {@code record}: it commits an offset only after processing
+     * what comes before it (the services' throttled commits), so a committed offset past the record says it did.
+     */
+    boolean consumed(String group, ConsumerRecord<?, ?> record) {
+        try (Admin admin = Admin.create(kafkaClient())) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(record.topic(), record.partition()));
+            return committed != null && committed.offset() > record.offset();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A record's CloudEvents type, in binary mode (the ce_type header) or structured mode (the value's "type"). */
+    static String typeOf(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("ce_type");
+        if (header != null) {
+            return new String(header.value(), StandardCharsets.UTF_8);
+        }
+        Matcher matcher = TYPE.matcher(record.value() == null ? "" : record.value());
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
 
     /** The dlq-reason of every dead letter of this customer on {@code topic}.dlq. */
     List<String> deadLetters(String topic, String customer) {
