@@ -192,7 +192,10 @@ final class Stack {
         return new KafkaProducer<>(props);
     }
 
-    /** Every record of {@code topic} from the beginning that matches, read for at most {@code wait}. */
+    /**
+     * Every record of {@code topic} from the beginning to the end offsets taken when it starts, that matches; fails when
+     * it cannot read that far within {@code wait} (a partial list would let "exactly N" pass for the wrong reason).
+     */
     List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
                                               Duration wait) {
         Properties props = kafkaClient();
@@ -213,11 +216,11 @@ final class Stack {
                     }
                 }
                 if (partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                    break;
+                    return found;
                 }
             }
+            throw new IllegalStateException(topic + " not read to its end offsets " + end + " within " + wait);
         }
-        return found;
     }
 
     /**
