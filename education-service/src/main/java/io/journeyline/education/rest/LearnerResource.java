@@ -57,7 +57,7 @@ public class LearnerResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.INGEST, Roles.AGENT, Roles.ADMIN})
+    @RolesAllowed({Roles.INGEST, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Set the language and channel education reaches the customer in")
     public Uni<LearnerRepository.Learner> put(@PathParam("customerId") @CustomerId String customerId,
                                               @Valid @NotNull Preferences preferences) {
