@@ -46,7 +46,7 @@ class DropOutTest {
         assertThat(status(active)).isEqualTo("STARTED");
         String customer = given().header("Authorization", AGENT).get("/api/v1/assignments/" + idle).then()
                 .extract().path("customerId");
-        assertThat(TestKafka.read(Topics.EDUCATION, r -> customer.equals(r.key())
+        assertThat(TestKafka.readAll(Topics.EDUCATION, r -> customer.equals(r.key())
                 && "io.journeyline.education.dropped-out".equals(TestKafka.header(r, "ce_type")), 1, Duration.ofSeconds(15)))
                 .hasSize(1);
 

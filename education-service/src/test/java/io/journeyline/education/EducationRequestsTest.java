@@ -15,8 +15,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -40,6 +43,8 @@ class EducationRequestsTest {
     private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
     private static final String AGENT = TestTokens.bearer(Roles.AGENT);
     private static final String RULE = "PP-REPEATED-ERRORS";
+    /** The rule of sentinel requests, sent after the one under test to show it had no further effect. */
+    private static final String SENTINEL_RULE = "PP-SENTINEL";
 
     @Inject
     TestClock clock;
@@ -69,7 +74,18 @@ class EducationRequestsTest {
                 .get(0).value());
         assertThat(assigned.get("interventionId").asText()).isEqualTo(request.get("interventionId").asText());
         assertThat(assigned.get("painPointId").asText()).isEqualTo("pp-1");
-        assertThat(TestKafka.read(Topics.OUTBOUND, r -> customer.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);
+
+        // A sentinel: another request of the customer, on another topic, on the same partition, so consumed after the
+        // copy; its delivery is published after anything the copy led to (outbox commit order, one partition).
+        String other = "other-" + UUID.randomUUID();
+        String sentinel = addContent(other, "BASIC", 5);
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                request(customer, other, "i-" + UUID.randomUUID()));
+        List<String> delivered = TestKafka.readUntil(Topics.OUTBOUND, r -> customer.equals(r.key()),
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(sentinel), Duration.ofSeconds(15)).stream()
+                .map(r -> contentId(r)).toList();
+        assertThat(delivered).as("one delivery for the request sent twice, then the sentinel's").containsExactly(basic, sentinel);
+        assertThat(awaitAssignments(customer, 2)).extracting(a -> a.getString("contentId")).containsExactly(sentinel, basic);
     }
 
     @Test
@@ -96,8 +112,10 @@ class EducationRequestsTest {
     void aHeldOutCustomerGetsNoContentAndTheHeldOutEventOnlyWhenThereIsContentToHoldBack() throws Exception {
         String topic = "billing-" + UUID.randomUUID();
         String lesson = addContent(topic, "BASIC", 4);
+        // held out for RULE, not for SENTINEL_RULE: the sentinel below is delivered
         String customer = IntStream.range(0, 10_000).mapToObj(i -> "held-" + UUID.randomUUID())
-                .filter(c -> Holdout.heldOut(c, RULE, 0.10)).findFirst().orElseThrow();
+                .filter(c -> Holdout.heldOut(c, RULE, 0.10) && !Holdout.heldOut(c, SENTINEL_RULE, 0.10))
+                .findFirst().orElseThrow();
         publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
                 request(customer, topic, "i-" + UUID.randomUUID()));
         JsonPath decision = awaitAssignments(customer, 1).get(0);
@@ -111,14 +129,23 @@ class EducationRequestsTest {
         assertThat(heldOut.get("reason").asText()).isEqualTo(RULE);
         assertThat(heldOut.get("topic").asText()).isEqualTo(topic);
         assertThat(heldOut.has("contentId")).as("the contract's held-out event names no content").isFalse();
-        assertThat(TestKafka.read(Topics.OUTBOUND, r -> customer.equals(r.key()), 1, Duration.ofSeconds(3)))
-                .as("nothing delivered").isEmpty();
+
+        // A sentinel: a request of the customer under a rule that does not hold them out, on the same partition, so
+        // consumed after the held-out one; its delivery is published after anything that one led to.
+        String other = "other-" + UUID.randomUUID();
+        String sentinel = addContent(other, "BASIC", 5);
+        publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
+                request(customer, other, "i-" + UUID.randomUUID()).put("ruleId", SENTINEL_RULE));
+        assertThat(TestKafka.readUntil(Topics.OUTBOUND, r -> customer.equals(r.key()),
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(sentinel), Duration.ofSeconds(15)))
+                .extracting(r -> contentId(r)).as("nothing delivered before the sentinel's")
+                .containsExactly(sentinel);
 
         // the hold-out is drawn among eligible requests only: with nothing to give, the same customer is suppressed,
         // so the held-out arm holds no one the treated arm could not have held
         publish(Topics.INTERVENTIONS, customer, "io.journeyline.intervention.education-requested",
                 request(customer, "nothing-on-" + UUID.randomUUID(), "i-" + UUID.randomUUID()));
-        assertThat(awaitAssignments(customer, 2).get(0).getString("status")).isEqualTo("SUPPRESSED");
+        assertThat(awaitAssignments(customer, 3).get(0).getString("status")).isEqualTo("SUPPRESSED");
     }
 
     @Test
@@ -188,7 +215,7 @@ class EducationRequestsTest {
         JsonPath onPath = awaitAssignments(newCustomer, 1).get(0);
         assertThat(onPath.getString("pathId")).isEqualTo(path);
         assertThat(onPath.getString("why")).startsWith("learning path for topic " + pathTopic);
-        assertThat(TestKafka.read(Topics.OUTBOUND, r -> newCustomer.equals(r.key()), 1, Duration.ofSeconds(15)))
+        assertThat(TestKafka.readAll(Topics.OUTBOUND, r -> newCustomer.equals(r.key()), 1, Duration.ofSeconds(15)))
                 .extracting(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
                 .singleElement().asString().contains("\"contentId\":\"" + first + "\"");
     }
@@ -210,7 +237,7 @@ class EducationRequestsTest {
                 request(forger, topic, "i-" + UUID.randomUUID()));
 
         awaitAssignments(forger, 1);
-        var deadLetter = TestKafka.read(Topics.deadLetterTopicOf(Topics.INTERVENTIONS), r -> forger.equals(r.key())
+        var deadLetter = TestKafka.readAll(Topics.deadLetterTopicOf(Topics.INTERVENTIONS), r -> forger.equals(r.key())
                 && new String(r.value(), StandardCharsets.UTF_8).contains(forged.get("id").asText()), 1,
                 Duration.ofSeconds(20));
         assertThat(deadLetter).hasSize(1);
@@ -254,6 +281,15 @@ class EducationRequestsTest {
                 clock.instant().atOffset(ZoneOffset.UTC), data);
         TestKafka.produce(topic, customer, event.toString(), Map.of("content-type", "application/cloudevents+json"));
         return event;
+    }
+
+    /** The content a delivery on journey.outbound names. */
+    private static String contentId(ConsumerRecord<String, byte[]> delivery) {
+        try {
+            return EventJson.mapper().readTree(delivery.value()).path("contentId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The customer's assignments, newest first, once there are at least {@code count}. */

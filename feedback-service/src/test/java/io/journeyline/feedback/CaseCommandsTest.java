@@ -64,7 +64,7 @@ class CaseCommandsTest {
         command(caseId, "escalate", SUPERVISOR, Map.of()).statusCode(409)
                 .body("detail", equalTo("cannot escalate a case that is CLOSED; allowed: notes"));
 
-        List<String> published = TestKafka.read(Topics.FEEDBACK, r -> r.key().equals(customer), 8, Duration.ofSeconds(20))
+        List<String> published = TestKafka.readAll(Topics.FEEDBACK, r -> r.key().equals(customer), 8, Duration.ofSeconds(20))
                 .stream().map(r -> TestKafka.header(r, "ce_type")).toList();
         assertThat(published).containsExactly("io.journeyline.feedback.received", "io.journeyline.case.opened",
                 "io.journeyline.case.acknowledged", "io.journeyline.case.escalated", "io.journeyline.case.resolved",

@@ -53,7 +53,7 @@ class CaseInputBoundsTest {
         invalid(command(caseId, "notes", ANA, Map.of("note", "x".repeat(501))), "note");
         invalid(command(caseId, "assign", SAM, Map.of("assignee", "a".repeat(129))), "assignee");
 
-        List<ConsumerRecord<String, byte[]>> published = TestKafka.read(Topics.FEEDBACK,
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.readAll(Topics.FEEDBACK,
                 r -> customer.equals(r.key()), 5, Duration.ofSeconds(20));
         assertThat(published).extracting(r -> TestKafka.header(r, "ce_type")).containsExactly(
                 "io.journeyline.feedback.received", "io.journeyline.case.opened", "io.journeyline.case.resolved",

@@ -60,7 +60,7 @@ class CaseOpeningTest {
         assertThat(view.getList("contacts.refId")).containsExactly(first, second);
         assertThat(view.getList("history.action")).containsExactly("opened", "gathered");
 
-        List<ConsumerRecord<String, byte[]>> opened = TestKafka.read(Topics.FEEDBACK, r -> r.key().equals(customer)
+        List<ConsumerRecord<String, byte[]>> opened = TestKafka.readAll(Topics.FEEDBACK, r -> r.key().equals(customer)
                 && "io.journeyline.case.opened".equals(TestKafka.header(r, "ce_type")), 2, Duration.ofSeconds(20));
         assertThat(opened).hasSize(2);
         JsonNode data = EventJson.mapper().readTree(opened.get(0).value());

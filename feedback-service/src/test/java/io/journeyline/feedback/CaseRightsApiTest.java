@@ -85,7 +85,7 @@ class CaseRightsApiTest {
         assertThat(CaseApi.view(unassigned).getString("record.status")).isEqualTo("RESOLVED");
 
         // what was refused published nothing: one close, from the supervisor's callback
-        List<String> types = TestKafka.read(Topics.FEEDBACK, r -> customer.equals(r.key()), 6, Duration.ofSeconds(20))
+        List<String> types = TestKafka.readAll(Topics.FEEDBACK, r -> customer.equals(r.key()), 6, Duration.ofSeconds(20))
                 .stream().map(r -> TestKafka.header(r, "ce_type")).toList();
         assertThat(types).containsExactly("io.journeyline.feedback.received", "io.journeyline.case.opened",
                 "io.journeyline.case.resolved", "io.journeyline.case.reopened", "io.journeyline.case.resolved",

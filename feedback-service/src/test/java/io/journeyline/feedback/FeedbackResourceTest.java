@@ -53,7 +53,7 @@ class FeedbackResourceTest {
                 .extract().path("id");
 
         // (a complaint also opens a case: case.opened follows on the same topic)
-        List<ConsumerRecord<String, byte[]>> published = TestKafka.read(Topics.FEEDBACK,
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.readAll(Topics.FEEDBACK,
                 record -> customer.equals(record.key())
                         && "io.journeyline.feedback.received".equals(TestKafka.header(record, "ce_type")),
                 1, Duration.ofSeconds(15));
@@ -155,7 +155,7 @@ class FeedbackResourceTest {
     /** The data of the customer's feedback.received events, in order. */
     private static List<JsonNode> published(String customer, int count) throws Exception {
         List<JsonNode> data = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TestKafka.read(Topics.FEEDBACK, r -> customer.equals(r.key())
+        for (ConsumerRecord<String, byte[]> record : TestKafka.readAll(Topics.FEEDBACK, r -> customer.equals(r.key())
                 && "io.journeyline.feedback.received".equals(TestKafka.header(r, "ce_type")), count, Duration.ofSeconds(15))) {
             data.add(EventJson.mapper().readTree(record.value()));
         }

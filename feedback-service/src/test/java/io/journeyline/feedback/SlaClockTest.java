@@ -61,7 +61,7 @@ class SlaClockTest {
         assertThat(view.getString("record.priority")).isEqualTo("CRITICAL");
         assertThat(history(onTime)).containsExactly("opened", "acknowledge");
 
-        List<String> published = TestKafka.read(Topics.FEEDBACK, r -> r.key().equals(customer), 4, Duration.ofSeconds(20))
+        List<String> published = TestKafka.readAll(Topics.FEEDBACK, r -> r.key().equals(customer), 4, Duration.ofSeconds(20))
                 .stream().map(r -> TestKafka.header(r, "ce_type") + " " + new String(r.value(), StandardCharsets.UTF_8))
                 .toList();
         assertThat(published).hasSize(4);

@@ -58,7 +58,7 @@ class BackfillTest {
         ObjectNode today = customer.touchpoint(TEN_DAYS - 40, "app", "setup.tv", "error", Map.of());
 
         // the customer's events are consumed in order: the request for today's trouble comes after anything for the old
-        List<ConsumerRecord<String, byte[]>> requests = TestKafka.read(Topics.INTERVENTIONS,
+        List<ConsumerRecord<String, byte[]>> requests = TestKafka.readAll(Topics.INTERVENTIONS,
                 r -> r.key().equals(customer.id), 1, Duration.ofSeconds(20));
         assertThat(requests).extracting(r -> topicOf(r.value())).as("only today's trouble asks for a lesson")
                 .containsExactly("setup.tv");

@@ -99,7 +99,7 @@ class ForeignReferencesTest {
     }
 
     private static ConsumerRecord<String, byte[]> deadLetter(String topic, Customer customer, String eventId) {
-        List<ConsumerRecord<String, byte[]>> found = TestKafka.read(Topics.deadLetterTopicOf(topic),
+        List<ConsumerRecord<String, byte[]>> found = TestKafka.readAll(Topics.deadLetterTopicOf(topic),
                 record -> customer.id.equals(record.key())
                         && new String(record.value(), StandardCharsets.UTF_8).contains(eventId), 1,
                 Duration.ofSeconds(20));

@@ -87,7 +87,7 @@ class GuardsTest {
         assertThat(both.getList("items.findAll { it.ruleId.startsWith('PP-TEST') }.interventions.flatten()", Map.class))
                 .extracting(i -> i.get("status") + ":" + i.get("suppressedBy"))
                 .containsExactlyInAnyOrder("SENT:null", "SUPPRESSED:survey-spacing");
-        List<String> requested = TestKafka.read(Topics.INTERVENTIONS, r -> r.key().equals(twice.id)
+        List<String> requested = TestKafka.readAll(Topics.INTERVENTIONS, r -> r.key().equals(twice.id)
                 && "io.journeyline.intervention.survey-requested".equals(TestKafka.header(r, "ce_type")), 1,
                 Duration.ofSeconds(20)).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
         assertThat(requested).singleElement().asString().contains("\"surveyKind\":\"CSAT\"");

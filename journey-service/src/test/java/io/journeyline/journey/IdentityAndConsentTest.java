@@ -116,7 +116,7 @@ class IdentityAndConsentTest {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("customerId", d.id).put("purpose", "survey")
                 .put("channel", "email").put("granted", false);
         d.send(Topics.TOUCHPOINTS, "io.journeyline.consent.changed", "/crm/preferences", 20, data);
-        List<String> republished = TestKafka.read(Topics.INSIGHTS, r -> r.key().equals(d.id)
+        List<String> republished = TestKafka.readAll(Topics.INSIGHTS, r -> r.key().equals(d.id)
                         && "io.journeyline.journey.consent-changed".equals(TestKafka.header(r, "ce_type")), 2,
                 Duration.ofSeconds(20)).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
         assertThat(republished).hasSize(2);
@@ -150,7 +150,7 @@ class IdentityAndConsentTest {
         given().header("Authorization", JourneyApi.AGENT).get("/api/v1/customers/" + f.id + "/consents").then()
                 .statusCode(200).body("consents.purpose", equalTo(List.of("education")))
                 .body("effectiveByPurpose.education", equalTo(false));
-        assertThat(TestKafka.read(Topics.INSIGHTS, r -> r.key().equals(f.id)
+        assertThat(TestKafka.readAll(Topics.INSIGHTS, r -> r.key().equals(f.id)
                 && "io.journeyline.journey.consent-changed".equals(TestKafka.header(r, "ce_type")), 1,
                 Duration.ofSeconds(20))).hasSize(1);
         JourneyApi.timeline(f.id, "").statusCode(200)

@@ -70,7 +70,7 @@ class JourneyViewTest {
         assertThat(JourneyApi.timeline(a.id, "limit=50").extract().jsonPath().getString("items[2].eventId"))
                 .isEqualTo(idOf(third));
 
-        List<String> insights = TestKafka.read(Topics.INSIGHTS, r -> r.key().equals(a.id), 3, Duration.ofSeconds(20))
+        List<String> insights = TestKafka.readAll(Topics.INSIGHTS, r -> r.key().equals(a.id), 3, Duration.ofSeconds(20))
                 .stream().map(r -> TestKafka.header(r, "ce_type")).toList();
         assertThat(insights).containsExactly("io.journeyline.journey.stage-changed",
                 "io.journeyline.journey.stage-changed", "io.journeyline.journey.pain-point-detected");
@@ -114,7 +114,7 @@ class JourneyViewTest {
         assertThat(painPoints.getList("items.findAll { it.ruleId == 'PP-REPEAT-CONTACT' }.evidence.flatten()", String.class))
                 .containsExactly(idOf(call), idOf(chat));
 
-        List<String> requests = TestKafka.read(Topics.INTERVENTIONS, r -> r.key().equals(c.id), 2, Duration.ofSeconds(20))
+        List<String> requests = TestKafka.readAll(Topics.INTERVENTIONS, r -> r.key().equals(c.id), 2, Duration.ofSeconds(20))
                 .stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
         // the case carries all three contacts: its own evidence and that of the channel switch on the same topic
         assertThat(requests).filteredOn(json -> json.contains("\"evidence\""))

@@ -95,7 +95,7 @@ class KafkaConsumptionTest {
 
         assertThat(awaitInTimeline(customer, goodId)).containsExactly(goodId);
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readAll(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
                 record -> customer.equals(record.key()), 2, Duration.ofSeconds(15));
         assertThat(deadLetters).hasSize(2);
         ConsumerRecord<String, byte[]> malformed = deadLetters.get(0);
@@ -116,7 +116,7 @@ class KafkaConsumptionTest {
         sendBinary(Topics.TOUCHPOINTS, customer, UUID.randomUUID().toString(), "com.example.unknown", data(customer));
         TestKafka.produce(Topics.TOUCHPOINTS, customer, data(customer).toString(), Map.of("ce_specversion", "1.0"));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readAll(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
                 record -> customer.equals(record.key()), 2, Duration.ofSeconds(15));
         assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-reason"))
                 .containsExactly("unknown-type", "invalid-envelope");
@@ -132,7 +132,7 @@ class KafkaConsumptionTest {
         TestKafka.produce(Topics.TOUCHPOINTS, customer, good.toString(), Map.of());
 
         assertThat(awaitInTimeline(customer, good.get("id").asText())).containsExactly(good.get("id").asText());
-        assertThat(TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS), record -> customer.equals(record.key()),
+        assertThat(TestKafka.readAll(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS), record -> customer.equals(record.key()),
                 1, Duration.ofSeconds(15))).extracting(record -> TestKafka.header(record, "dlq-detail"))
                 .singleElement().asString().startsWith("time");
     }
@@ -153,7 +153,7 @@ class KafkaConsumptionTest {
         TestKafka.produce(Topics.TOUCHPOINTS, customer, good.toString(), Map.of());
 
         assertThat(awaitInTimeline(customer, good.get("id").asText())).containsExactly(good.get("id").asText());
-        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readAll(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
                 record -> customer.equals(record.key()), 3, Duration.ofSeconds(15));
         assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-reason"))
                 .containsExactly("schema-violation", "schema-violation", "schema-violation");
@@ -210,7 +210,7 @@ class KafkaConsumptionTest {
                 "/journeyline/journey-service", 11, data(victim.id).put("channel", "web").put("touchpoint", "home")
                         .put("action", "visit"));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readAll(Topics.deadLetterTopicOf(Topics.TOUCHPOINTS),
                 record -> victim.id.equals(record.key()), 3, Duration.ofSeconds(15));
         assertThat(deadLetters).extracting(record -> TestKafka.header(record, "dlq-reason"))
                 .containsExactly("wrong-topic", "wrong-topic", "reserved-source");

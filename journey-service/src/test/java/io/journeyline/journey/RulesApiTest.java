@@ -157,7 +157,7 @@ class RulesApiTest {
         assertThat(shadow).containsEntry("status", "CANDIDATE").containsEntry("shadow", true)
                 .containsEntry("interventions", List.of());
         assertThat(customer.painPoints(false).getList("items.ruleId")).containsExactly("PP-KIOSK-ERROR");
-        List<String> insights = TestKafka.read(Topics.INSIGHTS, r -> r.key().equals(customer.id), 1,
+        List<String> insights = TestKafka.readAll(Topics.INSIGHTS, r -> r.key().equals(customer.id), 1,
                 Duration.ofSeconds(20)).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
         assertThat(insights).singleElement().asString().contains("PP-KIOSK-ERROR").doesNotContain("PP-KIOSK-SHADOW");
     }

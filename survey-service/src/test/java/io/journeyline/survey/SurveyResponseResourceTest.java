@@ -48,7 +48,7 @@ class SurveyResponseResourceTest {
         given().header("Authorization", TestTokens.bearer(Roles.AGENT)).get(location)
                 .then().statusCode(200).body("surveyKind", equalTo("NPS")).body("score", equalTo(3));
 
-        List<ConsumerRecord<String, byte[]>> published = TestKafka.read(Topics.FEEDBACK,
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.readAll(Topics.FEEDBACK,
                 record -> customer.equals(record.key()), 1, Duration.ofSeconds(15));
         assertThat(published).hasSize(1);
         assertThat(TestKafka.header(published.get(0), "ce_type")).isEqualTo("io.journeyline.survey.responded");

@@ -19,6 +19,9 @@ import java.time.ZoneOffset;
  * clock.advance(Duration.ofHours(25));
  * VertxContextSupport.subscribeAndAwait(timers::fireAllDue);
  * }</pre>
+ *
+ * <p>Every test class starts at wall time: {@link TestClockReset} calls {@link #reset()} before each, so no class
+ * depends on (or is broken by) time another class moved, whatever order they run in.
  */
 @Singleton
 public class TestClock extends Clock {
@@ -27,6 +30,11 @@ public class TestClock extends Clock {
     /** Moves time forward (a negative duration moves it back) for every bean that uses the clock. */
     public void advance(Duration duration) {
         offset = offset.plus(duration);
+    }
+
+    /** Back to wall time (offset zero). */
+    public void reset() {
+        offset = Duration.ZERO;
     }
 
     @Override

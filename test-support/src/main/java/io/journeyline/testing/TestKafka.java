@@ -102,7 +102,8 @@ public final class TestKafka {
 
     /**
      * Reads {@code topic} from the beginning until {@code expected} records match {@code filter} or
-     * {@code timeout} passes; returns the matching records.
+     * {@code timeout} passes; returns the matching records. It stops at the {@code expected}-th match, so it cannot
+     * show that there are no more: a test that asserts "exactly these" or "only one" reads with {@link #readAll}.
      */
     public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
                                                             int expected, Duration timeout) {
@@ -118,6 +119,52 @@ public final class TestKafka {
             }
         }
         return matching;
+    }
+
+    /**
+     * Reads every partition of {@code topic} from the beginning to its end as it stands when this is called, and
+     * returns every record that matches {@code filter}. Call it once the work under test is known to be done (the
+     * HTTP call returned, the database state was observed, a sentinel arrived), so that anything that work published
+     * is before those ends, a second copy included.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+        return readAll(topic, filter, 0, Duration.ZERO);
+    }
+
+    /**
+     * Reads {@code topic} from the beginning until at least {@code atLeast} records match {@code filter} (or
+     * {@code timeout} passes), then on to the end of every partition as it stands at that moment, and returns every
+     * record that matches: unlike {@link #read}, which stops at the {@code expected}-th match, it sees a record too
+     * many. Their arrival is the sign that the work under test is done; what the work published after them in the
+     * same partition's order (a duplicate, say) is then on the topic too.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
+                                                               int atLeast, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = fromBeginning(topic)) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (matching.size() < atLeast && Instant.now().isBefore(deadline)) {
+                pollInto(consumer, filter, matching);
+            }
+            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+            Instant endDeadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+                if (Instant.now().isAfter(endDeadline)) {
+                    throw new AssertionError("could not read " + topic + " to its end " + ends + " within 30 s");
+                }
+                pollInto(consumer, filter, matching);
+            }
+        }
+        return matching;
+    }
+
+    private static void pollInto(KafkaConsumer<String, byte[]> consumer, Predicate<ConsumerRecord<String, byte[]>> filter,
+                                 List<ConsumerRecord<String, byte[]>> matching) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+            if (filter.test(record)) {
+                matching.add(record);
+            }
+        });
     }
 
     /** A consumer assigned every partition of {@code topic}, at the beginning (no group, nothing committed). */

@@ -63,7 +63,7 @@ class OutboxContractTest {
                 "ce_source", "/test/feedback", "ce_type", "io.journeyline.feedback.received",
                 "ce_time", "2026-11-23T10:00:00Z", "content-type", "application/json"));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.read(Topics.deadLetterTopicOf(Topics.FEEDBACK),
+        List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.readAll(Topics.deadLetterTopicOf(Topics.FEEDBACK),
                 record -> id.equals(TestKafka.header(record, "ce_id")), 1, Duration.ofSeconds(20));
         assertThat(deadLetters).hasSize(1);
         assertThat(TestKafka.header(deadLetters.get(0), "dlq-reason")).isEqualTo("processing-failed");

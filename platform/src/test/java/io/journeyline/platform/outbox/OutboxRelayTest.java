@@ -107,7 +107,7 @@ class OutboxRelayTest {
             long oversizedId = parked.getLong("items.find { it.eventId == '" + oversized + "' }.id");
             given().header("Authorization", ADMIN).post("/api/v1/outbox/parked/" + brokerRefusedId + "/retry")
                     .then().statusCode(202);
-            assertThat(TestKafka.read(Topics.INSIGHTS, record -> refusedByBroker.equals(TestKafka.header(record, "ce_id")),
+            assertThat(TestKafka.readAll(Topics.INSIGHTS, record -> refusedByBroker.equals(TestKafka.header(record, "ce_id")),
                     1, Duration.ofSeconds(20))).hasSize(1);
             given().header("Authorization", ADMIN).delete("/api/v1/outbox/parked/" + oversizedId).then().statusCode(204);
             given().header("Authorization", ADMIN).delete("/api/v1/outbox/parked/" + oversizedId).then().statusCode(404)

@@ -150,7 +150,7 @@ class TimersTest {
             fireDue();
         }
 
-        List<String> ids = TestKafka.read(Topics.FEEDBACK, record -> customer.equals(record.key()), 2, Duration.ofSeconds(15))
+        List<String> ids = TestKafka.readAll(Topics.FEEDBACK, record -> customer.equals(record.key()), 2, Duration.ofSeconds(15))
                 .stream().map(record -> TestKafka.header(record, "ce_id")).toList();
         assertThat(ids).hasSize(2);
         assertThat(ids.get(1)).isEqualTo(ids.get(0));
