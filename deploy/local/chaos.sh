@@ -23,10 +23,14 @@ java -cp deploy/local/target/local-stack.jar io.journeyline.local.Chaos "$@" || 
 if [[ "${1:-}" == "soak" && -f "$out/soak.csv" ]]; then
   if ! command -v gnuplot >/dev/null 2>&1; then
     echo "chaos.sh: installing gnuplot-nox (draws the soak's picture)"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnuplot-nox >/dev/null
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnuplot-nox >/dev/null; } ||
+      echo "chaos.sh: could not install gnuplot-nox (needs apt-get and root); the CSV is there to draw"
   fi
-  gnuplot -e "csv='$out/soak.csv'; svg='$out/soak.svg'" deploy/local/soak.gp
-  echo "chaos.sh: drew $out/soak.svg"
+  if gnuplot -e "csv='$out/soak.csv'; svg='$out/soak.svg'" deploy/local/soak.gp; then
+    echo "chaos.sh: drew $out/soak.svg"
+  else
+    echo "chaos.sh: gnuplot did not draw $out/soak.svg"
+  fi
 fi
 exit $status

@@ -72,7 +72,7 @@ import java.util.stream.Collectors;
  *     journey-service's ingest at H events/s, retried as a well-behaved client retries: after Retry-After, with the
  *     same event ids), then each fault in turn: SIGKILL of each service, PostgreSQL stopped for 30 s, the Kafka broker
  *     SIGKILLed, journey-service SIGKILLed while absence timers are due, the launcher itself SIGKILLed and started
- *     again. After each: the time until every service is ready and journey-service's lag is under one second of load;
+ *     again. After each: the time until every service is ready and journey-service's lag is back to what it was before;
  *     then the load pauses, every consumer group drains, and the invariants are checked from outside.
  * deploy/local/chaos.sh soak [--minutes 30] [--rate 2000] [--reads 20] [--out docs/soak]
  *     the same load for N minutes with retentions shortened (purging is part of the steady state) and agent reads of
@@ -125,7 +125,7 @@ public final class Chaos {
         for (int i = soak ? 1 : 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
-                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath().normalize();
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--http" -> http = Integer.parseInt(args[++i]);
                 case "--minutes" -> minutes = Integer.parseInt(args[++i]);
@@ -146,7 +146,7 @@ public final class Chaos {
         Runtime.getRuntime().addShutdownHook(new Thread(chaos.launcher::stop, "chaos-stop-stack"));
         boolean clean;
         try {
-            chaos.begin(http);
+            chaos.begin(http, !soak);
             clean = soak ? new Soak(chaos, minutes, reads, out).run() : chaos.faults(only);
         } finally {
             if (chaos.load != null) {
@@ -157,7 +157,7 @@ public final class Chaos {
         System.exit(clean ? 0 : 1);
     }
 
-    private void begin(int http) throws Exception {
+    private void begin(int http, boolean keepIds) throws Exception {
         System.out.printf("chaos: a stack of its own on port offset %d, data in %s (launcher log: %s)%n", offset, dataDir,
                 launcher.log);
         System.out.printf("  services' JVM: %s; build %s%n", launcher.jvmOptions(), describeBuild());
@@ -165,7 +165,7 @@ public final class Chaos {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         admin = Admin.create(props);
-        load = new Load(this, rate, http);
+        load = new Load(this, rate, http, keepIds);
     }
 
     // --- the faults ---
@@ -222,9 +222,9 @@ public final class Chaos {
     }
 
     private Row settleAndCheck(String fault, double recovered, String http, String restarts) throws Exception {
-        load.pause();
+        List<String> accepted = load.pauseAndSnapshot();
         settle(Duration.ofMinutes(10));
-        Accounting accounting = account();
+        Accounting accounting = account(accepted);
         System.out.printf("  %s%n", accounting.describe());
         return new Row(fault, String.format("%,d/s + %d/s HTTP", rate, load.httpRate), http, restarts, recovered,
                 accounting);
@@ -316,7 +316,6 @@ public final class Chaos {
     /** The load paused: waits until every consumer group has read everything and every service is ready. */
     private void settle(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        load.flush();
         while (Instant.now().isBefore(deadline)) {
             Map<String, Long> lag = lagOrNull();
             if (lag != null && allReady() && lag.values().stream().allMatch(l -> l == 0)) {
@@ -344,7 +343,7 @@ public final class Chaos {
     // --- the invariants ---
 
     /** What the invariants found, cumulative over the run. */
-    record Accounting(long accepted, long lostEvents, long duplicatedEvents, long sentInterventions,
+    record Accounting(long accepted, long refused, long lostEvents, long duplicatedEvents, long sentInterventions,
                       long missingOnTopic, long decidedTwice, long missingEffects, long doubledEffects, long failedTimers,
                       long overdueTimers, String timers) {
         long lost() {
@@ -360,18 +359,18 @@ public final class Chaos {
         }
 
         String describe() {
-            return String.format("accepted %,d: lost %,d, twice %,d in the timeline; %,d interventions sent: %,d not on"
+            return String.format("accepted %,d (refused by the broker %,d): lost %,d, twice %,d in the timeline; %,d interventions sent: %,d not on"
                             + " the topic, %,d under two event ids, %,d without their effect, %,d with two; timers %,d"
-                            + " FAILED, %,d overdue%s", accepted, lostEvents, duplicatedEvents, sentInterventions,
+                            + " FAILED, %,d overdue%s", accepted, refused, lostEvents, duplicatedEvents, sentInterventions,
                     missingOnTopic, decidedTwice, missingEffects, doubledEffects, failedTimers, overdueTimers,
                     timers.isEmpty() ? "" : "; " + timers);
         }
     }
 
-    private Accounting account() throws Exception {
+    /** The invariants over {@code accepted}: what was accepted when the load paused, everything since drained. */
+    private Accounting account(List<String> accepted) throws Exception {
         long lost;
         long duplicated;
-        List<String> accepted = load.acceptedIds();
         try (Connection db = database("journey"); Statement statement = db.createStatement()) {
             statement.execute("create temp table accepted (event_id text not null)");
             StringBuilder rows = new StringBuilder(accepted.size() * 37);
@@ -423,21 +422,20 @@ public final class Chaos {
         String timers = "";
         if (timersCheck != null) {
             try (Connection db = database("journey"); Statement statement = db.createStatement()) {
-                long pending = count(statement, "select count(*) from platform_timers where " + timersCheck
-                        + " and due_at < now() - interval '1 minute'");
+                long pending = count(statement, "select count(*) from platform_timers where status = 'PENDING' and "
+                        + timersCheck + " and due_at < now() - interval '2 minutes'");
                 long twice = count(statement, "select count(*) from (select customer_id from pain_points where rule_id ="
                         + " 'PP-NEW-CUSTOMER' and customer_id like 'load-" + run + "%' group by 1 having count(*) > 1) t");
                 long painPoints = count(statement, "select count(*) from pain_points where rule_id = 'PP-NEW-CUSTOMER'"
                         + " and customer_id like 'load-" + run + "%'");
                 timers = String.format("the due absence timers: %,d still pending, %,d customers with PP-NEW-CUSTOMER"
                         + " twice (%,d such pain points in all)", pending, twice, painPoints);
-                overdue += pending;
-                duplicated += twice;
+                duplicated += twice; // the pending ones are among the overdue already counted
             }
             timersCheck = null;
         }
-        return new Accounting(accepted.size(), lost, duplicated, sent.size(), missingOnTopic, decidedTwice,
-                missingEffects, doubledEffects, failed, overdue, timers);
+        return new Accounting(accepted.size(), load.refused(), lost, duplicated, sent.size(), missingOnTopic,
+                decidedTwice, missingEffects, doubledEffects, failed, overdue, timers);
     }
 
     private static List<String> ofType(Map<String, String> sent, String type) {
@@ -589,14 +587,15 @@ public final class Chaos {
     private void print(List<Row> rows) throws IOException {
         StringBuilder table = new StringBuilder();
         table.append("| fault | load | HTTP ingest meanwhile | restarted by the supervisor | recovered in | accepted"
-                + " | lost | duplicated |\n");
+                + " (refused) | lost | duplicated |\n");
         table.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %,d | %,d | %,d |%n", row.fault(),
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %,d (%,d) | %,d | %,d |%n", row.fault(),
                     row.load(), row.http().isEmpty() ? "—" : row.http(), row.restarts().isEmpty() ? "—" : row.restarts(),
                     row.recoverySeconds() == 0 ? "—" : Double.isNaN(row.recoverySeconds()) ? "**not recovered**"
                             : String.format(Locale.ROOT, "%.1f s", row.recoverySeconds()),
-                    row.accounting().accepted(), row.accounting().lost(), row.accounting().duplicated()));
+                    row.accounting().accepted(), row.accounting().refused(), row.accounting().lost(),
+                    row.accounting().duplicated()));
         }
         System.out.println();
         System.out.println(table);
@@ -751,12 +750,17 @@ public final class Chaos {
         private final String[] recent = new String[1024];
         private final AtomicLong recentAt = new AtomicLong();
         private volatile boolean paused = true;
+        /** The HTTP sender is in the middle of a batch. */
+        private volatile boolean sending;
+        /** Whether accepted ids are kept (the faults' accounting needs them; the soak does not). */
+        private final boolean keepIds;
         private volatile boolean running = true;
         private final Thread kafka;
         private final Thread http;
 
-        Load(Chaos chaos, int rate, int httpRate) {
+        Load(Chaos chaos, int rate, int httpRate, boolean keepIds) {
             this.chaos = chaos;
+            this.keepIds = keepIds;
             this.rate = rate;
             this.httpRate = httpRate;
             Properties props = new Properties();
@@ -781,16 +785,26 @@ public final class Chaos {
             paused = true;
         }
 
+        /**
+         * Pauses, waits until the HTTP sender has finished its batch (accepted, or given up) and the producer has every
+         * acknowledgement, and answers the ids accepted by then: what the invariants are checked over once the stack has
+         * drained (an id accepted during the drain would not have had its time to arrive).
+         */
+        List<String> pauseAndSnapshot() throws InterruptedException {
+            paused = true;
+            while (sending) {
+                Thread.sleep(50);
+            }
+            producer.flush();
+            return new ArrayList<>(accepted);
+        }
+
         void resume() {
             paused = false;
         }
 
         void flush() {
             producer.flush();
-        }
-
-        List<String> acceptedIds() {
-            return new ArrayList<>(accepted);
         }
 
         long refused() {
@@ -842,7 +856,9 @@ public final class Chaos {
                     String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
                     producer.send(record, (metadata, failure) -> {
                         if (failure == null) {
-                            accepted.add(id);
+                            if (keepIds) {
+                                accepted.add(id);
+                            }
                         } else {
                             refused.incrementAndGet();
                         }
@@ -879,8 +895,14 @@ public final class Chaos {
                             .append("\",\"channel\":\"web\",\"touchpoint\":\"home\",\"action\":\"visit\"}}");
                 }
                 batch.append(']');
-                sendUntilAccepted(batch.toString(), ids);
-                next += interval;
+                sending = true;
+                try {
+                    sendUntilAccepted(batch.toString(), ids);
+                } finally {
+                    sending = false;
+                }
+                // after a long outage, go on at the rate rather than send the missed batches back to back
+                next = Math.max(next + interval, System.nanoTime() - interval);
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     sleep(wait / 1_000_000);
@@ -903,8 +925,13 @@ public final class Chaos {
                     count(response.statusCode() + (response.statusCode() == 503
                             ? header.isPresent() ? " (Retry-After)" : " (no Retry-After)" : ""));
                     if (response.statusCode() == 202) {
-                        accepted.addAll(ids);
+                        if (keepIds) {
+                            accepted.addAll(ids);
+                        }
                         return;
+                    }
+                    if (response.statusCode() >= 400 && response.statusCode() < 500 && response.statusCode() != 429) {
+                        return; // refused for what it is: counted above, not accepted, not sent again
                     }
                     if (header.isPresent()) {
                         retryAfter = Long.parseLong(header.get().trim());

@@ -44,6 +44,9 @@ final class ChildProcess {
     /** Stops the process if it still runs (SIGTERM, SIGKILL after 30 s), then starts it again the same way. */
     synchronized void restart() throws IOException {
         stop(30);
+        if (Thread.currentThread().isInterrupted()) {
+            return; // the launcher is stopping: what was stopped stays stopped
+        }
         restarts++;
         launch();
     }

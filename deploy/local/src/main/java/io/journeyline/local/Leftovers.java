@@ -10,20 +10,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a launcher started, written to {@code <data-dir>/stack.pids} as it starts each process, so that a launcher that
  * ended without stopping them (SIGKILL, a crash, a closed terminal) leaves nothing in the way of the next start: the
  * next launcher on the same data folder stops exactly those processes and the PostgreSQL server of that folder, then
- * starts afresh. A process is recognised by its pid <em>and</em> its start time, so a stranger that reuses a pid is
- * never touched; PostgreSQL by its own {@code postmaster.pid} in this data folder and a command line naming the folder.
+ * starts afresh. A process is recognised by its pid <em>and</em> its start time (in this boot of the machine), so a
+ * stranger that reuses a pid is never touched; PostgreSQL by its own {@code postmaster.pid} in this data folder and a
+ * working directory that is the folder (a postmaster works in its data directory).
  * A launcher still alive on the folder is refused, not stopped.
  */
 final class Leftovers {
     static final String FILE = "stack.pids";
     private static final String LAUNCHER = "launcher";
     private static final Duration GRACE = Duration.ofSeconds(30);
+    /** A fast shutdown writes a checkpoint first, which takes a while on a busy machine. */
+    private static final Duration POSTGRES_GRACE = Duration.ofSeconds(120);
+    private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
     private final Path file;
     /** Name → "pid startTicks", in start order. */
@@ -81,7 +84,8 @@ final class Leftovers {
     }
 
     private void write() {
-        StringBuilder text = new StringBuilder("# written by deploy/local's launcher: what it started (name pid start-ticks)\n");
+        StringBuilder text = new StringBuilder("# written by deploy/local's launcher: what it started (name pid start-ticks)\n")
+                .append("boot ").append(bootId()).append('\n');
         entries.forEach((name, process) -> text.append(name).append(' ').append(process).append('\n'));
         try {
             Path temporary = file.resolveSibling(FILE + ".tmp");
@@ -104,7 +108,11 @@ final class Leftovers {
         if (!Files.exists(file)) {
             return processes;
         }
-        for (String line : Files.readAllLines(file)) {
+        List<String> lines = Files.readAllLines(file);
+        if (!lines.contains("boot " + bootId())) {
+            return processes; // written before the machine last started: every process it names is gone
+        }
+        for (String line : lines) {
             String[] fields = line.trim().split("\\s+");
             if (fields.length == 3 && !line.startsWith("#")) {
                 processes.put(fields[0], new long[]{Long.parseLong(fields[1]), Long.parseLong(fields[2])});
@@ -128,18 +136,30 @@ final class Leftovers {
         } catch (RuntimeException e) {
             return;
         }
-        Optional<String> commandLine = commandLine(pid);
-        if (commandLine.isEmpty() || !commandLine.get().contains(folder.toString())) {
+        if (!runsIn(pid, folder)) {
             return; // a stale file: no server, or a pid some other process has now
         }
         System.out.printf("A launcher that did not stop left PostgreSQL running on %s (pid %d): stopping it%n", folder, pid);
         new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
-        ProcessHandle.of(pid).ifPresent(Leftovers::awaitExit);
+        ProcessHandle.of(pid).ifPresent(server -> awaitExit(server, POSTGRES_GRACE));
+    }
+
+    /** The postmaster works in its data folder: a process whose working directory is {@code folder}. */
+    private static boolean runsIn(long pid, Path folder) {
+        try {
+            return Files.isSameFile(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")), folder);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static void awaitExit(ProcessHandle process) {
+        awaitExit(process, GRACE);
+    }
+
+    private static void awaitExit(ProcessHandle process, Duration grace) {
         try {
-            process.onExit().get(GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            process.onExit().get(grace.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
         }
@@ -149,11 +169,11 @@ final class Leftovers {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && startTicks(pid) == startTicks;
     }
 
-    private static Optional<String> commandLine(long pid) {
+    private static String bootId() {
         try {
-            return Optional.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' '));
+            return Files.readString(BOOT_ID).trim();
         } catch (IOException e) {
-            return Optional.empty();
+            return "unknown";
         }
     }
 

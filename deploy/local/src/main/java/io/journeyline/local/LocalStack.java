@@ -101,6 +101,8 @@ public final class LocalStack {
     private Leftovers leftovers;
     /** PostgreSQL stopped on purpose through the control input. */
     private boolean postgresHeld;
+    /** stop() has begun: the control input is refused. */
+    private volatile boolean stopping;
 
     private LocalStack(Path repo, Path dataDir, int offset, KafkaSecurity kafkaSecurity, Duration tokenLifetime,
                        Map<String, String> settings, int journeyInstances, boolean supervise) {
@@ -138,7 +140,7 @@ public final class LocalStack {
         boolean control = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath().normalize();
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
                 case "--demo" -> demoCustomers = Integer.parseInt(args[++i]);
                 case "--demo-seed" -> demoSeed = Long.parseLong(args[++i]);
@@ -443,15 +445,22 @@ public final class LocalStack {
                 }
             }
         } catch (java.io.IOException e) {
-            System.err.println("the control input closed: " + e.getMessage());
+            System.err.println("the control input failed: " + e.getMessage());
         }
+        // Whoever started this launcher to control it has gone (its end of the pipe closed): nobody is left to stop
+        // the stack, so it stops itself rather than hold its ports for good.
+        say("control: the control input closed; stopping");
+        System.exit(0);
     }
 
     private synchronized void stopOne(String name) throws Exception {
+        if (stopping) {
+            throw new IllegalStateException("the stack is stopping");
+        }
         if (name.equals("postgres")) {
             if (!postgresHeld) {
-                postgresHeld = true;
                 postgres.close();
+                postgresHeld = true;
             }
             return;
         }
@@ -459,10 +468,15 @@ public final class LocalStack {
         if (supervisor != null) {
             supervisor.hold(name);
         }
-        process.stop(30);
+        synchronized (process) { // not in the middle of a restart by the supervisor
+            process.stop(30);
+        }
     }
 
     private synchronized void startOne(String name) throws Exception {
+        if (stopping) {
+            throw new IllegalStateException("the stack is stopping");
+        }
         if (name.equals("postgres")) {
             if (postgresHeld) {
                 postgres = PostgresServer.start(dataDir, POSTGRES_PORT + offset, new ArrayList<>(SERVICES.keySet()));
@@ -491,6 +505,7 @@ public final class LocalStack {
         if (started.isEmpty() && postgres == null) {
             return;
         }
+        stopping = true;
         if (supervisor != null) {
             supervisor.close();
             supervisor = null;

@@ -33,7 +33,7 @@ class LeftoversTest {
     void the_next_start_stops_what_a_killed_launcher_left_running() throws Exception {
         Process service = sleeper("sleep");
         Process kafka = sleeper("sleep");
-        Files.writeString(dataDir.resolve(Leftovers.FILE), "launcher " + deadPid() + " 1\n"
+        Files.writeString(dataDir.resolve(Leftovers.FILE), boot() + "launcher " + deadPid() + " 1\n"
                 + "journey-service " + service.pid() + " " + Leftovers.startTicks(service.pid()) + "\n"
                 + "kafka " + kafka.pid() + " " + Leftovers.startTicks(kafka.pid()) + "\n");
 
@@ -55,7 +55,7 @@ class LeftoversTest {
     void a_process_that_only_reuses_a_recorded_pid_is_left_alone() throws Exception {
         Process stranger = sleeper("sleep");
         // the pid a dead launcher recorded for its service, now someone else's: another start time
-        Files.writeString(dataDir.resolve(Leftovers.FILE), "launcher " + deadPid() + " 1\n"
+        Files.writeString(dataDir.resolve(Leftovers.FILE), boot() + "launcher " + deadPid() + " 1\n"
                 + "journey-service " + stranger.pid() + " " + (Leftovers.startTicks(stranger.pid()) - 1) + "\n");
 
         Leftovers.takeOver(dataDir);
@@ -67,7 +67,7 @@ class LeftoversTest {
     void a_launcher_still_running_on_the_folder_is_refused_not_stopped() throws Exception {
         Process service = sleeper("sleep");
         long self = ProcessHandle.current().pid();
-        Files.writeString(dataDir.resolve(Leftovers.FILE), "launcher " + self + " " + Leftovers.startTicks(self) + "\n"
+        Files.writeString(dataDir.resolve(Leftovers.FILE), boot() + "launcher " + self + " " + Leftovers.startTicks(self) + "\n"
                 + "journey-service " + service.pid() + " " + Leftovers.startTicks(service.pid()) + "\n");
 
         assertThatThrownBy(() -> Leftovers.takeOver(dataDir)).isInstanceOf(IllegalStateException.class)
@@ -76,31 +76,53 @@ class LeftoversTest {
     }
 
     @Test
-    void the_postgres_server_of_this_folder_is_stopped_and_one_of_another_folder_is_not() throws Exception {
+    void the_postgres_server_of_this_folder_is_stopped_and_one_working_elsewhere_is_not() throws Exception {
         Path folder = dataDir.resolve("postgres");
         Files.createDirectories(folder);
-        Process ours = sleeper("postgres -D " + folder);
+        Process ours = sleeper("postgres", folder); // a postmaster works in its data folder
         Files.writeString(folder.resolve("postmaster.pid"), ours.pid() + "\n" + folder + "\n");
 
         Leftovers.takeOver(dataDir).clear();
 
         assertThat(ours.waitFor(10, TimeUnit.SECONDS)).as("the postmaster of this data folder").isTrue();
 
-        Process other = sleeper("postgres -D /somewhere/else");
-        Files.writeString(folder.resolve("postmaster.pid"), other.pid() + "\n/somewhere/else\n");
+        // a stale postmaster.pid whose pid another process has now (one tailing the server's log, say)
+        Process other = sleeper("tail", dataDir);
+        Files.writeString(folder.resolve("postmaster.pid"), other.pid() + "\n" + folder + "\n");
         Leftovers.takeOver(dataDir);
-        assertThat(other.isAlive()).as("a server whose command line names another folder").isTrue();
+        assertThat(other.isAlive()).as("a process working elsewhere").isTrue();
+    }
+
+    @Test
+    void a_record_from_before_the_machine_started_is_ignored() throws Exception {
+        Process stranger = sleeper("sleep");
+        Files.writeString(dataDir.resolve(Leftovers.FILE), "boot 00000000-0000-0000-0000-000000000000\n"
+                + "journey-service " + stranger.pid() + " " + Leftovers.startTicks(stranger.pid()) + "\n");
+
+        Leftovers.takeOver(dataDir);
+
+        assertThat(stranger.isAlive()).isTrue();
     }
 
     /** A long sleep whose command line reads {@code name …}, as `exec -a` sets it. */
     private Process sleeper(String name) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", "exec -a '" + name + "' sleep 600").start();
+        return sleeper(name, dataDir);
+    }
+
+    private Process sleeper(String name, Path workingDirectory) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "exec -a '" + name + "' sleep 600")
+                .directory(workingDirectory.toFile()).start();
         started.add(process);
         for (int i = 0; i < 50 && !Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
                 .startsWith(name.split(" ")[0]); i++) {
             Thread.sleep(20);
         }
         return process;
+    }
+
+    /** The record's first line: this boot of the machine. */
+    private static String boot() throws Exception {
+        return "boot " + Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim() + "\n";
     }
 
     private static long deadPid() throws Exception {
