@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How long a consumer may work on one batch before SmallRye reports its channel failed (liveness DOWN, the pod
- * restarted). chaos.sh found education-service in a restart loop after PostgreSQL came back: started on a backlog, its
- * first batch of 500 requests took longer than SmallRye's default 60 s on a saturated machine, so each restart failed
- * the same batch again. The limit must leave a batch the time its own bounds allow it.
+ * restarted). SmallRye's default, 60 s, is shorter than a batch that meets slow statements may legitimately take (each
+ * attempt up to the statement timeout, then a back-off, five retries), so a service restarted on a backlog could fail
+ * the same batch on every restart. The limit must leave a batch the time its own bounds allow it.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
