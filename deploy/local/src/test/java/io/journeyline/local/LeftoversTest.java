@@ -5,12 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -113,10 +115,9 @@ class LeftoversTest {
         Process process = new ProcessBuilder("bash", "-c", "exec -a '" + name + "' sleep 600")
                 .directory(workingDirectory.toFile()).start();
         started.add(process);
-        for (int i = 0; i < 50 && !Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
-                .startsWith(name.split(" ")[0]); i++) {
-            Thread.sleep(20);
-        }
+        // bash replaces itself with the renamed sleep: wait until /proc shows that
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(Path.of("/proc",
+                Long.toString(process.pid()), "cmdline")).startsWith(name.split(" ")[0]));
         return process;
     }
 
