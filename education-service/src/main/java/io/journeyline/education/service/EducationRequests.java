@@ -17,6 +17,7 @@ import io.journeyline.education.persistence.LearnerRepository;
 import io.journeyline.education.persistence.PathRepository;
 import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.ForeignReferenceException;
@@ -91,13 +92,7 @@ public class EducationRequests {
                 .chain(known -> consents.ofAll(customers, PURPOSE)
                         .chain(said -> assignments.ofCustomers(customers)
                                 .map(before -> new BatchView(answered, known, said, before)))))
-                .chain(view -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Delivery<EducationRequested> delivery : deliveries) {
-                        chain = chain.chain(() -> answerOnce(delivery, view));
-                    }
-                    return chain;
-                });
+                .chain(view -> InOrder.each(deliveries, delivery -> answerOnce(delivery, view)));
     }
 
     private Uni<Void> answerOnce(Delivery<EducationRequested> delivery, BatchView view) {
