@@ -273,7 +273,7 @@ final class Soak {
         clean &= flat;
         lines.add(String.format(Locale.ROOT, "| journey-service's lag after warm-up | max %,d events, trend %+.1f events/s"
                         + " (%s; flat = under 1 %% of the rate) |", steady.stream().mapToLong(s -> s[1]).max().orElse(0),
-                slope, flat ? "flat" : "GROWING"));
+                slope, flat ? "flat" : slope > 0 ? "GROWING" : "shrinking: still catching up"));
         lines.add(String.format(Locale.ROOT, "| event → timeline p99 per minute (after warm-up) | median %d ms, worst %d ms |",
                 median(column("e2e_p99_ms")), max(column("e2e_p99_ms"))));
         lines.add(String.format(Locale.ROOT, "| agent reads p99 per minute: timeline page / journey | median %d / %d ms,"
