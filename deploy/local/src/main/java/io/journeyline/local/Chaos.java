@@ -56,9 +56,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -93,8 +90,6 @@ public final class Chaos {
     /** What chaos.sh starts the services with unless JOURNEYLINE_SERVICE_JVM_OPTS says otherwise (as the benchmarks). */
     static final String JVM_OPTIONS = "-Xmx512m -XX:+UseParallelGC";
     private static final List<String> DATABASES = List.of("journey", "survey", "education", "feedback");
-    private static final List<String> PROCESSES = List.of("journey-service", "survey-service", "education-service",
-            "feedback-service", "console", "kafka");
 
     private final Path dataDir;
     private final int offset;

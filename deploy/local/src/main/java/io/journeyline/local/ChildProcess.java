@@ -96,8 +96,13 @@ final class ChildProcess {
 
     /** Resident memory in MiB, read from /proc (Linux), or -1. */
     long residentMiB() {
+        return residentMiB(process.pid());
+    }
+
+    /** Resident memory of process {@code pid} in MiB, read from /proc (Linux), or -1. */
+    static long residentMiB(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }

@@ -229,19 +229,7 @@ final class Soak {
     }
 
     private static long residentMiB(Long pid) {
-        if (pid == null) {
-            return 0;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", pid.toString(), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
+        return pid == null ? 0 : Math.max(0, ChildProcess.residentMiB(pid));
     }
 
     private static String describe(Map<String, Object> row) {
