@@ -23,7 +23,7 @@ plot csv using (column("minute")):(column("e2e_p99_ms")) with linespoints title 
      csv using (column("minute")):(column("journey_p99_ms")) with linespoints title "GET journey"
 unset logscale y
 
-set title "memory per process (RSS; heap = the minute's smallest sample)"
+set title "memory per process (RSS; heap = live after a full GC)"
 set ylabel "MiB"
 set yrange [0:*]
 plot csv using (column("minute")):(column("rss_mib_journey-service")) with lines lw 2 title "journey RSS", \
@@ -32,5 +32,5 @@ plot csv using (column("minute")):(column("rss_mib_journey-service")) with lines
      csv using (column("minute")):(column("rss_mib_feedback-service")) with lines title "feedback RSS", \
      csv using (column("minute")):(column("rss_mib_console")) with lines title "console RSS", \
      csv using (column("minute")):(column("rss_mib_kafka")) with lines title "kafka RSS", \
-     csv using (column("minute")):(column("heap_min_mib_journey-service")) with lines dt 2 lw 2 title "journey heap"
+     csv using (column("minute")):(column("heap_live_mib_journey-service")) with lines dt 2 lw 2 title "journey heap"
 unset multiplot

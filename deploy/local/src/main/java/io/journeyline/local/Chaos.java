@@ -750,6 +750,7 @@ public final class Chaos {
         /** Whether accepted ids are kept (the faults' accounting needs them; the soak does not). */
         private final boolean keepIds;
         private volatile boolean running = true;
+        private volatile long rampNanos;
         private final Thread kafka;
         private final Thread http;
 
@@ -796,6 +797,14 @@ public final class Chaos {
 
         void resume() {
             paused = false;
+        }
+
+        /**
+         * From the next resume, the rate climbs linearly from 0 over this long (the soak's cold JVMs compile while the
+         * load grows, instead of starting a backlog in their first minute).
+         */
+        void rampOver(Duration ramp) {
+            rampNanos = ramp.toNanos();
         }
 
         void flush() {
@@ -849,7 +858,7 @@ public final class Chaos {
                     events = LoadBenchmark.Mix.everyday(chaos.run() + "x" + chunk++, rate * 30, random, Instant.now());
                     next = 0;
                 }
-                long due = (System.nanoTime() - t0) * rate / 1_000_000_000L;
+                long due = due(System.nanoTime() - t0);
                 while (sent < due && next < events.size() && !paused) {
                     LoadBenchmark.Mix.Event event = events.get(next++);
                     ProducerRecord<String, byte[]> record = event.record(Instant.now());
@@ -868,6 +877,13 @@ public final class Chaos {
                 }
                 sleep(5);
             }
+        }
+
+        /** Records due this long after a resume: the rate's integral, a linear ramp then flat. */
+        private long due(long elapsedNanos) {
+            double seconds = elapsedNanos / 1e9;
+            double ramp = rampNanos / 1e9;
+            return (long) (seconds < ramp ? rate * seconds * seconds / (2 * ramp) : rate * (seconds - ramp / 2));
         }
 
         private void ingest() {

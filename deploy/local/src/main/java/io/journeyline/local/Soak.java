@@ -29,6 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -36,11 +39,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code deploy/local/chaos.sh soak}: the chaos harness's load for N minutes, with retentions shortened so that purging
- * is part of the steady state, plus agent reads (timeline pages and journeys of customers the load just wrote to, open
- * loop, half each). Sampled from outside: journey-service's lag every second; each JVM's heap every 5 s (its
- * /q/metrics); per minute the event → timeline latency (the consumer's recorded_at − the send time), the reads'
- * latencies, each process's RSS (/proc), each database's size, the timeline's rows. Writes {@code soak.csv} and
+ * {@code deploy/local/chaos.sh soak}: the chaos harness's load for N minutes (climbing to its rate over the first three),
+ * with retentions shortened so that purging is part of the steady state, plus agent reads (timeline pages and journeys
+ * of customers the load just wrote to, open loop, half each). Sampled from outside: journey-service's lag every second;
+ * per minute the event → timeline latency (the consumer's recorded_at − the send time), the reads' latencies, each
+ * process's RSS (/proc), each JVM's heap right after a full GC (jcmd, then its /q/metrics), each database's size, the
+ * timeline's rows. Writes {@code soak.csv} and
  * {@code soak.md} to the output folder (chaos.sh draws {@code soak.svg} from the CSV with gnuplot) and judges: lag flat,
  * RSS and heap within 10 % of their size after the warm-up, no ERROR line in any log, nothing dead-lettered.
  */
@@ -50,24 +54,32 @@ final class Soak {
 
     static {
         SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_INTERVAL", "PT1M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_DEDUPE", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_JOURNEY_TIMELINE", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_JOURNEY_PAIN_POINTS", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_SURVEY_RESPONSES", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_SURVEY_INVITATIONS", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_EDUCATION_FINISHED_ASSIGNMENTS", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_FEEDBACK_CLOSED_CASES", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_FEEDBACK_FEEDBACK_ITEMS", "PT10M");
-        SHORT_RETENTIONS.put("JOURNEYLINE_AUDIT_RETENTION", "PT10M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_DEDUPE", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_JOURNEY_TIMELINE", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_JOURNEY_PAIN_POINTS", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_SURVEY_RESPONSES", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_SURVEY_INVITATIONS", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_EDUCATION_FINISHED_ASSIGNMENTS", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_FEEDBACK_CLOSED_CASES", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_RETENTION_FEEDBACK_FEEDBACK_ITEMS", "PT5M");
+        SHORT_RETENTIONS.put("JOURNEYLINE_AUDIT_RETENTION", "PT5M");
     }
 
-    /** Minutes at the start that are warm-up: growth is judged against the end of it. */
-    static final int WARM_UP_MINUTES = 5;
+    /**
+     * Minutes at the start that are warm-up (the ramp, then the shortened retentions' first purge, so that every table
+     * has reached its steady size): growth is judged against the end of it.
+     */
+    static final int WARM_UP_MINUTES = 8;
     static final double ALLOWED_GROWTH = 0.10;
+    /** The load climbs to its rate over the first minutes of the warm-up, while the JVMs compile. */
+    static final Duration RAMP = Duration.ofMinutes(3);
     private static final List<String> JVMS = List.of("journey-service", "survey-service", "education-service",
             "feedback-service", "console");
     private static final List<String> PROCESSES = List.of("journey-service", "survey-service", "education-service",
             "feedback-service", "console", "kafka");
+    /** The JDK's jcmd beside the java running this harness (the services run on the same one). */
+    private static final String JCMD = ProcessHandle.current().info().command()
+            .map(java -> Path.of(java).resolveSibling("jcmd").toString()).orElse("jcmd");
     private static final List<String> DATABASES = List.of("journey", "survey", "education", "feedback");
 
     private final Chaos chaos;
@@ -75,9 +87,12 @@ final class Soak {
     private final int reads;
     private final Path out;
     private final List<long[]> lagSamples = new CopyOnWriteArrayList<>(); // {epoch ms, lag}
-    private final Map<String, List<Long>> heapSamples = new HashMap<>();
-    private final ConcurrentLinkedQueue<double[]> readSamples = new ConcurrentLinkedQueue<>(); // {kind, ms, ok}
+    /** {kind (0 timeline, 1 journey), ms, HTTP status or 0 when no answer came}. */
+    private final ConcurrentLinkedQueue<double[]> readSamples = new ConcurrentLinkedQueue<>();
+    /** The answers other than 200, per read and status ("journey 404"), over the whole soak. */
+    private final Map<String, Long> readFailures = new TreeMap<>();
     private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final Set<String> unmeasured = ConcurrentHashMap.newKeySet();
 
     Soak(Chaos chaos, int minutes, int reads, Path out) {
         this.chaos = chaos;
@@ -88,16 +103,17 @@ final class Soak {
 
     boolean run() throws Exception {
         Files.createDirectories(out);
-        System.out.printf("soak: %d minutes at %,d events/s (+ %d/s HTTP ingest) and %d agent reads/s; retentions %s%n",
-                minutes, chaos.rate(), chaos.load().httpRate, reads, SHORT_RETENTIONS);
+        System.out.printf("soak: %d minutes at %,d events/s (reached after a %d-minute ramp; + %d/s HTTP ingest) and %d"
+                        + " agent reads/s; retentions %s%n", minutes, chaos.rate(), RAMP.toMinutes(), chaos.load().httpRate,
+                reads, SHORT_RETENTIONS);
         Map<String, Long> logStarts = logSizes();
         long deadLettersBefore = deadLetters();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
         Random random = new Random(11);
         Map<String, String> tokens = Keys.writtenTokens(chaos.dataDir());
+        chaos.load().rampOver(RAMP);
         chaos.load().resume();
         scheduler.scheduleAtFixedRate(this::sampleLag, 0, 1, TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(this::sampleHeaps, 0, 5, TimeUnit.SECONDS);
         if (reads > 0) {
             long[] n = {0};
             scheduler.scheduleAtFixedRate(() -> read(tokens.get("JOURNEYLINE_TOKEN_AGENT"), random, n[0]++),
@@ -126,23 +142,31 @@ final class Soak {
         }
     }
 
-    private void sampleHeaps() {
-        for (String jvm : JVMS) {
-            int port = jvm.equals("console") ? LocalStack.CONSOLE_PORT
-                    : LocalStack.SERVICES.get(jvm.replace("-service", ""));
-            try {
-                String metrics = Chaos.Load.HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                                + LocalStack.managementPort(port + chaos.offset()) + "/q/metrics"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-                long heap = (long) metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{")
-                                && line.contains("area=\"heap\""))
-                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-                synchronized (heapSamples) {
-                    heapSamples.computeIfAbsent(jvm, k -> new ArrayList<>()).add(heap);
-                }
-            } catch (Exception e) {
-                // a service restarting: no sample this time
+    /**
+     * Each JVM's heap right after a full collection (jcmd GC.run, then its /q/metrics): what stays live, the figure a
+     * leak grows. A sample taken at any other moment mostly measures how long ago the last collection ran.
+     */
+    private long liveHeapMiB(String jvm, Long pid) {
+        int port = jvm.equals("console") ? LocalStack.CONSOLE_PORT : LocalStack.SERVICES.get(jvm.replace("-service", ""));
+        try {
+            if (pid == null || new ProcessBuilder(JCMD, Long.toString(pid), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
+                return 0;
             }
+            String metrics = Chaos.Load.HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + LocalStack.managementPort(port + chaos.offset()) + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (!metrics.contains("jvm_memory_used_bytes{") && unmeasured.add(jvm)) {
+                System.err.println("soak: " + jvm + "'s /q/metrics has no jvm_memory_used_bytes");
+            }
+            return (long) metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{")
+                            && line.contains("area=\"heap\""))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum() >> 20;
+        } catch (IOException e) {
+            return 0; // a service restarting: no sample this minute
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 
@@ -158,7 +182,7 @@ final class Soak {
                                 + customer + path)).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, failure) -> readSamples.add(new double[]{timeline ? 0 : 1,
-                        (System.nanoTime() - start) / 1e6, failure == null && response.statusCode() == 200 ? 1 : 0}));
+                        (System.nanoTime() - start) / 1e6, failure != null ? 0 : response.statusCode()}));
     }
 
     /** One minute's row: what was sampled during it, and what the databases and /proc say at its end. */
@@ -191,10 +215,14 @@ final class Soak {
         }
         for (int kind = 0; kind < 2; kind++) {
             int k = kind;
-            List<Double> ok = taken.stream().filter(s -> s[0] == k && s[2] == 1).map(s -> s[1]).sorted().toList();
+            List<Double> ok = taken.stream().filter(s -> s[0] == k && s[2] == 200).map(s -> s[1]).sorted().toList();
             String name = kind == 0 ? "timeline" : "journey";
             row.put(name + "_n", ok.size());
-            row.put(name + "_failed", taken.stream().filter(s -> s[0] == k && s[2] == 0).count());
+            row.put(name + "_failed", taken.stream().filter(s -> s[0] == k && s[2] != 200).count());
+            synchronized (readFailures) {
+                taken.stream().filter(s -> s[0] == k && s[2] != 200).forEach(s -> readFailures.merge(
+                        name + " " + (s[2] == 0 ? "no answer in 30 s" : Integer.toString((int) s[2])), 1L, Long::sum));
+            }
             row.put(name + "_p50_ms", percentile(ok, 50));
             row.put(name + "_p99_ms", percentile(ok, 99));
         }
@@ -202,13 +230,8 @@ final class Soak {
         for (String process : PROCESSES) {
             row.put("rss_mib_" + process, residentMiB(pids.get(process)));
         }
-        synchronized (heapSamples) {
-            for (String jvm : JVMS) {
-                List<Long> samples = heapSamples.getOrDefault(jvm, List.of());
-                // the smallest heap of the minute: close to what stays live after a collection
-                row.put("heap_min_mib_" + jvm, samples.stream().mapToLong(Long::longValue).min().orElse(0) >> 20);
-                heapSamples.put(jvm, new ArrayList<>());
-            }
+        for (String jvm : JVMS) {
+            row.put("heap_live_mib_" + jvm, liveHeapMiB(jvm, pids.get(jvm)));
         }
         for (String name : DATABASES) {
             try (Connection db = chaos.database(name); Statement statement = db.createStatement()) {
@@ -236,7 +259,7 @@ final class Soak {
         return String.format(Locale.ROOT, "minute %2d: lag max %,d; event→timeline p99 %d ms; reads p99 timeline %d ms,"
                         + " journey %d ms; RSS journey %d MiB; heap journey %d MiB; journey db %d MiB, %,d timeline rows",
                 row.get("minute"), row.get("lag_max"), row.get("e2e_p99_ms"), row.get("timeline_p99_ms"),
-                row.get("journey_p99_ms"), row.get("rss_mib_journey-service"), row.get("heap_min_mib_journey-service"),
+                row.get("journey_p99_ms"), row.get("rss_mib_journey-service"), row.get("heap_live_mib_journey-service"),
                 row.get("db_mib_journey"), row.get("timeline_rows"));
     }
 
@@ -265,23 +288,24 @@ final class Soak {
         lines.add(String.format(Locale.ROOT, "| event → timeline p99 per minute (after warm-up) | median %d ms, worst %d ms |",
                 median(column("e2e_p99_ms")), max(column("e2e_p99_ms"))));
         lines.add(String.format(Locale.ROOT, "| agent reads p99 per minute: timeline page / journey | median %d / %d ms,"
-                        + " worst %d / %d ms; %,d failed |", median(column("timeline_p99_ms")), median(column("journey_p99_ms")),
+                        + " worst %d / %d ms; %,d failed", median(column("timeline_p99_ms")), median(column("journey_p99_ms")),
                 max(column("timeline_p99_ms")), max(column("journey_p99_ms")),
-                rows.stream().mapToLong(r -> (long) r.get("timeline_failed") + (long) r.get("journey_failed")).sum()));
+                rows.stream().mapToLong(r -> (long) r.get("timeline_failed") + (long) r.get("journey_failed")).sum())
+                + (readFailures.isEmpty() ? "" : " " + readFailures) + " |");
         for (String process : PROCESSES) {
             Growth rss = growth("rss_mib_" + process);
             clean &= rss.within();
             lines.add(String.format(Locale.ROOT, "| %s RSS | %s |", process, rss));
         }
         for (String jvm : JVMS) {
-            Growth heap = growth("heap_min_mib_" + jvm);
+            Growth heap = growth("heap_live_mib_" + jvm);
             clean &= heap.within();
-            lines.add(String.format(Locale.ROOT, "| %s heap (the minute's smallest sample) | %s |", jvm, heap));
+            lines.add(String.format(Locale.ROOT, "| %s heap live after a full GC | %s |", jvm, heap));
         }
         for (String name : DATABASES) {
             lines.add(String.format(Locale.ROOT, "| database %s | %s |", name, growth("db_mib_" + name)));
         }
-        lines.add(String.format(Locale.ROOT, "| timeline rows (retention 10 min) | %s |", growth("timeline_rows")));
+        lines.add(String.format(Locale.ROOT, "| timeline rows (retention 5 min) | %s |", growth("timeline_rows")));
         Map<String, List<String>> errors = errorLines(logStarts);
         long errorCount = errors.values().stream().mapToLong(List::size).sum();
         clean &= errorCount == 0;

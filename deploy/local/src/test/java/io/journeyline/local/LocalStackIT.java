@@ -56,6 +56,15 @@ class LocalStackIT {
                 + "/timeline").then().statusCode(401);
         stack.as("agent").get(JOURNEY + "/api/v1/customers/" + customer + "/timeline").then().statusCode(404);
 
+        // every process a Prometheus scrapes (the manifests' prometheus.io annotations) answers on its management port,
+        // with the JVM's memory among its figures: the console's did not answer at all before it took the extension
+        for (int port : List.of(8081, 8082, 8083, 8084, LocalStack.CONSOLE_PORT)) {
+            String metrics = RestAssured.get("http://localhost:" + LocalStack.managementPort(port + OFFSET) + "/q/metrics")
+                    .then().statusCode(200).extract().asString();
+            assertThat(metrics).as("/q/metrics of the process on %d", port + OFFSET)
+                    .contains("jvm_memory_used_bytes{", "http_server_requests_seconds_count{");
+        }
+
         String viaHttp = UUID.randomUUID().toString();
         stack.as("ingest").contentType("application/cloudevents+json")
                 .body(touchpoint(viaHttp, customer, "web", "checkout.payment", "purchase"))
