@@ -43,8 +43,8 @@ import java.util.concurrent.TimeUnit;
  * with retentions shortened so that purging is part of the steady state, plus agent reads (timeline pages and journeys
  * of customers the load just wrote to, open loop, half each). Sampled from outside: journey-service's lag every second;
  * per minute the event → timeline latency (the consumer's recorded_at − the send time), the reads' latencies, each
- * process's RSS (/proc), each JVM's heap right after a full GC (jcmd, then its /q/metrics), each database's size, the
- * timeline's rows. Writes {@code soak.csv} and
+ * process's RSS (/proc), each JVM's heap right after a full GC (jcmd, then its /q/metrics), each database's and each
+ * table's size (soak-tables.csv), the timeline's rows. Writes {@code soak.csv} and
  * {@code soak.md} to the output folder (chaos.sh draws {@code soak.svg} from the CSV with gnuplot) and judges: lag flat,
  * RSS and heap within 10 % of their size after the warm-up, no ERROR line in any log, nothing dead-lettered.
  */
@@ -92,6 +92,8 @@ final class Soak {
     /** The answers other than 200, per read and status ("journey 404"), over the whole soak. */
     private final Map<String, Long> readFailures = new TreeMap<>();
     private final List<Map<String, Object>> rows = new ArrayList<>();
+    /** minute, database, table, MiB (with indexes and TOAST), live rows: soak-tables.csv. */
+    private final StringBuilder tableSizes = new StringBuilder();
     private final Set<String> unmeasured = ConcurrentHashMap.newKeySet();
 
     Soak(Chaos chaos, int minutes, int reads, Path out) {
@@ -239,6 +241,14 @@ final class Soak {
                 if (name.equals("journey")) {
                     row.put("timeline_rows", Chaos.count(statement, "select count(*) from timeline_entries"));
                 }
+                // every table's size and live rows: which ones a retention holds flat, which grow with customers
+                try (ResultSet tables = statement.executeQuery(
+                        "select relname, pg_total_relation_size(relid), n_live_tup from pg_stat_user_tables")) {
+                    while (tables.next()) {
+                        tableSizes.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d%n", minute, name,
+                                tables.getString(1), tables.getLong(2) >> 20, tables.getLong(3)));
+                    }
+                }
             }
         }
         return row;
@@ -269,6 +279,7 @@ final class Soak {
             csv.append(row.values().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow()).append('\n');
         }
         Files.writeString(out.resolve("soak.csv"), csv);
+        Files.writeString(out.resolve("soak-tables.csv"), "minute,database,table,mib,live_rows\n" + tableSizes);
     }
 
     // --- the verdict ---
