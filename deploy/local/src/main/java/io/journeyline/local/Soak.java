@@ -144,16 +144,23 @@ final class Soak {
         }
     }
 
+    /** A JVM's memory in MiB: heap in use right after a full collection, heap committed, non-heap in use. */
+    private record Memory(long liveHeap, long committedHeap, long nonHeap) {
+        static final Memory NONE = new Memory(0, 0, 0);
+    }
+
     /**
      * Each JVM's heap right after a full collection (jcmd GC.run, then its /q/metrics): what stays live, the figure a
-     * leak grows. A sample taken at any other moment mostly measures how long ago the last collection ran.
+     * leak grows; a sample taken at any other moment mostly measures how long ago the last collection ran. With it the
+     * heap the JVM has committed and the non-heap in use, which tell an RSS that grows with the heap's sizing from one
+     * that grows outside it.
      */
-    private long liveHeapMiB(String jvm, Long pid) {
+    private Memory memory(String jvm, Long pid) {
         int port = jvm.equals("console") ? LocalStack.CONSOLE_PORT : LocalStack.SERVICES.get(jvm.replace("-service", ""));
         try {
             if (pid == null || new ProcessBuilder(JCMD, Long.toString(pid), "GC.run").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
-                return 0;
+                return Memory.NONE;
             }
             String metrics = Chaos.Load.HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + LocalStack.managementPort(port + chaos.offset()) + "/q/metrics"))
@@ -161,15 +168,20 @@ final class Soak {
             if (!metrics.contains("jvm_memory_used_bytes{") && unmeasured.add(jvm)) {
                 System.err.println("soak: " + jvm + "'s /q/metrics has no jvm_memory_used_bytes");
             }
-            return (long) metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{")
-                            && line.contains("area=\"heap\""))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum() >> 20;
+            return new Memory(mib(metrics, "jvm_memory_used_bytes{", "heap"),
+                    mib(metrics, "jvm_memory_committed_bytes{", "heap"), mib(metrics, "jvm_memory_used_bytes{", "nonheap"));
         } catch (IOException e) {
-            return 0; // a service restarting: no sample this minute
+            return Memory.NONE; // a service restarting: no sample this minute
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return Memory.NONE;
         }
+    }
+
+    /** The sum over a Prometheus metric's pools of one memory area, in MiB. */
+    private static long mib(String metrics, String metric, String area) {
+        return (long) metrics.lines().filter(line -> line.startsWith(metric) && line.contains("area=\"" + area + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum() >> 20;
     }
 
     private void read(String token, Random random, long n) {
@@ -233,7 +245,10 @@ final class Soak {
             row.put("rss_mib_" + process, residentMiB(pids.get(process)));
         }
         for (String jvm : JVMS) {
-            row.put("heap_live_mib_" + jvm, liveHeapMiB(jvm, pids.get(jvm)));
+            Memory memory = memory(jvm, pids.get(jvm));
+            row.put("heap_live_mib_" + jvm, memory.liveHeap());
+            row.put("heap_committed_mib_" + jvm, memory.committedHeap());
+            row.put("nonheap_mib_" + jvm, memory.nonHeap());
         }
         for (String name : DATABASES) {
             try (Connection db = chaos.database(name); Statement statement = db.createStatement()) {
