@@ -1,16 +1,11 @@
 package io.journeyline.education.persistence;
 
-import io.journeyline.platform.privacy.Erasure;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.platform.privacy.ExportStatements;
 import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
-import io.journeyline.platform.privacy.PersonalData;
-import io.smallrye.mutiny.Uni;
+import io.journeyline.platform.privacy.SqlPersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Map;
 
 /**
  * What education-service forgets of an erased customer: the learner (stage, language, channel), the pushes and the
@@ -19,7 +14,7 @@ import java.util.Map;
  * retention purges it like a finished one ({@link EducationRetention}).
  */
 @ApplicationScoped
-public class EducationPersonalData implements PersonalData {
+public class EducationPersonalData extends SqlPersonalData {
     private static final ErasureStatements STATEMENTS = ErasureStatements.of(
             Statement.of("platform_timers", """
                     delete from platform_timers where (kind = 'education-push' and timer_key = ?1)
@@ -36,13 +31,7 @@ public class EducationPersonalData implements PersonalData {
             Query.of("education_pushes", "select * from education_pushes where customer_id = ?1 order by pushed_at"),
             Query.of("learners", "select * from learners where customer_id = ?1"));
 
-    @Override
-    public Uni<Map<String, Long>> erase(Erasure erasure) {
-        return STATEMENTS.run(erasure);
-    }
-
-    @Override
-    public Uni<Map<String, JsonNode>> export(String customerId) {
-        return EXPORT.run(customerId);
+    public EducationPersonalData() {
+        super(STATEMENTS, EXPORT);
     }
 }

@@ -1,16 +1,11 @@
 package io.journeyline.feedback.persistence;
 
-import io.journeyline.platform.privacy.Erasure;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.platform.privacy.ExportStatements;
 import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
-import io.journeyline.platform.privacy.PersonalData;
-import io.smallrye.mutiny.Uni;
+import io.journeyline.platform.privacy.SqlPersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Map;
 
 /**
  * What feedback-service forgets of an erased customer. Feedback items and cases stay for the outer loop's figures
@@ -20,7 +15,7 @@ import java.util.Map;
  * follow-up timers deleted; its history says so ({@code ERASED}, by {@code privacy}).
  */
 @ApplicationScoped
-public class FeedbackPersonalData implements PersonalData {
+public class FeedbackPersonalData extends SqlPersonalData {
     private static final String CASES_OF_CUSTOMER = "select id from cases where customer_id = ?1";
 
     private static final ErasureStatements STATEMENTS = ErasureStatements.of(
@@ -54,13 +49,7 @@ public class FeedbackPersonalData implements PersonalData {
                     + ") order by c.occurred_at"),
             Query.of("case_sla", "select s.* from case_sla s where s.case_id in (" + CASES_OF_CUSTOMER + ")"));
 
-    @Override
-    public Uni<Map<String, Long>> erase(Erasure erasure) {
-        return STATEMENTS.run(erasure);
-    }
-
-    @Override
-    public Uni<Map<String, JsonNode>> export(String customerId) {
-        return EXPORT.run(customerId);
+    public FeedbackPersonalData() {
+        super(STATEMENTS, EXPORT);
     }
 }

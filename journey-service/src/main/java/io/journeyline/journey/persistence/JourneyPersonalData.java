@@ -1,16 +1,11 @@
 package io.journeyline.journey.persistence;
 
-import io.journeyline.platform.privacy.Erasure;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.platform.privacy.ExportStatements;
 import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
-import io.journeyline.platform.privacy.PersonalData;
-import io.smallrye.mutiny.Uni;
+import io.journeyline.platform.privacy.SqlPersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Map;
 
 /**
  * What journey-service forgets of an erased customer: the customer, the timeline (every event, its data and
@@ -21,7 +16,7 @@ import java.util.Map;
  * aggregate rule's recent matches (content gaps count customers) keep counting the customer as the stand-in.
  */
 @ApplicationScoped
-public class JourneyPersonalData implements PersonalData {
+public class JourneyPersonalData extends SqlPersonalData {
     private static final String CUSTOMER_ID_JSON = "'\"customerId\":' || to_json(cast(?1 as text))::text";
 
     private static final ErasureStatements STATEMENTS = ErasureStatements.of(
@@ -66,13 +61,7 @@ public class JourneyPersonalData implements PersonalData {
             Query.of("known_cases", "select * from known_cases where customer_id = ?1"),
             Query.of("rule_state", "select rule_id, state_key, state::json as state, updated_at from rule_state where scope = ?1"));
 
-    @Override
-    public Uni<Map<String, Long>> erase(Erasure erasure) {
-        return STATEMENTS.run(erasure);
-    }
-
-    @Override
-    public Uni<Map<String, JsonNode>> export(String customerId) {
-        return EXPORT.run(customerId);
+    public JourneyPersonalData() {
+        super(STATEMENTS, EXPORT);
     }
 }

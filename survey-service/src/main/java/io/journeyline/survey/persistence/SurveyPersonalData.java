@@ -1,16 +1,11 @@
 package io.journeyline.survey.persistence;
 
-import io.journeyline.platform.privacy.Erasure;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.platform.privacy.ExportStatements;
 import io.journeyline.platform.privacy.ExportStatements.Query;
 import io.journeyline.platform.privacy.ErasureStatements;
 import io.journeyline.platform.privacy.ErasureStatements.Statement;
-import io.journeyline.platform.privacy.PersonalData;
-import io.smallrye.mutiny.Uni;
+import io.journeyline.platform.privacy.SqlPersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Map;
 
 /**
  * What survey-service forgets of an erased customer. Invitations and responses stay for the results (response rates,
@@ -19,7 +14,7 @@ import java.util.Map;
  * again. The customer's open cases (the contact guard's memory) go.
  */
 @ApplicationScoped
-public class SurveyPersonalData implements PersonalData {
+public class SurveyPersonalData extends SqlPersonalData {
     private static final ErasureStatements STATEMENTS = ErasureStatements.of(
             Statement.of("invitations", """
                     update invitations set customer_id = ?2, source_key = ?2 || ':' || id, token_hash = null,
@@ -45,13 +40,7 @@ public class SurveyPersonalData implements PersonalData {
                     where r.customer_id = ?1 order by i.responded_at, i.item_id"""),
             Query.of("open_cases", "select case_id, opened_at from open_cases where customer_id = ?1"));
 
-    @Override
-    public Uni<Map<String, Long>> erase(Erasure erasure) {
-        return STATEMENTS.run(erasure);
-    }
-
-    @Override
-    public Uni<Map<String, JsonNode>> export(String customerId) {
-        return EXPORT.run(customerId);
+    public SurveyPersonalData() {
+        super(STATEMENTS, EXPORT);
     }
 }
