@@ -1,13 +1,11 @@
 package io.journeyline.local;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -146,19 +144,10 @@ public final class CasesBenchmark {
         try (KafkaProducer<String, byte[]> producer = ConsumerBenchmark.producer(kafka)) {
             for (int i = 0; i < n; i++) {
                 String customer = "bench-request-" + run + "-" + i;
-                byte[] data = ("{\"customerId\":\"" + customer + "\",\"interventionId\":\"" + run + "-" + i
+                producer.send(ConsumerBenchmark.interventionRequest("case-requested", customer, run + "-" + i,
+                        "{\"customerId\":\"" + customer + "\",\"interventionId\":\"" + run + "-" + i
                         + "\",\"painPointId\":\"pp-" + run + "-" + i + "\",\"severity\":\"HIGH\",\"reason\":\"bench\","
-                        + "\"evidence\":[\"e-" + i + "\"],\"topic\":\"billing\",\"priority\":\"HIGH\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("journey.interventions", customer, data);
-                ConsumerBenchmark.header(record, "ce_specversion", "1.0");
-                ConsumerBenchmark.header(record, "ce_id", run + "-" + i);
-                ConsumerBenchmark.header(record, "ce_source", "/journeyline/journey-service");
-                ConsumerBenchmark.header(record, "ce_type", "io.journeyline.intervention.case-requested");
-                ConsumerBenchmark.header(record, "ce_subject", customer);
-                ConsumerBenchmark.header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
-                ConsumerBenchmark.header(record, "content-type", "application/json");
-                producer.send(record);
+                        + "\"evidence\":[\"e-" + i + "\"],\"topic\":\"billing\",\"priority\":\"HIGH\"}"));
             }
             producer.flush();
         }

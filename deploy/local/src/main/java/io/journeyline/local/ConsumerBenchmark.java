@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,22 +104,44 @@ public final class ConsumerBenchmark {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
             String customer = "bench-consumer-" + run + "-" + (i % 2_000);
-            byte[] data = ("{\"customerId\":\"" + customer + "\",\"channel\":\"app\",\"touchpoint\":\"home\",\"action\":\"visit\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>("journey.touchpoints", customer, data);
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", run + "-" + i);
-            header(record, "ce_source", "/bench/consumer");
-            header(record, "ce_type", "io.journeyline.touchpoint.recorded");
-            header(record, "ce_time", "2026-11-23T10:00:00Z");
-            header(record, "content-type", "application/json");
-            records.add(record);
+            String data = "{\"customerId\":\"" + customer + "\",\"channel\":\"app\",\"touchpoint\":\"home\",\"action\":\"visit\"}";
+            records.add(binaryEvent("journey.touchpoints", customer, data, run + "-" + i, "/bench/consumer",
+                    "io.journeyline.touchpoint.recorded", null, "2026-11-23T10:00:00Z"));
         }
         return records;
     }
 
     static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An event as an outside system sends it, in CloudEvents' binary mode: its attributes as {@code ce_} headers, its
+     * JSON data as the value; a null {@code subject} is left out. The benchmarks that send binary-mode events build them
+     * all here, so a change to what the services' consumers read is made once.
+     */
+    static ProducerRecord<String, byte[]> binaryEvent(String topic, String key, String json, String id, String source,
+                                                      String type, String subject, String time) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_source", source);
+        header(record, "ce_type", type);
+        if (subject != null) {
+            header(record, "ce_subject", subject);
+        }
+        header(record, "ce_time", time);
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    /**
+     * A request on {@code journey.interventions} as journey-service sends it: keyed by its customer, who is also its
+     * subject, and sent now; {@code kind} is the type's last part ({@code case-requested}, {@code education-requested}).
+     */
+    static ProducerRecord<String, byte[]> interventionRequest(String kind, String customer, String id, String json) {
+        return binaryEvent("journey.interventions", customer, json, id, "/journeyline/journey-service",
+                "io.journeyline.intervention." + kind, customer, OffsetDateTime.now(ZoneOffset.UTC).toString());
     }
 
     private static double consumed(String journey) throws Exception {

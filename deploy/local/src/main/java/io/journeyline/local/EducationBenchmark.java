@@ -1,17 +1,13 @@
 package io.journeyline.local;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,19 +64,10 @@ public final class EducationBenchmark {
             try (KafkaProducer<String, byte[]> producer = ConsumerBenchmark.producer("localhost:" + (9092 + offset))) {
                 for (int i = 0; i < requests; i++) {
                     String customer = "bench-edu-" + batch + "-" + i;
-                    byte[] data = ("{\"customerId\":\"" + customer + "\",\"interventionId\":\"" + batch + "-" + i
+                    producer.send(ConsumerBenchmark.interventionRequest("education-requested", customer, batch + "-" + i,
+                            "{\"customerId\":\"" + customer + "\",\"interventionId\":\"" + batch + "-" + i
                             + "\",\"painPointId\":\"pp-" + batch + "-" + i + "\",\"topic\":\"" + topic
-                            + "\",\"reason\":\"bench\",\"level\":\"PROBLEM_SOLVING\",\"ruleId\":\"PP-REPEATED-ERRORS\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>("journey.interventions", customer, data);
-                    ConsumerBenchmark.header(record, "ce_specversion", "1.0");
-                    ConsumerBenchmark.header(record, "ce_id", batch + "-" + i);
-                    ConsumerBenchmark.header(record, "ce_source", "/journeyline/journey-service");
-                    ConsumerBenchmark.header(record, "ce_type", "io.journeyline.intervention.education-requested");
-                    ConsumerBenchmark.header(record, "ce_subject", customer);
-                    ConsumerBenchmark.header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
-                    ConsumerBenchmark.header(record, "content-type", "application/json");
-                    producer.send(record);
+                            + "\",\"reason\":\"bench\",\"level\":\"PROBLEM_SOLVING\",\"ruleId\":\"PP-REPEATED-ERRORS\"}"));
                 }
                 producer.flush();
             }

@@ -707,15 +707,8 @@ public final class LoadBenchmark {
         record Event(String customer, String topic, String type, String source, Instant time, ObjectNode data) {
             /** The record as an outside system sends it: binary mode; {@code sentAt}, when given, is the event's time. */
             ProducerRecord<String, byte[]> record(Instant sentAt) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, customer,
-                        data.toString().getBytes(StandardCharsets.UTF_8));
-                ConsumerBenchmark.header(record, "ce_specversion", "1.0");
-                ConsumerBenchmark.header(record, "ce_id", UUID.randomUUID().toString());
-                ConsumerBenchmark.header(record, "ce_source", source);
-                ConsumerBenchmark.header(record, "ce_type", type);
-                ConsumerBenchmark.header(record, "ce_time", (sentAt == null ? time : sentAt).toString());
-                ConsumerBenchmark.header(record, "content-type", "application/json");
-                return record;
+                return ConsumerBenchmark.binaryEvent(topic, customer, data.toString(), UUID.randomUUID().toString(), source,
+                        type, null, (sentAt == null ? time : sentAt).toString());
             }
         }
 

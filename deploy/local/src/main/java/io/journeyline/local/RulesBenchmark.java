@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,15 +150,8 @@ public final class RulesBenchmark {
             int c = i % 2_000;
             String customer = "bench-rules-" + run + "-" + c;
             Event event = journey.step(customer, c, (i / 2_000) % steps, run + "-" + i);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), customer,
-                    event.data().getBytes(StandardCharsets.UTF_8));
-            ConsumerBenchmark.header(record, "ce_specversion", "1.0");
-            ConsumerBenchmark.header(record, "ce_id", run + "-" + i);
-            ConsumerBenchmark.header(record, "ce_source", "/bench/rules");
-            ConsumerBenchmark.header(record, "ce_type", event.type());
-            ConsumerBenchmark.header(record, "ce_time", java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString());
-            ConsumerBenchmark.header(record, "content-type", "application/json");
-            records.add(record);
+            records.add(ConsumerBenchmark.binaryEvent(event.topic(), customer, event.data(), run + "-" + i, "/bench/rules",
+                    event.type(), null, java.time.Instant.ofEpochSecond(base + (long) (i / 2_000) * 60).toString()));
         }
         return records;
     }
