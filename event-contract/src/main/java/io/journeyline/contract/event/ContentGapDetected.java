@@ -21,12 +21,6 @@ public record ContentGapDetected(
 
     @Override
     @JsonIgnore
-    public String customerId() {
-        return null;
-    }
-
-    @Override
-    @JsonIgnore
     public String aggregateKey() {
         return "topic:" + topic;
     }
