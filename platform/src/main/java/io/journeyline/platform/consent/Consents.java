@@ -2,6 +2,7 @@ package io.journeyline.platform.consent;
 
 import io.journeyline.contract.event.CustomerConsentChanged;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,28 +35,20 @@ public class Consents {
 
     /** Replaces each customer's consent with the latest word, in the consumed batch's transaction. */
     public Uni<Void> onChanged(List<Delivery<CustomerConsentChanged>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<CustomerConsentChanged> delivery : deliveries) {
+        return InOrder.each(deliveries, delivery -> {
             CustomerConsentChanged changed = delivery.data();
             List<CustomerConsentChanged.Consent> said = changed.consents() == null ? List.of() : changed.consents();
-            chain = chain.chain(() -> Transactions.inCallersTransaction("Consents.onChanged", session -> session
+            return Transactions.inCallersTransaction("Consents.onChanged", session -> session
                     .createNativeQuery("delete from platform_consents where customer_id = ?1")
                     .setParameter(1, changed.customerId()).executeUpdate()
-                    .chain(() -> {
-                        Uni<Integer> inserts = Uni.createFrom().item(0);
-                        for (CustomerConsentChanged.Consent consent : said) {
-                            inserts = inserts.chain(() -> session.createNativeQuery("""
-                                            insert into platform_consents (customer_id, purpose, channel, granted, updated_at)
-                                            values (?1, ?2, ?3, ?4, ?5) on conflict (customer_id, purpose, channel)
-                                            do update set granted = excluded.granted, updated_at = excluded.updated_at""")
-                                    .setParameter(1, changed.customerId()).setParameter(2, consent.purpose())
-                                    .setParameter(3, consent.channel()).setParameter(4, consent.granted())
-                                    .setParameter(5, delivery.event().time()).executeUpdate());
-                        }
-                        return inserts;
-                    })).replaceWithVoid());
-        }
-        return chain;
+                    .chain(() -> InOrder.each(said, consent -> session.createNativeQuery("""
+                                    insert into platform_consents (customer_id, purpose, channel, granted, updated_at)
+                                    values (?1, ?2, ?3, ?4, ?5) on conflict (customer_id, purpose, channel)
+                                    do update set granted = excluded.granted, updated_at = excluded.updated_at""")
+                            .setParameter(1, changed.customerId()).setParameter(2, consent.purpose())
+                            .setParameter(3, consent.channel()).setParameter(4, consent.granted())
+                            .setParameter(5, delivery.event().time()).executeUpdate())));
+        });
     }
 
     /**

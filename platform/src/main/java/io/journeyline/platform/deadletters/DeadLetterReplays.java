@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyline.platform.messaging.EventIntake;
 import io.journeyline.platform.messaging.Failures;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.messaging.RecordOutcome;
 import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.timers.Ticker;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Replay jobs: the dead letters an operator names — by id, or by filter (those not replayed yet, oldest first, at most
@@ -97,15 +99,10 @@ public class DeadLetterReplays {
         return select(selection)
                 .call(selected -> execute("update platform_replay_jobs set total = ?2, more_match = ?3 where id = cast(?1 as uuid)",
                         job.toString(), selected.items().size(), selected.moreMatch()))
-                .chain(selected -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (int i = 0; i < selected.items().size(); i++) {
-                        int position = i;
-                        Selected item = selected.items().get(i);
-                        chain = chain.chain(() -> replayOne(job, item).chain(outcome -> settle(job, position, item.id(), outcome)));
-                    }
-                    return chain;
-                })
+                .chain(selected -> InOrder.each(IntStream.range(0, selected.items().size()).boxed().toList(), position -> {
+                    Selected item = selected.items().get(position);
+                    return replayOne(job, item).chain(outcome -> settle(job, position, item.id(), outcome));
+                }))
                 .chain(() -> execute("update platform_replay_jobs set status = 'DONE', finished_at = ?2 where id = cast(?1 as uuid)",
                         job.toString(), OffsetDateTime.now(clock)))
                 .onFailure().call(failure -> execute("update platform_replay_jobs set status = 'FAILED', failure = ?2,"

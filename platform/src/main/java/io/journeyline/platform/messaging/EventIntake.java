@@ -171,18 +171,19 @@ public class EventIntake {
      */
     private Uni<Void> deadLetterOnce(Pass pass, List<Rejected> rejected, Map<DeadLetters.Coordinates, RecordOutcome> outcomes) {
         return alreadyDeadLettered(pass, rejected.stream().map(Rejected::record).toList()).chain(done -> {
-            // One after the other, so the dead letters keep their records' order.
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<Rejected> toSend = new ArrayList<>(rejected.size());
             for (Rejected r : rejected) {
                 DeadLetters.Coordinates coordinates = DeadLetters.Coordinates.of(r.record());
                 if (done.contains(coordinates)) {
                     outcomes.put(coordinates, RecordOutcome.skipped("dead-lettered before"));
                 } else {
-                    chain = chain.chain(() -> deadLetters.send(pass.channel(), r.record(), r.reason(), r.detail(), pass.replayOf()))
-                            .invoke(() -> outcomes.put(coordinates, RecordOutcome.deadLettered(r.reason(), r.detail())));
+                    toSend.add(r);
                 }
             }
-            return chain;
+            // One after the other, so the dead letters keep their records' order.
+            return InOrder.each(toSend, r -> deadLetters.send(pass.channel(), r.record(), r.reason(), r.detail(), pass.replayOf())
+                    .invoke(() -> outcomes.put(DeadLetters.Coordinates.of(r.record()),
+                            RecordOutcome.deadLettered(r.reason(), r.detail()))));
         });
     }
 
@@ -207,15 +208,11 @@ public class EventIntake {
 
     /** In order, one transaction each; the first event that fails permanently goes to the DLQ, the next one goes on. */
     private Uni<Void> oneByOne(Pass pass, List<Valid> batch, Map<DeadLetters.Coordinates, RecordOutcome> outcomes) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Valid valid : batch) {
-            chain = chain.chain(() -> withTransientRetries(pass.channel(), () -> inOneTransaction(pass, List.of(valid)))
-                    .invoke(outcomes::putAll).replaceWithVoid()
-                    .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> permanent
-                            ? deadLetterFailed(pass, valid, failure, outcomes)
-                            : Uni.createFrom().failure(failure))));
-        }
-        return chain;
+        return InOrder.each(batch, valid -> withTransientRetries(pass.channel(), () -> inOneTransaction(pass, List.of(valid)))
+                .invoke(outcomes::putAll).replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> isPermanent(failure).chain(permanent -> permanent
+                        ? deadLetterFailed(pass, valid, failure, outcomes)
+                        : Uni.createFrom().failure(failure))));
     }
 
     /**

@@ -46,14 +46,10 @@ public final class EventRoutes {
 
     /** Calls every route that has events in {@code events}, in declaration order, each with its events in order. */
     Uni<Void> dispatch(List<IncomingEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Route route : routes) {
+        return InOrder.each(routes, route -> {
             List<IncomingEvent> mine = events.stream().filter(event -> route.types.contains(event.type())).toList();
-            if (!mine.isEmpty()) {
-                chain = chain.chain(() -> route.call.apply(mine));
-            }
-        }
-        return chain;
+            return mine.isEmpty() ? Uni.createFrom().voidItem() : route.call.apply(mine);
+        });
     }
 
     /** Declares routes; see {@link EventRoutes}. */

@@ -3,6 +3,8 @@ package io.journeyline.platform.messaging;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,12 +21,17 @@ public final class InOrder {
     private InOrder() {
     }
 
-    /** {@code step} for each item in turn; fails with the first step that fails, the later ones not run. */
-    public static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> step) {
+    /**
+     * {@code step} for each item in turn; fails with the first step that fails, the later ones not run (a step that
+     * should not stop the batch recovers its own failure). The items are the ones {@code items} holds now, as a
+     * {@code for} loop building a chain would have taken them, whatever happens to the collection afterwards.
+     */
+    public static <T> Uni<Void> each(Collection<? extends T> items, Function<? super T, ? extends Uni<?>> step) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(items)
+        List<T> batch = new ArrayList<>(items);
+        return Multi.createFrom().iterable(batch)
                 .onItem().transformToUniAndConcatenate(item -> step.apply(item).replaceWith(Boolean.TRUE))
                 .collect().last()
                 .replaceWithVoid();

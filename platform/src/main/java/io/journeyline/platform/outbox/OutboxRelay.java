@@ -3,6 +3,7 @@ package io.journeyline.platform.outbox;
 import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.messaging.Failures;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.messaging.KafkaOut;
 import io.journeyline.platform.messaging.RecordSizeLimit;
 import io.journeyline.platform.timers.Ticker;
@@ -168,13 +169,12 @@ public class OutboxRelay {
 
     /** Moves refused rows to the parked table with their error, in the batch's transaction. */
     private Uni<Void> park(Mutiny.Session session, List<Sent> refused) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Sent sent : refused) {
+        return InOrder.each(refused, sent -> {
             String error = Failures.describe(sent.failure());
             LOG.errorf("outbox relay: parked event %s (%s to %s, %d bytes): %s", sent.row().eventId, sent.row().type,
                     sent.row().topic, sent.size(), error);
-            chain = chain.chain(() -> session.createNativeQuery("""
+            return session.createNativeQuery("""
                             insert into platform_outbox_parked (seq, event_id, source, type, topic, record_key, occurred_at,
                                 data, extensions, created_at, size_bytes, error, parked_at)
                             select seq, event_id, source, type, topic, record_key, occurred_at, data, extensions, created_at,
@@ -183,8 +183,7 @@ public class OutboxRelay {
                     .setParameter(3, error.replace('\u0000', ' ')).setParameter(4, now)
                     .executeUpdate()
                     .chain(() -> delete(session, List.of(sent.row().seq)))
-                    .invoke(() -> registry.counter("journeyline.outbox.parked", "topic", sent.row().topic).increment()));
-        }
-        return chain;
+                    .invoke(() -> registry.counter("journeyline.outbox.parked", "topic", sent.row().topic).increment());
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.journeyline.platform.privacy;
 
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.persistence.Transactions;
 import io.smallrye.mutiny.Uni;
 
@@ -53,21 +54,16 @@ public final class ErasureStatements {
     public Uni<Map<String, Long>> run(Erasure erasure) {
         Map<String, Long> counts = new TreeMap<>();
         return Transactions.inCallersTransaction("ErasureStatements.run", session -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (String customerId : erasure.customerIds()) {
-                String standIn = Erasure.standIn();
-                for (Statement statement : statements) {
-                    Object[] values = {customerId, standIn, erasure.erasedAt()};
-                    chain = chain.chain(() -> {
-                        var query = session.createNativeQuery(statement.sql());
-                        for (int i = 0; i < statement.uses().size(); i++) {
-                            query.setParameter(i + 1, values[statement.uses().get(i) - 1]);
-                        }
-                        return query.executeUpdate();
-                    }).invoke(n -> counts.merge(statement.table(), n.longValue(), Long::sum)).replaceWithVoid();
-                }
-            }
-            return chain;
+            return InOrder.each(erasure.customerIds(), customerId -> {
+                Object[] values = {customerId, Erasure.standIn(), erasure.erasedAt()};
+                return InOrder.each(statements, statement -> {
+                    var query = session.createNativeQuery(statement.sql());
+                    for (int i = 0; i < statement.uses().size(); i++) {
+                        query.setParameter(i + 1, values[statement.uses().get(i) - 1]);
+                    }
+                    return query.executeUpdate().invoke(n -> counts.merge(statement.table(), n.longValue(), Long::sum));
+                });
+            });
         }).map(ignored -> counts);
     }
 }

@@ -4,6 +4,7 @@ import io.journeyline.contract.event.DeliveryCancelled;
 import io.journeyline.contract.event.ErasureCompleted;
 import io.journeyline.contract.event.ErasureRequested;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.persistence.SqlArrays;
@@ -127,11 +128,7 @@ public class Erasures {
      * {@code delivery.cancelled} per customer for the gateways), in the batch's transaction.
      */
     public Uni<Void> onRequested(List<Delivery<ErasureRequested>> requests) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<ErasureRequested> request : requests) {
-            chain = chain.chain(() -> answer(request));
-        }
-        return chain;
+        return InOrder.each(requests, this::answer);
     }
 
     private Uni<Void> answer(Delivery<ErasureRequested> request) {

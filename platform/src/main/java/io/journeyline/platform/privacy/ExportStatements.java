@@ -3,6 +3,7 @@ package io.journeyline.platform.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.contract.EventJson;
+import io.journeyline.platform.messaging.InOrder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -38,16 +39,11 @@ public final class ExportStatements {
     /** Every query's rows for {@code customerId}, by table, in the order given. */
     public Uni<Map<String, JsonNode>> run(String customerId) {
         Map<String, JsonNode> tables = new LinkedHashMap<>();
-        return Panache.withSession(() -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Query query : queries) {
-                chain = chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.withSession(() -> InOrder.each(queries, query -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(
                                 "select coalesce(json_agg(t), '[]'::json)::text from (" + query.sql() + ") t", String.class)
-                        .setParameter(1, customerId).getSingleResult()))
-                        .invoke(json -> tables.put(query.table(), parse(json))).replaceWithVoid();
-            }
-            return chain;
-        }).map(ignored -> tables);
+                        .setParameter(1, customerId).getSingleResult())
+                .invoke(json -> tables.put(query.table(), parse(json))))).map(ignored -> tables);
     }
 
     private static JsonNode parse(String json) {

@@ -2,6 +2,7 @@ package io.journeyline.platform.retention;
 
 import io.journeyline.platform.audit.AuditConfig;
 import io.journeyline.platform.deadletters.DeadLetterConfig;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.OutboxConfig;
 import io.journeyline.platform.privacy.PrivacyConfig;
 import io.journeyline.platform.timers.Ticker;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bounds the platform's tables that grow with traffic: every {@code journeyline.retention.interval}, rows older than
@@ -86,11 +88,9 @@ public class Retention {
     /** Deletes every expired row of every table; how many rows went. */
     public Uni<Long> deleteExpired() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Uni<Long> chain = Uni.createFrom().item(0L);
-        for (RetainedData kept : tables) {
-            chain = chain.chain(total -> deleteExpired(kept, now.minus(kept.retention()), 0L).map(n -> total + n));
-        }
-        return chain;
+        AtomicLong deleted = new AtomicLong();
+        return InOrder.each(tables, kept -> deleteExpired(kept, now.minus(kept.retention()), 0L).invoke(deleted::addAndGet))
+                .map(ignored -> deleted.get());
     }
 
     private Uni<Long> deleteExpired(RetainedData kept, OffsetDateTime before, long deletedSoFar) {

@@ -1,6 +1,6 @@
 package io.journeyline.platform.timers;
 
-import io.smallrye.mutiny.Multi;
+import io.journeyline.platform.messaging.InOrder;
 import io.smallrye.mutiny.Uni;
 
 import java.util.HashSet;
@@ -28,8 +28,7 @@ public interface TimerHandler {
      * in turn (a later timer sees what an earlier one wrote). By default it does exactly that.
      */
     default Uni<Void> fireAll(List<FiredTimer> timers) {
-        return Multi.createFrom().iterable(timers).onItem().transformToUniAndConcatenate(this::fire)
-                .collect().last().replaceWithVoid();
+        return InOrder.each(timers, this::fire);
     }
 
     /**
@@ -49,12 +48,10 @@ public interface TimerHandler {
      */
     default Uni<Set<String>> tryLockFirstAll(List<FiredTimer> timers) {
         Set<String> locked = new HashSet<>();
-        return Multi.createFrom().iterable(timers).onItem().transformToUniAndConcatenate(timer -> tryLockFirst(timer)
-                        .invoke(gotIt -> {
-                            if (gotIt) {
-                                locked.add(timer.key());
-                            }
-                        }))
-                .collect().last().replaceWith(() -> locked);
+        return InOrder.each(timers, timer -> tryLockFirst(timer).invoke(gotIt -> {
+            if (gotIt) {
+                locked.add(timer.key());
+            }
+        })).replaceWith(() -> locked);
     }
 }

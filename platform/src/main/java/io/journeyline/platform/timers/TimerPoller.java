@@ -1,6 +1,7 @@
 package io.journeyline.platform.timers;
 
 import io.journeyline.platform.messaging.Failures;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,16 +173,15 @@ public class TimerPoller {
         Map<String, List<FiredTimer>> byKind = timers.stream().collect(Collectors.groupingBy(FiredTimer::kind,
                 TreeMap::new, Collectors.toList()));
         Set<FiredTimer> ready = new HashSet<>();
-        return Multi.createFrom().iterable(byKind.entrySet()).onItem().transformToUniAndConcatenate(kind -> {
-                    TimerHandler handler = handlers.get(kind.getKey());
-                    if (handler == null) {
-                        ready.addAll(kind.getValue());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return Uni.createFrom().deferred(() -> handler.tryLockFirstAll(kind.getValue())).invoke(keys ->
-                            kind.getValue().stream().filter(timer -> keys.contains(timer.key())).forEach(ready::add));
-                })
-                .collect().last().replaceWith(() -> timers.stream().filter(ready::contains).toList());
+        return InOrder.each(byKind.entrySet(), kind -> {
+            TimerHandler handler = handlers.get(kind.getKey());
+            if (handler == null) {
+                ready.addAll(kind.getValue());
+                return Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().deferred(() -> handler.tryLockFirstAll(kind.getValue())).invoke(keys ->
+                    kind.getValue().stream().filter(timer -> keys.contains(timer.key())).forEach(ready::add));
+        }).replaceWith(() -> timers.stream().filter(ready::contains).toList());
     }
 
     /** Fires the timers in due order, each run of one kind through its handler's {@link TimerHandler#fireAll}. */
@@ -194,8 +193,7 @@ public class TimerPoller {
             }
             runs.get(runs.size() - 1).add(timer);
         }
-        return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(this::fireRun)
-                .collect().last().replaceWithVoid();
+        return InOrder.each(runs, this::fireRun);
     }
 
     private Uni<Void> fireRun(List<FiredTimer> run) {

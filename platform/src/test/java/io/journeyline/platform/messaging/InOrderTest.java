@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -49,6 +51,38 @@ class InOrderTest {
 
         assertThatThrownBy(() -> batch.await().atMost(Duration.ofSeconds(5))).hasMessage("step 2 failed");
         assertThat(done).containsExactly(1, 2);
+    }
+
+    @Test
+    void a_step_that_recovers_its_failure_lets_the_batch_go_on() {
+        List<Integer> done = new ArrayList<>();
+
+        Uni<Void> batch = InOrder.each(List.of(1, 2, 3), item -> (item == 2
+                ? Uni.createFrom().failure(new IllegalStateException("step 2 failed"))
+                : Uni.createFrom().voidItem())
+                .invoke(() -> done.add(item))
+                .onFailure().recoverWithItem(() -> null));
+
+        batch.await().atMost(Duration.ofSeconds(5));
+        assertThat(done).containsExactly(1, 3);
+    }
+
+    /** As the loop it replaces: the batch is the items as they were when it was made, not when it runs. */
+    @Test
+    void the_items_are_those_the_collection_held_when_the_batch_was_made() {
+        List<String> items = new ArrayList<>(List.of("a", "b"));
+        Set<String> unordered = new LinkedHashSet<>(List.of("c"));
+        List<String> done = new ArrayList<>();
+
+        Uni<Void> first = InOrder.each(items, item -> Uni.createFrom().voidItem().invoke(() -> done.add(item)));
+        Uni<Void> second = InOrder.each(unordered, item -> Uni.createFrom().voidItem().invoke(() -> done.add(item)));
+        Uni<Void> batch = first.chain(() -> second);
+        items.add("late");
+        items.remove("a");
+        unordered.clear();
+
+        batch.await().atMost(Duration.ofSeconds(5));
+        assertThat(done).containsExactly("a", "b", "c");
     }
 
     @Test
