@@ -56,7 +56,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.password", "postgres");
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db);
         config.put("quarkus.datasource.reactive.url", "postgresql://" + db);
-        // Tests move the clock and then fire due timers themselves (TimerPoller.fireDue); a background poll between
+        // Tests move the clock and then fire due timers themselves (TimerPoller.fireAllDue); a background poll between
         // the two would make what a test sees in that gap depend on the machine's speed.
         config.put("journeyline.timers.poll-interval", "1h");
         // Likewise retention: tests move the clock by months, so a background run would forget other tests' events.

@@ -77,14 +77,9 @@ public class TimerPoller {
         }
     }
 
-    /** Fires one batch: up to {@code batch-size} timers due by the clock's now; the number fired. Safe to call concurrently. */
-    public Uni<Integer> fireDue() {
-        return batch(START, config.batchSize()).map(Batch::fired);
-    }
-
     /**
      * Fires every timer due by the clock's now, batch after batch, until a batch comes back short; the number fired.
-     * What each poll does (a backlog after downtime drains at once, not {@code batch-size} a poll), and what a test
+     * Safe to call concurrently. What each poll does (a backlog after downtime drains at once, not {@code batch-size} a poll), and what a test
      * calls after moving the clock: earlier tests' timers that came due too cannot crowd its own out.
      */
     public Uni<Integer> fireAllDue() {
