@@ -2,12 +2,13 @@ package io.journeyline.survey.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.contract.EventJson;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.survey.domain.survey.DefinitionReader;
+import io.journeyline.survey.domain.survey.SurveyDefinition;
 import io.journeyline.survey.persistence.SurveyRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,15 +40,16 @@ public class BuiltinSurveys {
 
     void seed(@Observes StartupEvent event) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
-            Uni<Boolean> chain = Uni.createFrom().item(true);
+            // every definition is read and checked before the first is stored: one invalid stores none
+            List<SurveyDefinition> definitions = new ArrayList<>();
             for (String id : ids()) {
                 var definition = DefinitionReader.read(read("surveys/builtin/" + id + ".json"));
                 if (!definition.valid()) {
                     throw new IllegalStateException("built-in survey " + id + " is invalid: " + definition.problems());
                 }
-                chain = chain.chain(() -> surveys.create(definition.definition(), OffsetDateTime.now(clock), ACTOR));
+                definitions.add(definition.definition());
             }
-            return chain;
+            return InOrder.each(definitions, definition -> surveys.create(definition, OffsetDateTime.now(clock), ACTOR));
         }));
     }
 

@@ -3,6 +3,7 @@ package io.journeyline.survey.service;
 import io.journeyline.contract.event.CaseClosed;
 import io.journeyline.contract.event.CaseOpened;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.survey.persistence.ContactStateRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,21 +27,13 @@ public class ContactStateService {
     }
 
     public Uni<Void> onCaseOpened(List<Delivery<CaseOpened>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<CaseOpened> delivery : deliveries) {
-            chain = chain.chain(() -> references.check(delivery.data().caseId(), delivery.data().customerId()))
-                    .chain(() -> contacts.caseOpened(delivery.data().caseId(), delivery.data().customerId(),
-                            delivery.event().time()));
-        }
-        return chain;
+        return InOrder.each(deliveries, delivery -> references.check(delivery.data().caseId(), delivery.data().customerId())
+                .chain(() -> contacts.caseOpened(delivery.data().caseId(), delivery.data().customerId(),
+                        delivery.event().time())));
     }
 
     public Uni<Void> onCaseClosed(List<Delivery<CaseClosed>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<CaseClosed> delivery : deliveries) {
-            chain = chain.chain(() -> references.check(delivery.data().caseId(), delivery.data().customerId()))
-                    .chain(() -> contacts.caseClosed(delivery.data().caseId()));
-        }
-        return chain;
+        return InOrder.each(deliveries, delivery -> references.check(delivery.data().caseId(), delivery.data().customerId())
+                .chain(() -> contacts.caseClosed(delivery.data().caseId())));
     }
 }

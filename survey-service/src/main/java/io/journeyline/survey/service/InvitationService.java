@@ -8,6 +8,7 @@ import io.journeyline.contract.vocabulary.Channel;
 import io.journeyline.contract.vocabulary.SurveyKind;
 import io.journeyline.contract.vocabulary.Vocabulary;
 import io.journeyline.platform.consent.Consents;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.survey.config.SurveysConfig;
@@ -148,11 +149,8 @@ public class InvitationService {
                     new SurveyInvited(invitation.customerId(), invitation.id(), invitation.surveyId(),
                             survey.definition().kind(), channel, invitation.reason(), invitation.caseId(),
                             invitation.expiresAt(), interventionId));
-            Uni<String> published = Uni.createFrom().item("");
-            for (JourneyEvent event : events) {
-                published = published.chain(() -> cause == null ? outbox.publish(event) : outbox.publish(event, cause));
-            }
-            return published.replaceWith(invitation);
+            return InOrder.each(events, event -> cause == null ? outbox.publish(event) : outbox.publish(event, cause))
+                    .replaceWith(invitation);
         });
     }
 }

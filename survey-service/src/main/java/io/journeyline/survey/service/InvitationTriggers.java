@@ -5,6 +5,7 @@ import io.journeyline.contract.event.EducationCompleted;
 import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.contract.event.SurveyRequested;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.survey.config.SurveysConfig;
 import io.journeyline.survey.domain.invitations.Invitation;
@@ -42,17 +43,15 @@ public class InvitationTriggers {
     }
 
     public Uni<Void> onCaseResolved(List<Delivery<CaseResolved>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<CaseResolved> delivery : deliveries) {
+        return InOrder.each(deliveries, delivery -> {
             CaseResolved resolved = delivery.data();
             // each resolution asks anew: a reopened case resolved again gets a new follow-up
             Request request = new Request(resolved.customerId(), config.followUpSurvey(), config.defaultChannel(), null,
                     Invitation.CASE_FOLLOW_UP, "case-follow-up:" + delivery.event().id(), resolved.caseId(), null, null,
                     null);
-            chain = chain.chain(() -> references.check(request.caseId(), request.customerId()))
-                    .chain(() -> invitations.invite(request, Cause.of(delivery.event()))).replaceWithVoid();
-        }
-        return chain;
+            return references.check(request.caseId(), request.customerId())
+                    .chain(() -> invitations.invite(request, Cause.of(delivery.event())));
+        });
     }
 
     public Uni<Void> onEducationCompleted(List<Delivery<EducationCompleted>> deliveries) {
@@ -66,12 +65,10 @@ public class InvitationTriggers {
     }
 
     private <T extends JourneyEvent> Uni<Void> each(List<Delivery<T>> deliveries, Function<T, Request> request) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<T> delivery : deliveries) {
+        return InOrder.each(deliveries, delivery -> {
             Request asked = request.apply(delivery.data());
-            chain = chain.chain(() -> references.check(asked.caseId(), asked.customerId()))
-                    .chain(() -> invitations.invite(asked, Cause.of(delivery.event()))).replaceWithVoid();
-        }
-        return chain;
+            return references.check(asked.caseId(), asked.customerId())
+                    .chain(() -> invitations.invite(asked, Cause.of(delivery.event())));
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.journeyline.survey.service;
 
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.survey.config.SurveysConfig;
 import io.journeyline.survey.domain.invitations.Invitation;
@@ -47,14 +48,11 @@ public class WaveService {
                 return Uni.createFrom().failure(ProblemException.notFound("survey", surveyId));
             }
             List<Invitation> made = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Invitee customer : request.customers()) {
-                InvitationService.Request asked = new InvitationService.Request(customer.customerId(), surveyId, channel,
-                        customer.language(), Invitation.WAVE, "wave:" + waveId + ":" + customer.customerId(), null, null,
-                        null, customer.segment());
-                chain = chain.chain(() -> invitations.invite(asked, null)).invoke(made::add).replaceWithVoid();
-            }
-            return chain.replaceWith(() -> new Result(waveId, made));
+            return InOrder.each(request.customers(), customer -> invitations.invite(new InvitationService.Request(
+                            customer.customerId(), surveyId, channel, customer.language(), Invitation.WAVE,
+                            "wave:" + waveId + ":" + customer.customerId(), null, null, null, customer.segment()), null)
+                    .invoke(made::add))
+                    .replaceWith(() -> new Result(waveId, made));
         });
     }
 }
