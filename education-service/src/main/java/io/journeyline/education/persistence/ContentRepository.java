@@ -3,6 +3,7 @@ package io.journeyline.education.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.journeyline.contract.EventJson;
 import io.journeyline.education.domain.catalog.Content;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,7 @@ public class ContentRepository {
                 .setParameter(4, content.reviewedAt()).setParameter(5, content.updatedAt()).executeUpdate()
                 .chain(() -> newVersion ? version(session, content, actor).chain(() -> session.createNativeQuery(
                                 "delete from content_tags where content_id = ?1").setParameter(1, content.id())
-                        .executeUpdate()).chain(() -> tags(session, content)) : Uni.createFrom().item(0))
+                        .executeUpdate()).chain(() -> tags(session, content)) : Uni.createFrom().voidItem())
                 .replaceWithVoid());
     }
 
@@ -83,24 +84,18 @@ public class ContentRepository {
                 .setParameter(4, content.updatedAt()).setParameter(5, actor).executeUpdate();
     }
 
-    private static Uni<Integer> tags(Mutiny.Session session, Content content) {
+    private static Uni<Void> tags(Mutiny.Session session, Content content) {
         Map<String, List<String>> tags = new LinkedHashMap<>();
         tags.put("topic", content.topics());
         tags.put("stage", content.stages());
         tags.put("language", content.languages());
         tags.put("channel", content.channels());
         tags.put("level", List.of(content.level()));
-        Uni<Integer> chain = Uni.createFrom().item(0);
-        for (Map.Entry<String, List<String>> entry : tags.entrySet()) {
-            for (String value : entry.getValue()) {
-                chain = chain.chain(() -> session.createNativeQuery("""
-                                insert into content_tags (content_id, dimension, value) values (?1, ?2, ?3)
-                                on conflict do nothing""")
-                        .setParameter(1, content.id()).setParameter(2, entry.getKey()).setParameter(3, value)
-                        .executeUpdate());
-            }
-        }
-        return chain;
+        return InOrder.each(tags.entrySet(), entry -> InOrder.each(entry.getValue(), value -> session.createNativeQuery("""
+                        insert into content_tags (content_id, dimension, value) values (?1, ?2, ?3)
+                        on conflict do nothing""")
+                .setParameter(1, content.id()).setParameter(2, entry.getKey()).setParameter(3, value)
+                .executeUpdate()));
     }
 
     private static Content content(String document) {

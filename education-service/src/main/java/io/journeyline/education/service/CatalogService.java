@@ -7,6 +7,7 @@ import io.journeyline.education.domain.catalog.Staleness;
 import io.journeyline.education.persistence.ContentGapRepository;
 import io.journeyline.education.persistence.ContentRepository;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -101,14 +102,12 @@ public class CatalogService {
 
     /** journey-service found a content gap: kept, so the topic's content shows up for review with its evidence. */
     public Uni<Void> onContentGaps(List<Delivery<ContentGapDetected>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<ContentGapDetected> delivery : deliveries) {
+        return InOrder.each(deliveries, delivery -> {
             ContentGapDetected gap = delivery.data();
-            chain = chain.chain(() -> gaps.add(new ContentGapRepository.Gap(delivery.event().id(), gap.topic(),
+            return gaps.add(new ContentGapRepository.Gap(delivery.event().id(), gap.topic(),
                     gap.category(), gap.count(), gap.windowStart(), gap.windowEnd(),
-                    gap.evidence() == null ? List.of() : gap.evidence(), delivery.event().time())));
-        }
-        return chain;
+                    gap.evidence() == null ? List.of() : gap.evidence(), delivery.event().time()));
+        });
     }
 
     private static Content stamped(Content c, String id, int version, OffsetDateTime reviewedAt, OffsetDateTime updatedAt) {

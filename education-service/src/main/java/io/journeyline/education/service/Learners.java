@@ -3,6 +3,7 @@ package io.journeyline.education.service;
 import io.journeyline.contract.event.StageChanged;
 import io.journeyline.education.persistence.LearnerRepository;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -29,13 +30,11 @@ public class Learners {
     }
 
     public Uni<Void> onStageChanged(List<Delivery<StageChanged>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<StageChanged> delivery : deliveries) {
+        return InOrder.each(deliveries, delivery -> {
             StageChanged changed = delivery.data();
-            chain = chain.chain(() -> learners.stage(changed.customerId(), changed.to().name(), delivery.event().time(),
-                    OffsetDateTime.now(clock)));
-        }
-        return chain;
+            return learners.stage(changed.customerId(), changed.to().name(), delivery.event().time(),
+                    OffsetDateTime.now(clock));
+        });
     }
 
     @WithTransaction

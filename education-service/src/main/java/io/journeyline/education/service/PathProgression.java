@@ -7,6 +7,7 @@ import io.journeyline.education.domain.paths.LearningPath;
 import io.journeyline.education.domain.paths.Unlocking;
 import io.journeyline.education.domain.paths.Unlocking.UnitStatus;
 import io.journeyline.education.persistence.PathUnitRepository;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
@@ -89,11 +90,8 @@ public class PathProgression {
     }
 
     private Uni<Void> unlock(Assignment assignment, List<PathUnitRepository.Unit> path, Cause cause) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String contentId : Unlocking.toUnlock(path.stream().map(PathUnitRepository.Unit::state).toList())) {
-            chain = chain.chain(() -> pushes.deliverUnit(assignment, contentId, cause)).replaceWithVoid();
-        }
-        return chain;
+        return InOrder.each(Unlocking.toUnlock(path.stream().map(PathUnitRepository.Unit::state).toList()),
+                contentId -> pushes.deliverUnit(assignment, contentId, cause));
     }
 
     private static PathState state(List<PathUnitRepository.Unit> path) {

@@ -5,6 +5,7 @@ import io.journeyline.education.domain.paths.LearningPath;
 import io.journeyline.education.domain.paths.Unlocking;
 import io.journeyline.education.persistence.ContentRepository;
 import io.journeyline.education.persistence.PathRepository;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -68,14 +69,10 @@ public class PathService {
 
     /** The catalog's content kind of each unit's content (units whose content is unknown are missing). */
     Uni<Map<String, String>> kinds(List<LearningPath.Unit> units) {
-        Uni<Map<String, String>> kinds = Uni.createFrom().item(new HashMap<>());
-        for (LearningPath.Unit unit : units) {
-            kinds = kinds.chain(found -> contents.find(unit.contentId(), false).map(content -> {
-                content.map(Content::kind).ifPresent(kind -> found.put(unit.contentId(), kind));
-                return found;
-            }));
-        }
-        return kinds;
+        Map<String, String> kinds = new HashMap<>();
+        return InOrder.each(units, unit -> contents.find(unit.contentId(), false)
+                        .invoke(content -> content.map(Content::kind).ifPresent(kind -> kinds.put(unit.contentId(), kind))))
+                .replaceWith(kinds);
     }
 
     private Uni<Void> checked(LearningPath path) {
