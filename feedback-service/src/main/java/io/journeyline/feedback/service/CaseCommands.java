@@ -24,6 +24,7 @@ import io.journeyline.feedback.domain.cases.CaseRights;
 import io.journeyline.feedback.persistence.CaseRepository;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.ForeignReferenceException;
@@ -126,8 +127,7 @@ public class CaseCommands {
      * it fails with {@link ForeignReferenceException}, so the pipeline dead-letters that event alone.
      */
     public Uni<Void> followUpAnswered(List<Delivery<SurveyResponded>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<SurveyResponded> delivery : deliveries) {
+        return InOrder.each(deliveries, delivery -> {
             SurveyResponded answer = delivery.data();
             Double score = answer.scores() == null ? null : answer.scores().get("primary");
             Double threshold = switch (answer.surveyKind()) {
@@ -137,11 +137,11 @@ public class CaseCommands {
                 default -> null;
             };
             if (answer.caseId() == null || score == null || threshold == null) {
-                continue;
+                return Uni.createFrom().voidItem();
             }
             boolean recovered = score >= threshold;
             String note = answer.surveyKind() + " " + score + (recovered ? " ≥ " : " < ") + threshold;
-            chain = chain.chain(() -> cases.lock(answer.caseId()).chain(found -> {
+            return cases.lock(answer.caseId()).chain(found -> {
                 if (found.isEmpty()) {
                     return Uni.createFrom().voidItem();
                 }
@@ -157,9 +157,8 @@ public class CaseCommands {
                 return transition(c, Command.FOLLOW_UP_RESULT, new Input(null, null, "follow-up survey: " + note, null,
                         recovered ? "RECOVERED" : "NOT_RECOVERED", null), CaseService.SYSTEM, at,
                         Cause.of(delivery.event()).and("case=" + c.id())).replaceWithVoid();
-            }));
-        }
-        return chain;
+            });
+        });
     }
 
     /** The follow-up did not come in time (a fired timer's transaction): the case closes NOT_VERIFIED. */
@@ -217,14 +216,13 @@ public class CaseCommands {
         }
         OffsetDateTime now = at != null ? at : OffsetDateTime.now(clockSource);
         CaseRecord changed = changed(before, after, command, given, now);
-        Uni<Void> work = cases.update(changed)
+        List<JourneyEvent> events = events(changed, command, given);
+        return cases.update(changed)
                 .chain(() -> cases.addHistory(before.id(), new HistoryEntry(now, CaseLifecycle.name(command),
                         changed.status(), actor, note(command, given))))
-                .chain(() -> clocks(changed, command, now.toInstant()));
-        for (JourneyEvent event : events(changed, command, given)) {
-            work = work.chain(() -> cause == null ? outbox.publish(event) : outbox.publish(event, cause)).replaceWithVoid();
-        }
-        return work.replaceWith(changed);
+                .chain(() -> clocks(changed, command, now.toInstant()))
+                .chain(() -> InOrder.each(events, event -> cause == null ? outbox.publish(event) : outbox.publish(event, cause)))
+                .replaceWith(changed);
     }
 
     /** What a command does to the case's SLA clocks. */

@@ -16,6 +16,7 @@ import io.journeyline.feedback.persistence.CaseRepository.Contact;
 import io.journeyline.feedback.persistence.CaseRepository.HistoryEntry;
 import io.journeyline.feedback.persistence.SlaRepository;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.ProblemException;
@@ -98,17 +99,14 @@ public class CaseService {
 
     /** journey-service's case requests, in the consumed batch's transaction. */
     public Uni<Void> onRequested(List<Delivery<CaseRequested>> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery<CaseRequested> delivery : deliveries) {
+        return InOrder.each(deliveries, delivery -> {
             CaseRequested request = delivery.data();
             Priority priority = request.priority() != null ? request.priority() : config.priorityFor(request.severity());
-            Opening opening = new Opening(request.customerId(), request.topic(), priority, null, request.touchpoint(),
+            return open(new Opening(request.customerId(), request.topic(), priority, null, request.touchpoint(),
                     new Contact("case-request", request.interventionId(), delivery.event().time(),
                             request.evidence() == null ? null : String.join(",", request.evidence())),
-                    null, request.painPointId(), request.interventionId(), Cause.of(delivery.event()));
-            chain = chain.chain(() -> open(opening)).replaceWithVoid();
-        }
-        return chain;
+                    null, request.painPointId(), request.interventionId(), Cause.of(delivery.event())));
+        });
     }
 
     @WithSession

@@ -7,6 +7,7 @@ import io.journeyline.feedback.domain.sla.BusinessCalendar;
 import io.journeyline.feedback.domain.sla.SlaTimer;
 import io.journeyline.feedback.persistence.SlaRepository;
 import io.journeyline.feedback.persistence.SlaRepository.ClockRow;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.timers.Timers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,11 +46,7 @@ public class SlaService {
     }
 
     public Uni<Void> start(String caseId, Priority priority, Instant at) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (SlaClock clock : SlaClock.values()) {
-            chain = chain.chain(() -> restart(caseId, clock, priority, at));
-        }
-        return chain;
+        return InOrder.each(List.of(SlaClock.values()), clock -> restart(caseId, clock, priority, at));
     }
 
     /** A fresh clock (a new case, or the resolution of a reopened one). */
@@ -105,15 +102,8 @@ public class SlaService {
 
     private Uni<Void> change(String caseId, Predicate<ClockRow> which,
                              Function<ClockRow, ClockRow> how) {
-        return clocks.lock(caseId).chain(rows -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ClockRow row : rows) {
-                if (which.test(row)) {
-                    chain = chain.chain(() -> saveAndSchedule(how.apply(row)));
-                }
-            }
-            return chain;
-        });
+        return clocks.lock(caseId).chain(rows -> InOrder.each(rows.stream().filter(which).toList(),
+                row -> saveAndSchedule(how.apply(row))));
     }
 
     private Uni<Void> saveAndSchedule(ClockRow row) {
