@@ -10,6 +10,7 @@ import io.journeyline.journey.persistence.ConsentRepository.Consent;
 import io.journeyline.journey.persistence.CustomerRepository;
 import io.journeyline.journey.service.TimelineService.OwnEntry;
 import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.problem.Problem;
@@ -132,14 +133,8 @@ public class ConsentService {
 
     /** Republishes each customer's consent; the change itself is in their timeline as the consumed event. */
     private Uni<Void> publish(Map<String, Cause> causes) {
-        return consents.of(causes.keySet()).chain(all -> {
-            Uni<Void> published = Uni.createFrom().voidItem();
-            for (Map.Entry<String, Cause> entry : causes.entrySet()) {
-                CustomerConsentChanged event = event(entry.getKey(), all.getOrDefault(entry.getKey(), List.of()));
-                published = published.chain(() -> outbox.publish(event, entry.getValue())).replaceWithVoid();
-            }
-            return published;
-        });
+        return consents.of(causes.keySet()).chain(all -> InOrder.each(causes.entrySet(), entry -> outbox.publish(
+                event(entry.getKey(), all.getOrDefault(entry.getKey(), List.of())), entry.getValue())));
     }
 
     private Uni<Void> publishNew(String customerId, OffsetDateTime now) {

@@ -10,6 +10,7 @@ import io.journeyline.journey.config.ErasureConfig;
 import io.journeyline.journey.persistence.ErasureRepository;
 import io.journeyline.journey.persistence.ErasureRepository.Receipt;
 import io.journeyline.platform.messaging.Delivery;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Outbox;
 import io.journeyline.platform.privacy.Erasure;
 import io.journeyline.platform.privacy.Erasures;
@@ -163,7 +164,7 @@ public class ErasureService {
      */
     public Uni<Void> onReceipts(List<Delivery<ErasureCompleted>> receipts) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        // every receipt is checked before the first is kept: one that answers for another service refuses the batch
         for (Delivery<ErasureCompleted> delivery : receipts) {
             ErasureCompleted receipt = delivery.data();
             String expectedSource = Topics.RESERVED_SOURCE_PREFIX + receipt.service();
@@ -171,7 +172,10 @@ public class ErasureService {
                 return Uni.createFrom().failure(new IllegalArgumentException("a receipt from " + delivery.event().source()
                         + " may not answer for " + receipt.service()));
             }
-            chain = chain.chain(() -> repository.addReceipt(receipt.erasureId(),
+        }
+        return InOrder.each(receipts, delivery -> {
+            ErasureCompleted receipt = delivery.data();
+            return repository.addReceipt(receipt.erasureId(),
                             new Receipt(receipt.service(), json(receipt.counts()), receipt.completedAt()), now)
                     .chain(() -> repository.completeIfAnswered(receipt.erasureId(), SERVICES.size(), now))
                     .invoke(completed -> {
@@ -180,9 +184,8 @@ public class ErasureService {
                             LOG.infof("erasure %s complete: all %d services answered", receipt.erasureId(),
                                     SERVICES.size());
                         }
-                    }).replaceWithVoid());
-        }
-        return chain;
+                    });
+        });
     }
 
     /** Recounts {@code journeyline_privacy_erasures_overdue}: erasures past the deadline without every receipt. */

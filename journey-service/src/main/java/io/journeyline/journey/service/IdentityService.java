@@ -8,6 +8,7 @@ import io.journeyline.journey.persistence.IdentityRepository.Identifier;
 import io.journeyline.journey.persistence.IdentityRepository.Link;
 import io.journeyline.journey.persistence.IdentityRepository.Review;
 import io.journeyline.platform.cloudevents.IncomingEvent;
+import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -67,16 +68,11 @@ public class IdentityService {
         seen.values().forEach(sighting -> first.putIfAbsent(sighting.identifier(), sighting));
         return identities.claim(List.copyOf(first.values()))
                 .chain(() -> identities.owners(first.keySet()))
-                .chain(owners -> {
-                    Uni<Void> links = Uni.createFrom().voidItem();
-                    for (Identifier identifier : seen.values()) {
-                        String owner = owners.get(identifier.identifier());
-                        if (owner != null && !owner.equals(identifier.customerId())) {
-                            links = links.chain(() -> link(identifier, owner));
-                        }
-                    }
-                    return links;
-                });
+                .chain(owners -> InOrder.each(seen.values(), identifier -> {
+                    String owner = owners.get(identifier.identifier());
+                    return owner != null && !owner.equals(identifier.customerId()) ? link(identifier, owner)
+                            : Uni.createFrom().voidItem();
+                }));
     }
 
     private Uni<Void> link(Identifier seen, String owner) {
