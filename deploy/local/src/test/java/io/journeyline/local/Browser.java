@@ -6,6 +6,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -75,8 +76,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until {@code condition} holds. An element the page's live refresh replaced between finding it and reading it
+     * (stale) is found again at the next poll, as one not there yet is.
+     */
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(this::whereAmI).until(condition);
+        return new WebDriverWait(driver, WAIT).withMessage(this::whereAmI)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Where the browser is and what it shows: what a failed wait reports. */
@@ -96,6 +102,11 @@ final class Browser implements AutoCloseable {
 
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
+    }
+
+    /** The text a reader sees in {@code css} now (found and read in one poll, so a live refresh cannot stale it). */
+    String text(String css) {
+        return waitUntil(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     /** The text a reader sees in {@code css} (waits until it holds {@code expected}). */

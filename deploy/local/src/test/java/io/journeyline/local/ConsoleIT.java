@@ -180,7 +180,7 @@ class ConsoleIT {
                         browser.find("main");
                         if (!browser.all(".problem").isEmpty()) {
                             problems.add(language + " " + page + " shows a problem: "
-                                    + browser.find(".problem").getText());
+                                    + browser.text(".problem"));
                         }
                         String name = page.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
                         for (String violation : browser.accessibilityViolations()) {

@@ -141,7 +141,7 @@ class StoriesIT {
                 String last = evidence.get(evidence.size() - 1).getText();
                 evidence.get(evidence.size() - 1).click();
                 assertThat(agent.textOf("pre.data", "setup.wifi")).contains("error");
-                assertThat(agent.find("h1").getText()).contains(last);
+                assertThat(agent.text("h1")).contains(last);
             }
         });
     }
@@ -170,7 +170,7 @@ class StoriesIT {
         story.check("in the console, the agent acknowledges B's case and resolves it with root cause BILLING_FEES", () -> {
             try (agent) {
                 agent.go("/cases/" + caseId);
-                assertThat(agent.find(".case-status").getText()).isEqualTo("RECEIVED");
+                assertThat(agent.text(".case-status")).isEqualTo("RECEIVED");
                 assertThat(enabledCommands(agent)).as("only what a RECEIVED case allows")
                         .containsExactlyInAnyOrder("acknowledge", "assign", "notes");
                 agent.find("form[data-command=acknowledge] button").click();
@@ -180,7 +180,7 @@ class StoriesIT {
                 agent.find("form[data-command=resolve] input[name=note]").sendKeys("explained the fee");
                 agent.find("form[data-command=resolve] button").click();
                 agent.textOf(".case-status", "RESOLVED");
-                assertThat(agent.find(".root-cause").getText()).isEqualTo("BILLING_FEES");
+                assertThat(agent.text(".root-cause")).isEqualTo("BILLING_FEES");
             }
             JsonPath resolved = caseOf(caseId);
             assertThat(resolved.getString("record.rootCause")).isEqualTo("BILLING_FEES");
