@@ -69,7 +69,7 @@ public final class DemoData {
     private final Semaphore inFlight = new Semaphore(16);
     private final AtomicLong kafkaEvents = new AtomicLong();
     private final AtomicLong httpCalls = new AtomicLong();
-    private final AtomicLong httpFailures = new AtomicLong();
+    final AtomicLong httpFailures = new AtomicLong();
     /** Relationship NPS answers, recorded after the journeys (a promoter in USAGE becomes LOYAL). */
     private final List<NpsAnswer> relationshipNps = new ArrayList<>();
 
@@ -79,6 +79,14 @@ public final class DemoData {
     private DemoData(int offset, Map<String, String> tokens) {
         this.offset = offset;
         this.tokens = tokens;
+    }
+
+    /** A client of the stack at {@code offset} whose tokens are in {@code dataDir} (other benchmarks seed with it too). */
+    static DemoData client(int offset, Path dataDir) throws Exception {
+        Map<String, String> tokens = new HashMap<>();
+        Keys.writtenTokens(dataDir).forEach((name, token) -> tokens.put(
+                name.replace("JOURNEYLINE_TOKEN_", "").toLowerCase(), token));
+        return new DemoData(offset, tokens);
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,10 +109,7 @@ public final class DemoData {
 
     /** Seeds the stack at {@code offset} whose tokens are in {@code dataDir}; also called by the run command's --demo. */
     static void run(int offset, Path dataDir, int customers, long seed) throws Exception {
-        Map<String, String> tokens = new HashMap<>();
-        Keys.writtenTokens(dataDir).forEach((name, token) -> tokens.put(
-                name.replace("JOURNEYLINE_TOKEN_", "").toLowerCase(), token));
-        new DemoData(offset, tokens).play(customers, seed);
+        client(offset, dataDir).play(customers, seed);
     }
 
     private void play(int customers, long seed) throws Exception {
@@ -241,7 +246,7 @@ public final class DemoData {
     }
 
     /** A survey answer another system collected (recorded through the ingest endpoint); dated when given, if given. */
-    private void answer(String survey, String kind, String customer, int score, String touchpoint, Instant respondedAt) {
+    void answer(String survey, String kind, String customer, int score, String touchpoint, Instant respondedAt) {
         ObjectNode body = EventJson.mapper().createObjectNode().put("customerId", customer).put("surveyKind", kind)
                 .put("score", score);
         if (touchpoint != null) {
@@ -253,13 +258,13 @@ public final class DemoData {
         post(survey() + "/api/v1/surveys/" + survey + "/responses", "ingest", body.toString());
     }
 
-    private void errors(KafkaProducer<String, String> kafka, String customer, Instant at) {
+    void errors(KafkaProducer<String, String> kafka, String customer, Instant at) {
         for (int i = 0; i < 3; i++) {
             touchpoint(kafka, customer, at.plus(7L * i, ChronoUnit.MINUTES), "app", "setup.wifi", "error", "");
         }
     }
 
-    private void touchpoint(KafkaProducer<String, String> kafka, String customer, Instant time, String channel,
+    void touchpoint(KafkaProducer<String, String> kafka, String customer, Instant time, String channel,
                             String touchpoint, String action, String more) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/demo","type":"io.journeyline.touchpoint.recorded","time":"%s",\
@@ -271,7 +276,7 @@ public final class DemoData {
     }
 
     /** The catalog the journeys need: the wifi tutorial, the refund-policy explainer, returns help (409: there already). */
-    private void catalog() throws Exception {
+    void catalog() throws Exception {
         for (String[] item : new String[][]{
                 {"wifi-setup", "interactive-tutorial", "PROBLEM_SOLVING", "setup.wifi"},
                 {"refund-policy-explainer", "article", "BASIC", "refund-policy"},
@@ -341,7 +346,7 @@ public final class DemoData {
     // --- quiescence and the summary ---
 
     /** Waits until no consumer group lags and no outbox holds anything back (lag 0 in five checks a second apart). */
-    private void quiesce() throws Exception {
+    void quiesce() throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAddress());
         try (Admin admin = Admin.create(props)) {
@@ -435,7 +440,7 @@ public final class DemoData {
 
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
-    private void post(String url, String role, String body) {
+    void post(String url, String role, String body) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -458,7 +463,7 @@ public final class DemoData {
         }
     }
 
-    private void awaitHttp() {
+    void awaitHttp() {
         List<CompletableFuture<?>> all;
         synchronized (pending) {
             all = new ArrayList<>(pending);
@@ -477,7 +482,7 @@ public final class DemoData {
                 .header("Authorization", "Bearer " + tokens.get(role)).header("Content-Type", "application/json");
     }
 
-    private KafkaProducer<String, String> producer() {
+    KafkaProducer<String, String> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAddress());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -499,15 +504,15 @@ public final class DemoData {
         return "http://localhost:" + (8081 + offset);
     }
 
-    private String survey() {
+    String survey() {
         return "http://localhost:" + (8082 + offset);
     }
 
-    private String education() {
+    String education() {
         return "http://localhost:" + (8083 + offset);
     }
 
-    private String feedback() {
+    String feedback() {
         return "http://localhost:" + (8084 + offset);
     }
 

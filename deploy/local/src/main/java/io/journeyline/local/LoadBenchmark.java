@@ -107,7 +107,7 @@ public final class LoadBenchmark {
             }
         }
         LoadBenchmark bench = new LoadBenchmark(offset);
-        bench.describeBuild();
+        describeBuild(bench.stack);
         boolean caughtUp = timers > 0 ? bench.timers(timers, Duration.ofMinutes(timeoutMinutes))
                 : rate > 0 ? bench.steady(rate, seconds, seed, Duration.ofMinutes(timeoutMinutes))
                 : bench.preload(events, seed, limitRows, Duration.ofMinutes(timeoutMinutes));
@@ -557,7 +557,8 @@ public final class LoadBenchmark {
 
     // --- the stack ---
 
-    private void describeBuild() throws Exception {
+    /** The checkout's commit and each process's JVM flags, printed with every run's figures. */
+    static void describeBuild(Stack stack) throws Exception {
         Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
         String commit = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         System.out.println("build: " + commit + " (the checkout this runs from; the stack runs what run.sh built last)");
