@@ -34,6 +34,12 @@
 #       Customer 360 in the console, in headless Chromium (deploy/local/browser.sh installs it): a customer with
 #       100,000 events beside one with 1,000, opened in turn; time to first byte (the page with every part),
 #       first contentful paint and load, medians and p90
+#   deploy/local/bench.sh reads [--port-offset N] [--data-dir DIR] [--events 100000] [--rate 200] [--seconds 20]
+#                               [--connections 8] [--pain-points 1000000] [--open-cases 100000]
+#       every read an agent makes about one customer (journey view, timeline page, pain points, decisions, identity
+#       lookup, cases, assignments, survey invitations) for a customer with 1,000 events and one with 100,000, and the
+#       pain-point and case worklists at volume (rows topped up by SQL): closed loop (N clients) and open loop (a fixed
+#       rate, latency from the scheduled send time), p50/p99/max and non-200 answers per read, with build and JVM flags
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 main=io.journeyline.local.IngestBenchmark
@@ -65,6 +71,9 @@ elif [[ "${1:-}" == "console" ]]; then
   shift
   bash deploy/local/browser.sh >/dev/null
   main=io.journeyline.local.ConsoleBenchmark
+elif [[ "${1:-}" == "reads" ]]; then
+  shift
+  main=io.journeyline.local.ReadsBenchmark
 elif [[ "${1:-}" == "backfill" ]]; then
   shift
   main=io.journeyline.local.BackfillBenchmark
