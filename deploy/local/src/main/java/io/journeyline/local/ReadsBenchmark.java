@@ -121,19 +121,22 @@ public final class ReadsBenchmark {
         }
         client.awaitHttp();
         client.quiesce();
-        System.out.printf("seeded %s: %s timeline entries by SQL, then 10 touchpoints on Kafka, 3 survey answers, a"
-                        + " complaint, an assignment and a survey wave through the services' APIs (%d call(s) refused);"
-                        + " every consumer caught up after %.0f s%n", String.join(" and ", customers.keySet()),
-                customers.values().stream().map(n -> String.format("%,d", n)).reduce((a, b) -> a + " and " + b).orElseThrow(),
+        System.out.printf("seeded %s: %s timeline entries by SQL, then 9 touchpoints on Kafka (one a linked"
+                        + " customer's), 3 survey answers, a complaint, an assignment and a survey wave through the"
+                        + " services' APIs (%d call(s) refused); every consumer caught up after %.0f s%n",
+                String.join(" and ", customers.keySet()), customers.values().stream()
+                        .map(n -> String.format("%,d", n)).reduce((x, y) -> x + " and " + y).orElseThrow(),
                 client.httpFailures.get(), (System.nanoTime() - began) / 1e9);
         bench.fillPainPoints(painPoints);
         bench.fillOpenCases(openCases);
 
         List<Read> reads = new ArrayList<>();
         for (String read : List.of("journey view", "timeline page (limit=50)", "pain points", "decisions",
-                "identity lookup", "cases", "assignments", "survey: invitations")) {
-            customers.forEach((customer, history) -> reads.add(bench.customerRead(read, customer,
-                    String.format("%,d", history))));
+                "identity lookup", "cases", "assignments", "survey answers (timeline)", "survey answer (by id)",
+                "survey invitations")) {
+            for (var customer : customers.entrySet()) {
+                reads.add(bench.customerRead(read, customer.getKey(), String.format("%,d", customer.getValue())));
+            }
         }
         reads.addAll(bench.worklists(painPoints, openCases));
         System.out.println("what each read answers now (agent token):");
@@ -143,8 +146,9 @@ public final class ReadsBenchmark {
                     answer.body().length, read.request().uri().getPath()
                             + (read.request().uri().getRawQuery() == null ? "" : "?" + read.request().uri().getRawQuery()));
         }
-        System.out.println("  survey-service has no endpoint for a customer's answers: its per-customer read is the"
-                + " invitations (sent, completed or suppressed, each naming its responseId)");
+        System.out.println("  survey-service has no endpoint for a customer's answers: the console finds them in the"
+                + " timeline (type survey.responded, 10) and reads each from survey-service by id; both are measured,"
+                + " and the customer's invitations");
 
         long accessLogBefore = bench.accessLogRows();
         List<String> rows = new ArrayList<>();
@@ -368,7 +372,7 @@ public final class ReadsBenchmark {
     record Read(String name, String history, HttpRequest request) {
     }
 
-    private Read customerRead(String read, String customer, String history) {
+    private Read customerRead(String read, String customer, String history) throws Exception {
         String path = switch (read) {
             case "journey view" -> url("journey", "/api/v1/customers/" + customer + "/journey");
             case "timeline page (limit=50)" -> url("journey", "/api/v1/customers/" + customer + "/timeline?limit=50");
@@ -378,10 +382,22 @@ public final class ReadsBenchmark {
                     + URLEncoder.encode("email:" + email(customer), StandardCharsets.UTF_8));
             case "cases" -> url("feedback", "/api/v1/customers/" + customer + "/cases");
             case "assignments" -> url("education", "/api/v1/customers/" + customer + "/assignments");
-            case "survey: invitations" -> url("survey", "/api/v1/customers/" + customer + "/invitations");
+            case "survey answers (timeline)" -> url("journey", "/api/v1/customers/" + customer
+                    + "/timeline?type=io.journeyline.survey.responded&limit=10");
+            case "survey answer (by id)" -> latestAnswer(customer);
+            case "survey invitations" -> url("survey", "/api/v1/customers/" + customer + "/invitations");
             default -> throw new IllegalArgumentException(read);
         };
         return new Read(read, history, get(path));
+    }
+
+    /** survey-service's read of the customer's latest answer, found as the console finds it: in the timeline. */
+    private String latestAnswer(String customer) throws Exception {
+        var data = JSON.readTree(HTTP.send(get(url("journey", "/api/v1/customers/" + customer
+                        + "/timeline?type=io.journeyline.survey.responded&limit=1")), HttpResponse.BodyHandlers.ofString())
+                .body()).path("items").path(0).path("data");
+        return url("survey", "/api/v1/surveys/" + data.path("surveyId").asText("none") + "/responses/"
+                + data.path("responseId").asText("none"));
     }
 
     /**
