@@ -1,5 +1,7 @@
 package io.journeyline.journey.rest;
 
+import io.journeyline.platform.paging.KeysetCursor;
+
 import io.journeyline.contract.FieldLimits;
 import io.journeyline.journey.domain.Intervention;
 import io.journeyline.journey.domain.PainPoint;
@@ -146,7 +148,7 @@ public class PainPointResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("invalid filter", errors);
         }
-        QueryParams.Position after = QueryParams.position(cursor);
+        KeysetCursor after = KeysetCursor.decode(cursor);
         var query = new PainPointRepository.Query(customerId == null ? null : List.of(customerId), statusNames, rule,
                 severity == null ? null : severity.toUpperCase(Locale.ROOT), topic, touchpoint,
                 QueryParams.time("since", since), after == null ? null : after.time(),
@@ -156,7 +158,7 @@ public class PainPointResource {
             List<PainPointService.View> page = more ? views.subList(0, limit) : views;
             PainPoint last = page.isEmpty() ? null : page.get(page.size() - 1).painPoint();
             return new Page(page.stream().map(PainPointResource::item).toList(),
-                    more ? QueryParams.cursor(last.detectedAt, last.id) : null);
+                    more ? new KeysetCursor(last.detectedAt, last.id).encode() : null);
         });
     }
 

@@ -1,5 +1,7 @@
 package io.journeyline.journey.rest;
 
+import io.journeyline.platform.paging.KeysetCursor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyline.contract.EventJson;
 import io.journeyline.journey.domain.TimelineEntry;
@@ -56,12 +58,12 @@ public class TimelineResource {
                                       @QueryParam("channel") String channel,
                                       @QueryParam("from") String from,
                                       @QueryParam("to") String to) {
-        QueryParams.Position after = QueryParams.position(cursor);
+        KeysetCursor after = KeysetCursor.decode(cursor);
         TimelineRepository.Position position;
         try {
             position = after == null ? null : new TimelineRepository.Position(after.time(), Long.parseLong(after.tieBreaker()));
         } catch (NumberFormatException e) {
-            throw QueryParams.invalidCursor();
+            throw KeysetCursor.invalid();
         }
         var query = new TimelineRepository.Query(customerId, types, source, channel, QueryParams.time("from", from),
                 QueryParams.time("to", to), position, limit + 1);
@@ -69,7 +71,7 @@ public class TimelineResource {
             boolean more = entries.size() > limit;
             List<TimelineEntry> page = more ? entries.subList(0, limit) : entries;
             TimelineEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
-            String next = more ? QueryParams.cursor(last.occurredAt, Long.toString(last.seq)) : null;
+            String next = more ? new KeysetCursor(last.occurredAt, Long.toString(last.seq)).encode() : null;
             return new TimelinePage(customerId, page.stream().map(TimelineResource::item).toList(), next);
         });
     }
