@@ -62,7 +62,10 @@ class ErasureApiTest {
         JourneyApi.awaitInTimeline(web.id, visit.get("id").asText());
         ObjectNode login = app.touchpoint(5, "app", "login", "login", Map.of("identities", Map.of("email", email)));
         web.complaint(10, "BILLING_FEES", "billing", -0.8);
-        await().atMost(Duration.ofSeconds(20)).until(() -> JourneyApi.timelineIds(web.id).size() >= 3);
+        ObjectNode contact = web.touchpoint(12, "phone", "support.call", "contact", Map.of("topic", "billing"));
+        JourneyApi.awaitInTimeline(web.id, contact.get("id").asText());
+        await().atMost(Duration.ofSeconds(20)).until(() -> JourneyApi.timelineIds(web.id).size() >= 4);
+        assertThat(rowsMentioning("contact_counts", web.id)).isOne();
 
         JsonPath answer = given().header("Authorization", PRIVACY).contentType("application/json")
                 .body(Map.of("customerId", web.id, "reason", "ticket DPO-1: the customer asked (GDPR art. 17)"))
@@ -82,7 +85,7 @@ class ErasureApiTest {
         JourneyApi.timeline(app.id, "").statusCode(404);
         given().header("Authorization", JourneyApi.AGENT).queryParam("identifier", "email:" + email)
                 .get("/api/v1/customers").then().statusCode(404);
-        for (String table : List.of("customers", "timeline_entries", "identities", "identity_links", "stage_changes",
+        for (String table : List.of("customers", "timeline_entries", "contact_counts", "identities", "identity_links", "stage_changes",
                 "pain_points", "interventions", "pain_point_evidence", "consents", "rule_state", "platform_timers",
                 "erasures", "erasure_receipts", "platform_erasures", "export_jobs")) {
             assertThat(rowsMentioning(table, web.id)).as(table).isZero();

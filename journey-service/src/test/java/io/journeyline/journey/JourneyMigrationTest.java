@@ -32,7 +32,7 @@ class JourneyMigrationTest {
     @Test
     void bothHistoriesRecordTodaysMigrationsAndValidate() {
         assertThat(database.rows("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
         assertThat(database.rows("select version from platform_schema_history where success order by installed_rank"))
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
         database.validateToday();
@@ -86,6 +86,13 @@ class JourneyMigrationTest {
         assertThat(database.rows("select reason, record_offset from platform_dead_letters")).containsExactly("schema-violation|1187");
         assertThat(database.rows("select kind, timer_key, status, attempts from platform_timers")).containsExactly("stage-stall|c-1002|PENDING|0");
         assertThat(database.rows("select purpose, granted from platform_consents")).containsExactly("education|f");
+    }
+
+    @Test
+    void theReleasesContactsAreCountedByHour() {
+        // the release's one contact: c-1001's call about payment at 17:40:12 UTC (its error and visits are not contacts)
+        assertThat(database.rows("select customer_id, topic, to_char(hour at time zone 'UTC', 'YYYY-MM-DD HH24:MI'), contacts"
+                + " from contact_counts")).containsExactly("c-1001|payment|2026-11-28 17:00|1");
     }
 
     @Test

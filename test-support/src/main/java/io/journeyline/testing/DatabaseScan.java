@@ -40,6 +40,25 @@ public final class DatabaseScan {
         }
     }
 
+    /** The rows a query answers, each as its columns' texts joined by {@code |} (null as "null"). */
+    public List<String> rows(String select) {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             ResultSet rs = connection.createStatement().executeQuery(select)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(select + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
     /** Every table (with how many rows) that holds {@code text} anywhere in a row, e.g. {@code [timeline_entries: 3]}. */
     public List<String> tablesHolding(String text) {
         List<String> found = new ArrayList<>();

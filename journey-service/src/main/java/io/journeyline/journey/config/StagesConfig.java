@@ -2,6 +2,7 @@ package io.journeyline.journey.config;
 
 import io.journeyline.journey.domain.stages.StageModel;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -18,6 +19,14 @@ import java.util.Optional;
 public interface StagesConfig {
     /** A stage-model file to use instead of the shipped one (same format). */
     Optional<Path> model();
+
+    /**
+     * How many of a customer's latest stage changes the journey view shows ({@code stageHistory}); older ones are on
+     * the timeline ({@code type=io.journeyline.journey.stage-changed}) and {@code stageHistoryComplete} says whether any
+     * were left out.
+     */
+    @WithDefault("50")
+    int historyShown();
 
     /** Makes the configured model a bean; an invalid model stops the start with every problem named. */
     @ApplicationScoped

@@ -47,16 +47,38 @@ public class DecisionRepository {
                         (Boolean) r[13])).toList());
     }
 
+    /**
+     * The evidence of these pain points with each event's type and summary from the timeline. An evidence row names its
+     * event by id only, and the timeline's unique index is (event_source, event_id): each event is looked up once per
+     * event source the timeline holds (a handful, {@link #sources}), never by reading the customer's history.
+     */
     public Uni<List<Evidence>> evidence(String customerId, Collection<String> painPointIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return sources().chain(sources -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select e.pain_point_id, e.event_id, e.occurred_at, t.type, t.summary
                         from pain_point_evidence e
-                        left join timeline_entries t on t.customer_id = e.customer_id and t.event_id = e.event_id
+                        left join lateral (select type, summary from timeline_entries t
+                            where t.event_source""" + " " + SqlArrays.anyOf(3, "text") + """
+                                and t.event_id = e.event_id and t.customer_id = e.customer_id limit 1) t on true
                         where e.pain_point_id""" + " " + SqlArrays.anyOf(1, "text") + " and e.customer_id = ?2"
                         + " order by e.occurred_at, e.event_id", Object[].class)
-                .setParameter(1, SqlArrays.of(painPointIds)).setParameter(2, customerId).getResultList())
+                .setParameter(1, SqlArrays.of(painPointIds)).setParameter(2, customerId)
+                .setParameter(3, SqlArrays.of(sources)).getResultList()))
                 .map(rows -> rows.stream().map(r -> new Evidence((String) r[0], (String) r[1], (OffsetDateTime) r[2],
                         (String) r[3], (String) r[4])).toList());
+    }
+
+    /**
+     * The event sources the timeline holds, read by hopping through the unique index from one source to the next (one
+     * probe per source, not a scan of the table).
+     */
+    private Uni<List<String>> sources() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with recursive sources (source) as (
+                            select min(event_source) from timeline_entries
+                            union all
+                            select (select min(event_source) from timeline_entries where event_source > source)
+                            from sources where source is not null)
+                        select source from sources where source is not null""", String.class).getResultList());
     }
 
     /** The customer's timeline events of {@code types} from {@code since} on. */
@@ -69,11 +91,19 @@ public class DecisionRepository {
                 .map(rows -> rows.stream().map(r -> new Echo((String) r[0], (OffsetDateTime) r[1], (String) r[2])).toList());
     }
 
-    public Uni<List<StageEntered>> stages(String customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select to_stage, changed_at from stage_changes where customer_id = ?1 order by changed_at",
-                        Object[].class)
-                .setParameter(1, customerId).getResultList())
+    /**
+     * The stages the customer entered from {@code since} on, with the one it was in at {@code since}: what tells the
+     * stage at each decision since then, without the stage changes of the customer's earlier years.
+     */
+    public Uni<List<StageEntered>> stages(String customerId, OffsetDateTime since) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select to_stage, changed_at from (
+                            (select to_stage, changed_at from stage_changes where customer_id = ?1 and changed_at <= ?2
+                             order by changed_at desc limit 1)
+                            union all
+                            (select to_stage, changed_at from stage_changes where customer_id = ?1 and changed_at > ?2)) s
+                        order by changed_at""", Object[].class)
+                .setParameter(1, customerId).setParameter(2, since).getResultList())
                 .map(rows -> rows.stream().map(r -> new StageEntered((String) r[0], (OffsetDateTime) r[1])).toList());
     }
 }

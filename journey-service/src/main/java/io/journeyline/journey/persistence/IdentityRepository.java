@@ -63,8 +63,9 @@ public class IdentityRepository {
     /** Every customer of a customer's group (at least the customer itself), in id order. */
     public Uni<List<String>> members(String customerId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id from customers where coalesce(group_id, id) =
-                            (select coalesce(group_id, id) from customers where id = ?1)
+                        select id from customers where id = ?1 and group_id is null
+                        union all
+                        select id from customers where group_id = (select group_id from customers where id = ?1)
                         order by id""", String.class)
                 .setParameter(1, customerId).getResultList())
                 .map(members -> members.isEmpty() ? List.of(customerId) : members);
@@ -74,14 +75,14 @@ public class IdentityRepository {
     public Uni<Long> identifierCount(Set<String> groups) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select count(*) from identities i join customers c on c.id = i.customer_id
-                        where coalesce(c.group_id, c.id) in (?1)""", Long.class)
+                        where c.group_id in (?1) or (c.group_id is null and c.id in (?1))""", Long.class)
                 .setParameter(1, List.copyOf(groups)).getSingleResult());
     }
 
     /** Merges the groups into one, named by {@code root}, and records the link. */
     public Uni<Void> link(Set<String> groups, String root, Link link) {
         return Transactions.inCallersTransaction("IdentityRepository.link", session -> session.createNativeQuery(
-                        "update customers set group_id = ?1 where coalesce(group_id, id) in (?2)")
+                        "update customers set group_id = ?1 where group_id in (?2) or (group_id is null and id in (?2))")
                 .setParameter(1, root).setParameter(2, List.copyOf(groups)).executeUpdate()
                 .chain(() -> session.createNativeQuery("""
                                 insert into identity_links (customer_id, linked_customer_id, identifier, cause_event_id,

@@ -1,8 +1,8 @@
 package io.journeyline.journey.persistence;
 
-import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.journey.domain.Intervention;
 import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -100,7 +100,12 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
     }
 
     public Uni<List<Intervention>> ofCustomers(List<String> customerIds, int limit) {
-        return find("customerId in ?1 order by decidedAt desc, id desc", customerIds).range(0, limit - 1).list();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select i.* from unnest(cast(cast(?1 as text) as text[])) as m (customer_id)
+                        cross join lateral (select * from interventions where customer_id = m.customer_id
+                            order by decided_at desc, id desc limit ?2) i
+                        order by i.decided_at desc, i.id desc limit ?2""", Intervention.class)
+                .setParameter(1, SqlArrays.of(customerIds)).setParameter(2, limit).getResultList());
     }
 
     /** The customer of each of these interventions that exists, by intervention id. */

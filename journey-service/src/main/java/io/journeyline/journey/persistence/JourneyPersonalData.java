@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What journey-service forgets of an erased customer: the customer, the timeline (every event, its data and
- * summary), stage history, identities and identity links and reviews, the rules' state and timers for the customer,
+ * summary), the contacts counted by hour, stage history, identities and identity links and reviews, the rules' state and timers for the customer,
  * the evidence of pain points and the known cases. Pain points, interventions and consent stay under a random
  * stand-in without their notes: the figures by period (rule detections, interventions sent and suppressed, education
  * effect's decisions) keep their counts, and the fact that consent was withdrawn is kept without the person. An
@@ -29,6 +29,7 @@ public class JourneyPersonalData extends SqlPersonalData {
                     where scope = '*' and strpos(state, %s) > 0""").formatted(CUSTOMER_ID_JSON, CUSTOMER_ID_JSON)),
             Statement.of("timeline_entries", "delete from timeline_entries where customer_id = ?1"),
             Statement.of("stage_changes", "delete from stage_changes where customer_id = ?1"),
+            Statement.of("contact_counts", "delete from contact_counts where customer_id = ?1"),
             Statement.of("identities", "delete from identities where customer_id = ?1"),
             Statement.of("identity_links", "delete from identity_links where customer_id = ?1 or linked_customer_id = ?1"),
             Statement.of("identity_reviews", "delete from identity_reviews where customer_id = ?1 or other_customer_id = ?1"),
@@ -51,6 +52,7 @@ public class JourneyPersonalData extends SqlPersonalData {
                         extensions::json as extensions, recorded_at
                     from timeline_entries where customer_id = ?1 order by occurred_at, seq"""),
             Query.of("stage_changes", "select * from stage_changes where customer_id = ?1 order by changed_at"),
+            Query.of("contact_counts", "select topic, hour, contacts from contact_counts where customer_id = ?1 order by hour, topic"),
             Query.of("identities", "select * from identities where customer_id = ?1"),
             Query.of("identity_links", "select * from identity_links where customer_id = ?1 or linked_customer_id = ?1"),
             Query.of("identity_reviews", "select * from identity_reviews where customer_id = ?1 or other_customer_id = ?1"),

@@ -1,5 +1,6 @@
 package io.journeyline.journey.persistence;
 
+import io.journeyline.journey.config.HealthConfig;
 import io.journeyline.platform.retention.RetainedData;
 import io.journeyline.platform.retention.RetentionPolicy;
 import io.smallrye.config.ConfigMapping;
@@ -13,7 +14,8 @@ import java.util.List;
  * How long journey-service keeps its customers' history ({@link io.journeyline.platform.retention.Retention} deletes
  * what is older): timeline entries and stage changes by event time, pain points with their evidence and interventions
  * by detection, erasure records with their receipts by request — 25 months each: two full years of trends compared
- * year over year, plus the month being reported — export jobs with their documents, a week; rule backtests, 90 days.
+ * year over year, plus the month being reported — export jobs with their documents, a week; rule backtests, 90 days;
+ * hourly contact counts, the journey view's contacts window and an hour (31 days by default).
  */
 @ApplicationScoped
 public class JourneyRetention implements RetentionPolicy {
@@ -41,9 +43,20 @@ public class JourneyRetention implements RetentionPolicy {
     }
 
     private final Config config;
+    private final HealthConfig health;
 
-    public JourneyRetention(Config config) {
+    public JourneyRetention(Config config, HealthConfig health) {
         this.config = config;
+        this.health = health;
+    }
+
+    /**
+     * Contact counts by hour: as long as the journey view's window reads them (its first hour included), never longer
+     * than the timeline they count.
+     */
+    Duration contactCounts() {
+        Duration window = health.contactsWindow().plusHours(1);
+        return window.compareTo(config.timeline()) < 0 ? window : config.timeline();
     }
 
     @Override
@@ -51,6 +64,7 @@ public class JourneyRetention implements RetentionPolicy {
         return List.of(
                 RetainedData.table("timeline_entries", "occurred_at", config.timeline()),
                 RetainedData.table("stage_changes", "changed_at", config.timeline()),
+                RetainedData.table("contact_counts", "hour", contactCounts()),
                 new RetainedData("pain_points", config.painPoints(), """
                         with gone as (select id from pain_points where detected_at < ?1 limit ?2),
                              evidence as (delete from pain_point_evidence where pain_point_id in (select id from gone)),

@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Customers' stages and stage history, read and written set-based for a batch's customers. */
@@ -81,13 +83,59 @@ public class StageRepository {
                 "text, text, text, timestamptz, text", values, "on conflict do nothing").executeUpdate(session)).replaceWithVoid();
     }
 
-    /** A customer's stage history, oldest first. */
-    public Uni<List<Change>> history(String customerId) {
+    /**
+     * A customer's latest {@code limit} stage changes, oldest first: a walk back through {@code stage_changes_by_customer}
+     * that stops at the limit.
+     */
+    public Uni<List<Change>> history(String customerId, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select customer_id, from_stage, to_stage, changed_at, cause_event_id from stage_changes
-                        where customer_id = ?1 order by changed_at, cause_event_id""", Object[].class)
-                .setParameter(1, customerId).getResultList())
-                .map(rows -> rows.stream().map(row -> new Change((String) row[0], (String) row[1], (String) row[2],
-                        (OffsetDateTime) row[3], (String) row[4])).toList());
+                        select * from (
+                            select customer_id, from_stage, to_stage, changed_at, cause_event_id from stage_changes
+                            where customer_id = ?1 order by changed_at desc, cause_event_id desc limit ?2) latest
+                        order by changed_at, cause_event_id""", Object[].class)
+                .setParameter(1, customerId).setParameter(2, limit).getResultList())
+                .map(rows -> inChainOrder(rows.stream().map(row -> new Change((String) row[0], (String) row[1],
+                        (String) row[2], (OffsetDateTime) row[3], (String) row[4])).toList()));
+    }
+
+    /**
+     * The changes (sorted by time) with those of the same instant put in the order they happened: one event can move a
+     * customer through several stages at once (a first purchase: AWARENESS, then PURCHASE), and each of those changes
+     * starts from the stage the one before it entered. The table keeps no insertion order to break such ties.
+     */
+    static List<Change> inChainOrder(List<Change> changes) {
+        List<Change> ordered = new ArrayList<>(changes.size());
+        int start = 0;
+        while (start < changes.size()) {
+            int end = start + 1;
+            while (end < changes.size() && changes.get(end).at().isEqual(changes.get(start).at())) {
+                end++;
+            }
+            List<Change> tied = new ArrayList<>(changes.subList(start, end));
+            String previous = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1).to();
+            while (!tied.isEmpty()) {
+                Change next = first(tied, previous);
+                tied.remove(next);
+                ordered.add(next);
+                previous = next.to();
+            }
+            start = end;
+        }
+        return ordered;
+    }
+
+    /** The change that comes next: one leaving the stage just entered, else one leaving no stage entered among these. */
+    private static Change first(List<Change> tied, String previous) {
+        for (Change candidate : tied) {
+            if (Objects.equals(candidate.from(), previous)) {
+                return candidate;
+            }
+        }
+        for (Change candidate : tied) {
+            if (tied.stream().noneMatch(other -> Objects.equals(other.to(), candidate.from()))) {
+                return candidate;
+            }
+        }
+        return tied.get(0);
     }
 }

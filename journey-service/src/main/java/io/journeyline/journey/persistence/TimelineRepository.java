@@ -1,19 +1,20 @@
 package io.journeyline.journey.persistence;
 
+import io.journeyline.contract.vocabulary.SurveyKind;
 import io.journeyline.journey.domain.TimelineEntry;
 import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Timeline entries, read newest first with keyset (cursor) paging. */
 @ApplicationScoped
@@ -28,9 +29,51 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
                         OffsetDateTime from, OffsetDateTime to, Position after, int limit) {
     }
 
-    /** One page of the timeline of these customers (a customer and those linked to it), newest first. */
+    /**
+     * One page of the timeline of these customers (a customer and those linked to it), newest first. Each customer's
+     * entries are walked newest first through an index — {@code (customer_id, occurred_at, seq)}, or with a type filter
+     * {@code (customer_id, type, occurred_at, seq)} once per type — and stop at the page's size; the page is the newest
+     * of those few. So a page costs at most (customers × types × limit) index entries, however long the histories are:
+     * PostgreSQL's plan for {@code customer_id in (…) order by … limit n} reads and sorts the whole group instead.
+     * Filters by source and channel are checked on the walk, so a rare source costs the entries skipped to find it.
+     */
     public Uni<List<TimelineEntry>> page(Query query, List<String> members) {
-        return page(query, "customerId in :members", Parameters.with("members", members));
+        List<Object> values = new ArrayList<>();
+        values.add(SqlArrays.of(members));
+        StringBuilder sql = new StringBuilder("select e.* from unnest(cast(cast(?1 as text) as text[])) as m (customer_id)");
+        StringBuilder where = new StringBuilder("t.customer_id = m.customer_id");
+        if (query.types() != null && !query.types().isEmpty()) {
+            values.add(SqlArrays.of(new TreeSet<>(query.types())));
+            sql.append(" cross join unnest(cast(cast(?2 as text) as text[])) as k (type)");
+            where.append(" and t.type = k.type");
+        }
+        condition(where, values, " and t.event_source = ?", query.source());
+        condition(where, values, " and t.channel = ?", query.channel());
+        condition(where, values, " and t.occurred_at >= ?", query.from());
+        condition(where, values, " and t.occurred_at < ?", query.to());
+        if (query.after() != null) {
+            values.add(query.after().occurredAt());
+            values.add(query.after().seq());
+            where.append(" and (t.occurred_at, t.seq) < (?").append(values.size() - 1).append(", ?").append(values.size())
+                    .append(")");
+        }
+        String order = " order by %1$s.occurred_at desc, %1$s.seq desc limit " + query.limit();
+        sql.append(" cross join lateral (select * from timeline_entries t where ").append(where)
+                .append(order.formatted("t")).append(") e").append(order.formatted("e"));
+        return Panache.getSession().chain(session -> {
+            var select = session.createNativeQuery(sql.toString(), TimelineEntry.class);
+            for (int i = 0; i < values.size(); i++) {
+                select.setParameter(i + 1, values.get(i));
+            }
+            return select.getResultList();
+        });
+    }
+
+    private static void condition(StringBuilder where, List<Object> values, String sql, Object value) {
+        if (value != null) {
+            values.add(value);
+            where.append(sql).append(values.size());
+        }
     }
 
     /**
@@ -55,58 +98,26 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
     public record Position(OffsetDateTime occurredAt, long seq) {
     }
 
-    private Uni<List<TimelineEntry>> page(Query query, String customers, Parameters parameters) {
-        StringBuilder where = new StringBuilder(customers);
-        if (query.types() != null && !query.types().isEmpty()) {
-            where.append(" and type in :types");
-            parameters.and("types", new ArrayList<>(query.types()));
-        }
-        if (query.source() != null) {
-            where.append(" and eventSource = :source");
-            parameters.and("source", query.source());
-        }
-        if (query.channel() != null) {
-            where.append(" and channel = :channel");
-            parameters.and("channel", query.channel());
-        }
-        if (query.from() != null) {
-            where.append(" and occurredAt >= :from");
-            parameters.and("from", query.from());
-        }
-        if (query.to() != null) {
-            where.append(" and occurredAt < :to");
-            parameters.and("to", query.to());
-        }
-        if (query.after() != null) {
-            where.append(" and (occurredAt < :afterTime or (occurredAt = :afterTime and seq < :afterSeq))");
-            parameters.and("afterTime", query.after().occurredAt()).and("afterSeq", query.after().seq());
-        }
-        return find(where + " order by occurredAt desc, seq desc", parameters).range(0, query.limit() - 1).list();
-    }
-
-    /** These customers' latest survey score of each kind (NPS, CSAT, CES, CUSTOM): kind → (score, time). */
+    /**
+     * These customers' latest survey answer of each kind (NPS, CSAT, CES, CUSTOM) with its primary score (null when the
+     * answer had none): kind → (score, time). One probe of {@code timeline_entries_latest_scores} per customer and kind,
+     * however many answers they gave.
+     */
     public Uni<List<Object[]>> latestScores(List<String> customerIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select distinct on (data::jsonb ->> 'surveyKind') data::jsonb ->> 'surveyKind',
-                            (data::jsonb -> 'scores' ->> 'primary')::float8, occurred_at
-                        from timeline_entries
-                        where customer_id in (?1) and type = 'io.journeyline.survey.responded'
-                        order by data::jsonb ->> 'surveyKind', occurred_at desc, seq desc""", Object[].class)
-                .setParameter(1, customerIds).getResultList());
-    }
-
-    /** How many contacts (touchpoints with action contact) these customers made per topic since {@code since}. */
-    public Uni<Map<String, Long>> contactsByTopic(List<String> customerIds, OffsetDateTime since) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select coalesce(data::jsonb ->> 'topic', '(no topic)'), count(*) from timeline_entries
-                        where customer_id in (?1) and type = 'io.journeyline.touchpoint.recorded' and occurred_at >= ?2
-                            and data::jsonb ->> 'action' = 'contact'
-                        group by 1 order by 1""", Object[].class)
-                .setParameter(1, customerIds).setParameter(2, since).getResultList())
-                .map(rows -> {
-                    Map<String, Long> counts = new TreeMap<>();
-                    rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
-                    return counts;
-                });
+                        select distinct on (s.kind) s.kind, s.score, s.occurred_at from (
+                            select k.kind, latest.score, latest.occurred_at, latest.seq
+                            from unnest(cast(cast(?1 as text) as text[])) as m (customer_id)
+                            cross join unnest(cast(cast(?2 as text) as text[])) as k (kind)
+                            cross join lateral (
+                                select (data::jsonb -> 'scores' ->> 'primary')::float8 as score, occurred_at, seq
+                                from timeline_entries
+                                where customer_id = m.customer_id and type = 'io.journeyline.survey.responded'
+                                    and data::jsonb ->> 'surveyKind' = k.kind
+                                order by occurred_at desc, seq desc limit 1) latest) s
+                        order by s.kind, s.occurred_at desc, s.seq desc""", Object[].class)
+                .setParameter(1, SqlArrays.of(customerIds))
+                .setParameter(2, SqlArrays.of(Arrays.stream(SurveyKind.values()).map(SurveyKind::wire).toList()))
+                .getResultList());
     }
 }

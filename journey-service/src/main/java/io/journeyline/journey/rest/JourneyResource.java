@@ -32,10 +32,13 @@ public class JourneyResource {
     }
 
     /**
-     * The journey. Durations are ISO-8601 ({@code P3DT4H}); {@code health.score} is 100 minus its parts' points.
+     * The journey. Durations are ISO-8601 ({@code P3DT4H}); {@code health.score} is 100 minus its parts' points;
+     * {@code stageHistory} holds the latest {@code journeyline.stages.history-shown} changes (50), oldest first, and
+     * {@code stageHistoryComplete} is false when older ones were left out (the timeline has them all).
      */
     public record Journey(String customerId, List<String> linkedCustomerIds, String stage, String phase, OffsetDateTime stageEnteredAt,
-                          String timeInStage, List<StageEntry> stageHistory, Map<String, Score> latestScores,
+                          String timeInStage, List<StageEntry> stageHistory, boolean stageHistoryComplete,
+                          Map<String, Score> latestScores,
                           ContactsByTopic contacts, List<PainPointResource.Item> openPainPoints,
                           Interventions interventions, HealthScore.Score health) {
     }
@@ -65,7 +68,7 @@ public class JourneyResource {
             var interventions = j.interventions().stream().map(PainPointResource::intervention).toList();
             return new Journey(j.customerId(), j.linkedCustomerIds(), j.stage(), j.phase(), utc(j.stageEnteredAt()),
                     j.timeInStage() == null ? null : j.timeInStage().toString(),
-                    j.stageHistory().stream().map(JourneyResource::entry).toList(), scores,
+                    j.stageHistory().stream().map(JourneyResource::entry).toList(), j.stageHistoryComplete(), scores,
                     new ContactsByTopic(j.contactsWindow().toString(), j.contactsByTopic()),
                     j.openPainPoints().stream().map(PainPointResource::item).toList(),
                     new Interventions(interventions.stream().filter(i -> "SENT".equals(i.status())).toList(),

@@ -10,7 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 
-/** "Why was I contacted?" for one customer: five reads, put together by {@link Decisions}. */
+/**
+ * "Why was I contacted?" for one customer: six reads, each bounded by the decisions shown (the latest {@code limit}
+ * interventions; their evidence by id; the echoes since the oldest of them through the timeline's by-type index; the
+ * stages since then), put together by {@link Decisions}.
+ */
 @ApplicationScoped
 public class DecisionService {
     private final DecisionRepository repository;
@@ -26,11 +30,11 @@ public class DecisionService {
             if (decided.isEmpty()) {
                 return Uni.createFrom().item(List.<Decisions.Decision>of());
             }
-            OffsetDateTime since = decided.stream().map(DecisionRepository.Decided::decidedAt)
-                    .min(Comparator.naturalOrder()).orElseThrow().minusDays(1);
+            OffsetDateTime oldest = decided.stream().map(DecisionRepository.Decided::decidedAt)
+                    .min(Comparator.naturalOrder()).orElseThrow();
             return repository.evidence(customerId, decided.stream().map(DecisionRepository.Decided::painPointId).toList())
-                    .chain(evidence -> repository.echoes(customerId, Decisions.ECHO_TYPES, since)
-                            .chain(echoes -> repository.stages(customerId)
+                    .chain(evidence -> repository.echoes(customerId, Decisions.ECHO_TYPES, oldest.minusDays(1))
+                            .chain(echoes -> repository.stages(customerId, oldest)
                                     .map(stages -> Decisions.of(decided, evidence, echoes, stages))));
         });
     }

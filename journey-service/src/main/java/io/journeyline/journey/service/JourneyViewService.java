@@ -2,10 +2,12 @@ package io.journeyline.journey.service;
 
 import io.journeyline.contract.vocabulary.Stage;
 import io.journeyline.journey.config.HealthConfig;
+import io.journeyline.journey.config.StagesConfig;
 import io.journeyline.journey.domain.HealthScore;
 import io.journeyline.journey.domain.Intervention;
 import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.journey.domain.stages.StageModel;
+import io.journeyline.journey.persistence.ContactCountRepository;
 import io.journeyline.journey.persistence.CustomerRepository;
 import io.journeyline.journey.persistence.IdentityRepository;
 import io.journeyline.journey.persistence.InterventionRepository;
@@ -36,19 +38,24 @@ public class JourneyViewService {
     private final CustomerRepository customers;
     private final StageRepository stages;
     private final TimelineRepository timeline;
+    private final ContactCountRepository contacts;
     private final PainPointService painPoints;
     private final InterventionRepository interventions;
     private final IdentityRepository identities;
     private final StageModel model;
     private final HealthConfig health;
+    private final StagesConfig stagesConfig;
     private final Clock clock;
 
     public JourneyViewService(CustomerRepository customers, StageRepository stages, TimelineRepository timeline,
-                              PainPointService painPoints, InterventionRepository interventions,
-                              IdentityRepository identities, StageModel model, HealthConfig health, Clock clock) {
+                              ContactCountRepository contacts, PainPointService painPoints,
+                              InterventionRepository interventions, IdentityRepository identities, StageModel model,
+                              HealthConfig health, StagesConfig stagesConfig, Clock clock) {
         this.customers = customers;
         this.stages = stages;
         this.timeline = timeline;
+        this.contacts = contacts;
+        this.stagesConfig = stagesConfig;
         this.painPoints = painPoints;
         this.interventions = interventions;
         this.identities = identities;
@@ -61,13 +68,22 @@ public class JourneyViewService {
     public record Score(double score, OffsetDateTime at) {
     }
 
+    /** {@code stageHistory}: the latest changes, oldest first; {@code stageHistoryComplete}: none older left out. */
     public record Journey(String customerId, List<String> linkedCustomerIds, String stage, String phase, OffsetDateTime stageEnteredAt,
-                          Duration timeInStage, List<Change> stageHistory, Map<String, Score> latestScores,
+                          Duration timeInStage, List<Change> stageHistory, boolean stageHistoryComplete,
+                          Map<String, Score> latestScores,
                           Map<String, Long> contactsByTopic, Duration contactsWindow,
                           List<PainPointService.View> openPainPoints, List<Intervention> interventions,
                           HealthScore.Score health) {
     }
 
+    /**
+     * Ten queries, each bounded by what the view shows rather than by the customer's history: existence and group
+     * (primary key, group index), the stage (primary key), the latest stage changes, one latest answer per survey kind
+     * and customer, contacts per topic (hourly counts and the window's first hour), the open pain points (a partial
+     * index of open ones) with their evidence and interventions, and the latest interventions (per customer, through
+     * their index). See docs/performance.md, "Agent reads".
+     */
     @WithSession
     public Uni<Journey> journey(String customerId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -76,9 +92,9 @@ public class JourneyViewService {
                 return Uni.createFrom().failure(ProblemException.notFound("customer", customerId));
             }
             return identities.members(customerId).chain(members -> stages.stagesOf(Set.of(customerId))
-                    .chain(stageRows -> stages.history(customerId)
+                    .chain(stageRows -> stages.history(customerId, stagesConfig.historyShown() + 1)
                     .chain(history -> timeline.latestScores(members)
-                    .chain(scores -> timeline.contactsByTopic(members, now.minus(health.contactsWindow()))
+                    .chain(scores -> contacts.since(members, now.minus(health.contactsWindow()))
                     .chain(contacts -> painPoints.page(new PainPointRepository.Query(members,
                             List.of(PainPoint.Status.OPEN.name(), PainPoint.Status.ACKNOWLEDGED.name()),
                             null, null, null, null, null, null, null, 200, false))
@@ -102,9 +118,11 @@ public class JourneyViewService {
                 open.stream().map(view -> view.painPoint().severity).toList(), value(scores, "NPS"),
                 value(scores, "CSAT"), value(scores, "CES"), current, contacts), health.weights());
         OffsetDateTime entered = stage == null ? null : stage.enteredAt();
+        boolean complete = history.size() <= stagesConfig.historyShown();
+        List<Change> shown = complete ? history : history.subList(history.size() - stagesConfig.historyShown(), history.size());
         return new Journey(customerId, members.stream().filter(m -> !m.equals(customerId)).toList(), current, current == null ? null : model.phase(Stage.valueOf(current)), entered,
                 entered == null ? null : Duration.between(entered, now).isNegative() ? Duration.ZERO
-                        : Duration.between(entered, now), history, scores, contacts, health.contactsWindow(), open, sent,
+                        : Duration.between(entered, now), shown, complete, scores, contacts, health.contactsWindow(), open, sent,
                 score);
     }
 

@@ -6,6 +6,7 @@ import io.journeyline.contract.EventType;
 import io.journeyline.contract.event.JourneyEvent;
 import io.journeyline.journey.domain.TimelineEntry;
 import io.journeyline.journey.domain.TimelineSummary;
+import io.journeyline.journey.persistence.ContactCountRepository;
 import io.journeyline.journey.persistence.CustomerRepository;
 import io.journeyline.journey.persistence.IdentityRepository;
 import io.journeyline.journey.persistence.TimelineRepository;
@@ -27,22 +28,25 @@ public class TimelineService {
     private final TimelineRepository timeline;
     private final CustomerRepository customers;
     private final IdentityRepository identities;
+    private final ContactCountRepository contacts;
     private final Clock clock;
 
     public TimelineService(TimelineRepository timeline, CustomerRepository customers, IdentityRepository identities,
-                           Clock clock) {
+                           ContactCountRepository contacts, Clock clock) {
         this.timeline = timeline;
         this.customers = customers;
         this.identities = identities;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
     /**
      * Adds first-seen events to their customers' timelines with set-based statements, inside the consumer's batch
-     * transaction (the pipeline has already deduplicated them).
+     * transaction (the pipeline has already deduplicated them), and counts their contacts in the same transaction.
      */
     public Uni<Void> record(List<IncomingEvent> events) {
-        return customers.recordEvents(events).chain(() -> timeline.insert(events.stream().map(this::entryOf).toList()));
+        return customers.recordEvents(events).chain(() -> timeline.insert(events.stream().map(this::entryOf).toList()))
+                .chain(() -> contacts.add(events));
     }
 
     /**
