@@ -32,7 +32,7 @@ class SurveyMigrationTest {
     @Test
     void bothHistoriesRecordTodaysMigrationsAndValidate() {
         assertThat(database.rows("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(database.rows("select version from platform_schema_history where success order by installed_rank"))
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
         database.validateToday();
@@ -82,6 +82,11 @@ class SurveyMigrationTest {
         assertThat(database.rows("select indexname from pg_indexes where indexname in ('invitations_by_case',"
                 + " 'survey_responses_by_time', 'invitations_by_time') order by 1"))
                 .containsExactly("invitations_by_case", "invitations_by_time", "survey_responses_by_time");
+        // V8: the newest-first lists' indexes replace the release's narrower ones
+        assertThat(database.rows("select indexname from pg_indexes where tablename in ('survey_responses', 'invitations')"
+                + " and (indexname like '%by_customer%' or indexname like '%by_survey%') order by 1"))
+                .containsExactly("invitations_by_customer_newest", "survey_responses_by_customer_newest",
+                        "survey_responses_by_survey_newest");
     }
 
     @Test
