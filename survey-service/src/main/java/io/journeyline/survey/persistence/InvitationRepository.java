@@ -1,5 +1,6 @@
 package io.journeyline.survey.persistence;
 
+import io.journeyline.platform.paging.KeysetCursor;
 import io.journeyline.platform.persistence.Transactions;
 import io.journeyline.survey.domain.invitations.Invitation;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -46,9 +47,16 @@ public class InvitationRepository {
                 .map(row -> new LastInvited((OffsetDateTime) row[0], (OffsetDateTime) row[1]));
     }
 
-    /** The customer's invitations, newest first. */
-    public Uni<List<Invitation>> ofCustomer(String customerId, int limit) {
-        return select("where customer_id = ?1 order by created_at desc, id limit " + limit, customerId);
+    /**
+     * Up to {@code limit} of the customer's invitations, newest first by {@code created_at} then id, strictly after
+     * {@code after} when given: the order of the index {@code invitations_by_customer_newest} (V8), which the scan
+     * starts at the position and leaves after the page.
+     */
+    public Uni<List<Invitation>> ofCustomer(String customerId, KeysetCursor after, int limit) {
+        return after == null
+                ? select("where customer_id = ?1 order by created_at desc, id desc limit ?2", customerId, limit)
+                : select("where customer_id = ?1 and (created_at, id) < (?2, ?3) order by created_at desc, id desc limit ?4",
+                customerId, after.time(), after.tieBreaker(), limit);
     }
 
     /** The invitation a token opens, locked for the rest of the transaction when {@code lock}. */

@@ -1,5 +1,6 @@
 package io.journeyline.survey.rest;
 
+import io.journeyline.platform.paging.KeysetCursor;
 import io.journeyline.platform.security.Roles;
 import io.journeyline.platform.validation.CustomerId;
 import io.journeyline.survey.domain.invitations.Invitation;
@@ -44,15 +45,24 @@ public class InvitationResource {
         }
     }
 
-    public record Page(List<InvitationView> items) {
+    /** One page, newest first; pass {@code nextCursor} back as {@code cursor} for the next, null on the last page. */
+    public record Page(List<InvitationView> items, String nextCursor) {
     }
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A customer's invitations, newest first: sent, completed and suppressed (with the guard and why)")
+    @Operation(summary = "A customer's invitations, newest first: sent, completed and suppressed (with the guard and "
+            + "why), with cursor paging")
     public Uni<Page> ofCustomer(@PathParam("customerId") @CustomerId String customerId,
-                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return invitations.ofCustomer(customerId, limit)
-                .map(found -> new Page(found.stream().map(InvitationView::of).toList()));
+                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                @QueryParam("cursor") String cursor) {
+        KeysetCursor after = KeysetCursor.decode(cursor);
+        return invitations.ofCustomer(customerId, after, limit + 1).map(found -> {
+            boolean more = found.size() > limit;
+            List<Invitation> shown = more ? found.subList(0, limit) : found;
+            Invitation last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+            return new Page(shown.stream().map(InvitationView::of).toList(),
+                    more ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+        });
     }
 }

@@ -11,6 +11,7 @@ import io.journeyline.platform.consent.Consents;
 import io.journeyline.platform.messaging.InOrder;
 import io.journeyline.platform.outbox.Cause;
 import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.paging.KeysetCursor;
 import io.journeyline.survey.config.SurveysConfig;
 import io.journeyline.survey.domain.invitations.FatigueGuards;
 import io.journeyline.survey.domain.invitations.FatigueGuards.Decision;
@@ -98,9 +99,10 @@ public class InvitationService {
         };
     }
 
+    /** A page of the customer's invitations, newest first after {@code after}; {@code limit} rows at most. */
     @WithSession
-    public Uni<List<Invitation>> ofCustomer(String customerId, int limit) {
-        return invitations.ofCustomer(customerId, limit);
+    public Uni<List<Invitation>> ofCustomer(String customerId, KeysetCursor after, int limit) {
+        return invitations.ofCustomer(customerId, after, limit);
     }
 
     private Uni<Decision> decide(Request request, StoredSurvey survey) {
