@@ -31,8 +31,10 @@ class AccessMatrixTest extends AccessMatrix {
                 row("PUT /api/v1/surveys/{surveyId}", ADMIN),
                 row("POST /api/v1/surveys/{surveyId}/waves", ADMIN),
                 row("POST /api/v1/surveys/{surveyId}/responses", INGEST),
+                row("GET /api/v1/surveys/{surveyId}/responses", AGENT.and(ADMIN, READ)),
                 row("GET /api/v1/surveys/{surveyId}/responses/{responseId}", AGENT.and(ADMIN, READ)),
                 row("GET /api/v1/customers/{customerId}/invitations", AGENT.and(ADMIN, READ)),
+                row("GET /api/v1/customers/{customerId}/responses", AGENT.and(ADMIN, READ)),
                 row("GET /api/v1/surveys/{surveyId}/results", SUPERVISOR.and(ADMIN, "README: results (supervisor, admin)")),
                 row("GET /api/v1/results", SUPERVISOR.and(ADMIN, "README: results (supervisor, admin)")));
     }

@@ -2,6 +2,7 @@ package io.journeyline.survey.service;
 
 import io.journeyline.contract.event.SurveyResponded;
 import io.journeyline.platform.outbox.Outbox;
+import io.journeyline.platform.paging.KeysetCursor;
 import io.journeyline.platform.problem.Problem;
 import io.journeyline.platform.problem.ProblemException;
 import io.journeyline.sentiment.Sentiment;
@@ -89,6 +90,26 @@ public class SurveyResponseService {
         return responses.findById(responseId)
                 .map(found -> found != null && found.surveyId.equals(surveyId) ? found : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("response", responseId));
+    }
+
+    /**
+     * A page of a survey's responses (one customer's, when {@code customerId} is given), newest first after
+     * {@code after}; {@code limit} rows at most. A 404 for a survey that is neither defined nor has a response recorded.
+     */
+    @WithSession
+    public Uni<List<SurveyResponse>> ofSurvey(String surveyId, String customerId, KeysetCursor after, int limit) {
+        return responses.newestFirst(new SurveyResponseRepository.Filter(surveyId, customerId), after, limit)
+                .call(page -> page.isEmpty() ? responses.surveyKnown(surveyId).invoke(known -> {
+                    if (!known) {
+                        throw ProblemException.notFound("survey", surveyId);
+                    }
+                }) : Uni.createFrom().voidItem());
+    }
+
+    /** A page of a customer's responses to every survey, newest first after {@code after}; {@code limit} rows at most. */
+    @WithSession
+    public Uni<List<SurveyResponse>> ofCustomer(String customerId, KeysetCursor after, int limit) {
+        return responses.newestFirst(new SurveyResponseRepository.Filter(null, customerId), after, limit);
     }
 
     private static Map<String, Double> empty(Map<String, Double> scores) {
