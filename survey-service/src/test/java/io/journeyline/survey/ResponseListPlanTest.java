@@ -62,6 +62,25 @@ class ResponseListPlanTest {
         });
     }
 
+    /**
+     * A survey's list filtered to one customer has no index of its own (a third on the table, for a filter): it reads
+     * the customer's responses before the cursor by the customer's index and sorts those — bounded by what that one
+     * customer answered (fatigue control: one invitation a week at most, kept 25 months), never by the survey's size.
+     */
+    @Test
+    void oneCustomersAnswersToOneSurveyReadOnlyTheCustomersResponses() throws SQLException {
+        plans(connection -> {
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                String next = plan(connection, mode, SurveyResponseRepository.newestFirstStatement(true, true, true),
+                        "text, text, timestamptz, text, int",
+                        "'explain-survey-7', 'explain-cust-7', now() - interval '10 days', 'explain-3', 51");
+                assertThat(next).as(mode).contains("survey_responses_by_customer_newest")
+                        .doesNotContain("survey_responses_by_survey_newest").doesNotContain("survey_responses_by_time")
+                        .doesNotContain("Seq Scan");
+            }
+        });
+    }
+
     private static void assertWalksTheIndex(String plan, String index) {
         assertThat(plan).contains("Index Scan using " + index + " on survey_responses")
                 .doesNotContain("Sort").doesNotContain("Filter:");
