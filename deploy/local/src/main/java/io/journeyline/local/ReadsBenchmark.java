@@ -135,7 +135,7 @@ public final class ReadsBenchmark {
         List<Read> reads = new ArrayList<>();
         for (String read : List.of("journey view", "timeline page (limit=50)", "pain points", "decisions",
                 "identity lookup", "cases", "assignments", "survey answers (timeline)", "survey answer (by id)",
-                "survey invitations")) {
+                "survey answers (survey-service)", "survey invitations")) {
             for (var customer : customers.entrySet()) {
                 reads.add(bench.customerRead(read, customer.getKey(), String.format("%,d", customer.getValue())));
             }
@@ -148,9 +148,9 @@ public final class ReadsBenchmark {
                     answer.body().length, read.request().uri().getPath()
                             + (read.request().uri().getRawQuery() == null ? "" : "?" + read.request().uri().getRawQuery()));
         }
-        System.out.println("  survey-service has no endpoint for a customer's answers: the console finds them in the"
-                + " timeline (type survey.responded, 10) and reads each from survey-service by id; both are measured,"
-                + " and the customer's invitations");
+        System.out.println("  a customer's survey answers three ways: journey-service's timeline by type (10), one by id"
+                + " from survey-service (as the console reads them), survey-service's own list (10; 404 in a build"
+                + " before it had one)");
 
         long accessLogBefore = bench.accessLogRows();
         List<String> rows = new ArrayList<>();
@@ -228,10 +228,8 @@ public final class ReadsBenchmark {
             System.out.printf("pain-point worklist: %,d rows there already%n", have);
             return;
         }
-        String prefix = "bench-wl-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         long began = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement insert = db.prepareStatement("""
+        have = topUp(jdbc, "bench-wl-", have, target, 100_000, """
                      with seeded as (
                          insert into pain_points (id, customer_id, rule_id, rule_version, rule_set_version, shadow, status,
                              severity, state_key, topic, touchpoint, detected_at, recorded_at, status_changed_at,
@@ -247,7 +245,7 @@ public final class ReadsBenchmark {
                                               else 'DISMISSED' end)
                                         else (case g % 20 when 0 then 'OPEN' when 1 then 'DISMISSED' when 2 then 'DISMISSED'
                                               else 'RESOLVED' end) end as status
-                               from (select g, ? || g as id, ? || 'c' || (g % 50000) as customer,
+                               from (select g, p.prefix || g as id, p.prefix || 'c' || (g % 50000) as customer,
                                          (array['PP-DETRACTOR', 'PP-LOW-CSAT', 'PP-HIGH-EFFORT', 'PP-REPEAT-CONTACT',
                                                 'PP-CHANNEL-SWITCH', 'PP-REPEATED-ERRORS', 'PP-NEW-CUSTOMER', 'PP-STALL',
                                                 'PP-MISUNDERSTANDING'])[1 + g % 9] as rule,
@@ -257,22 +255,11 @@ public final class ReadsBenchmark {
                                          (array['checkout.payment', 'setup.wifi', 'returns.portal', 'hotline',
                                                 'home'])[1 + (g / 7) % 5] as touchpoint,
                                          now() - random() * interval '180 days' as detected
-                                     from generate_series(?::bigint, ?::bigint) g) numbered) decided
+                                     from (select cast(? as text) as prefix) p,
+                                         generate_series(?::bigint, ?::bigint) g) numbered) decided
                          returning id, customer_id, detected_at)
                      insert into pain_point_evidence (pain_point_id, event_id, occurred_at, customer_id)
-                     select id, id || '-evidence', detected_at, customer_id from seeded""")) {
-            long from = 1;
-            while (have < target) {
-                long step = Math.min(100_000, target - have);
-                insert.setString(1, prefix);
-                insert.setString(2, prefix);
-                insert.setLong(3, from);
-                insert.setLong(4, from + step - 1);
-                insert.executeUpdate();
-                from += step;
-                have += step;
-            }
-        }
+                     select id, id || '-evidence', detected_at, customer_id from seeded""");
         System.out.printf("pain-point worklist: %,d rows (%,d open), written by SQL into journey-service's database"
                         + " (pain_points with one evidence row each) in %.0f s%n", have,
                 PostgresServer.count(jdbc, "select count(*) from pain_points where status = 'OPEN'"),
@@ -291,10 +278,8 @@ public final class ReadsBenchmark {
             System.out.printf("case queue: %,d open cases there already%n", have);
             return;
         }
-        String prefix = "bench-queue-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         long began = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement insert = db.prepareStatement("""
+        have = topUp(jdbc, "bench-queue-", have, target, 20_000, """
                      with opened as (
                          insert into cases (id, customer_id, topic, topic_key, status, priority, team, opened_at,
                              updated_at, category, touchpoint)
@@ -324,20 +309,32 @@ public final class ReadsBenchmark {
                          due < now() + interval '1 hour' and not stopped, due < now() and not stopped,
                          case when stopped then null else due end
                      from (select *, clock = 'ACKNOWLEDGE' and status <> 'RECEIVED' as stopped,
-                               opened_at + target_ms * interval '1 millisecond' as due from clocks) s""")) {
-            long from = 1;
-            while (have < target) {
-                long step = Math.min(20_000, target - have);
-                insert.setString(1, prefix);
-                insert.setLong(2, from);
-                insert.setLong(3, from + step - 1);
-                insert.executeUpdate();
-                from += step;
-                have += step;
-            }
-        }
+                               opened_at + target_ms * interval '1 millisecond' as due from clocks) s""");
         System.out.printf("case queue: %,d open cases, written by SQL into feedback-service's database (cases with"
                 + " their two SLA clocks each) in %.0f s%n", have, (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * Runs {@code insert} — its parameters: a prefix for the ids it writes (new each run), the first and the last number
+     * of a step — in steps of {@code step} rows until {@code have} reaches {@code target}; the count then.
+     */
+    private static long topUp(String jdbc, String prefix, long have, int target, int step, String insert)
+            throws SQLException {
+        String ids = prefix + UUID.randomUUID().toString().substring(0, 8) + "-";
+        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD);
+             PreparedStatement statement = db.prepareStatement(insert)) {
+            long from = 1;
+            while (have < target) {
+                long rows = Math.min(step, target - have);
+                statement.setString(1, ids);
+                statement.setLong(2, from);
+                statement.setLong(3, from + rows - 1);
+                statement.executeUpdate();
+                from += rows;
+                have += rows;
+            }
+        }
+        return have;
     }
 
     /**
@@ -409,6 +406,7 @@ public final class ReadsBenchmark {
             case "survey answers (timeline)" -> url("journey", "/api/v1/customers/" + customer
                     + "/timeline?type=io.journeyline.survey.responded&limit=10");
             case "survey answer (by id)" -> latestAnswer(customer);
+            case "survey answers (survey-service)" -> url("survey", "/api/v1/customers/" + customer + "/responses?limit=10");
             case "survey invitations" -> url("survey", "/api/v1/customers/" + customer + "/invitations");
             default -> throw new IllegalArgumentException(read);
         };
