@@ -3,9 +3,9 @@ package io.journeyline.journey.persistence;
 import io.journeyline.journey.domain.Contacts;
 import io.journeyline.platform.cloudevents.IncomingEvent;
 import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.NativeSelect;
 import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,27 +61,29 @@ public class ContactCountRepository {
 
     /**
      * How many contacts these customers made per topic since {@code since}: the whole hours from the counts, the first,
-     * partial hour from the timeline (through its by-type index: at most an hour of the customers' touchpoints).
+     * partial hour from the timeline (through a customer index: at most an hour of the customers' entries).
      */
     public Uni<Map<String, Long>> since(List<String> customerIds, OffsetDateTime since) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select topic, sum(contacts) from (
-                            select topic, contacts from contact_counts
-                            where customer_id""" + " " + SqlArrays.anyOf(1, "text") + """
-                                and hour >= ?3
-                            union all
-                            select coalesce(data::jsonb ->> 'topic', ?5), 1 from timeline_entries
-                            where customer_id""" + " " + SqlArrays.anyOf(1, "text") + """
-                                and type = ?4 and occurred_at >= ?2 and occurred_at < ?3
-                                and data::jsonb ->> 'action' = ?6) c
-                        group by topic order by topic""", Object[].class)
-                .setParameter(1, SqlArrays.of(customerIds)).setParameter(2, since)
-                .setParameter(3, Contacts.firstWholeHour(since)).setParameter(4, Contacts.TYPE)
-                .setParameter(5, Contacts.NO_TOPIC).setParameter(6, Contacts.ACTION).getResultList())
-                .map(rows -> {
-                    Map<String, Long> counts = new TreeMap<>();
-                    rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
-                    return counts;
-                });
+        return sinceSelect(customerIds, since).list(Object[].class).map(rows -> {
+            Map<String, Long> counts = new TreeMap<>();
+            rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+            return counts;
+        });
+    }
+
+    /** The statement {@link #since} runs. */
+    static NativeSelect sinceSelect(List<String> customerIds, OffsetDateTime since) {
+        return new NativeSelect("""
+                select topic, sum(contacts) from (
+                    select topic, contacts from contact_counts
+                    where customer_id""" + " " + SqlArrays.anyOf(1, "text") + """
+                        and hour >= ?3
+                    union all
+                    select coalesce(data::jsonb ->> 'topic', ?5), 1 from timeline_entries
+                    where customer_id""" + " " + SqlArrays.anyOf(1, "text") + """
+                        and type = ?4 and occurred_at >= ?2 and occurred_at < ?3
+                        and data::jsonb ->> 'action' = ?6) c
+                group by topic order by topic""", List.of(SqlArrays.of(customerIds), since,
+                Contacts.firstWholeHour(since), Contacts.TYPE, Contacts.NO_TOPIC, Contacts.ACTION));
     }
 }

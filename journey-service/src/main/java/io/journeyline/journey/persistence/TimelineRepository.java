@@ -3,9 +3,9 @@ package io.journeyline.journey.persistence;
 import io.journeyline.contract.vocabulary.SurveyKind;
 import io.journeyline.journey.domain.TimelineEntry;
 import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.NativeSelect;
 import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +38,11 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
      * Filters by source and channel are checked on the walk, so a rare source costs the entries skipped to find it.
      */
     public Uni<List<TimelineEntry>> page(Query query, List<String> members) {
+        return pageSelect(query, members).list(TimelineEntry.class);
+    }
+
+    /** The statement {@link #page} runs. */
+    static NativeSelect pageSelect(Query query, List<String> members) {
         List<Object> values = new ArrayList<>();
         values.add(SqlArrays.of(members));
         StringBuilder sql = new StringBuilder("select e.* from unnest(cast(cast(?1 as text) as text[])) as m (customer_id)");
@@ -60,13 +65,7 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
         String order = " order by %1$s.occurred_at desc, %1$s.seq desc limit " + query.limit();
         sql.append(" cross join lateral (select * from timeline_entries t where ").append(where)
                 .append(order.formatted("t")).append(") e").append(order.formatted("e"));
-        return Panache.getSession().chain(session -> {
-            var select = session.createNativeQuery(sql.toString(), TimelineEntry.class);
-            for (int i = 0; i < values.size(); i++) {
-                select.setParameter(i + 1, values.get(i));
-            }
-            return select.getResultList();
-        });
+        return new NativeSelect(sql.toString(), values);
     }
 
     private static void condition(StringBuilder where, List<Object> values, String sql, Object value) {
@@ -104,20 +103,23 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
      * however many answers they gave.
      */
     public Uni<List<Object[]>> latestScores(List<String> customerIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select distinct on (s.kind) s.kind, s.score, s.occurred_at from (
-                            select k.kind, latest.score, latest.occurred_at, latest.seq
-                            from unnest(cast(cast(?1 as text) as text[])) as m (customer_id)
-                            cross join unnest(cast(cast(?2 as text) as text[])) as k (kind)
-                            cross join lateral (
-                                select (data::jsonb -> 'scores' ->> 'primary')::float8 as score, occurred_at, seq
-                                from timeline_entries
-                                where customer_id = m.customer_id and type = 'io.journeyline.survey.responded'
-                                    and data::jsonb ->> 'surveyKind' = k.kind
-                                order by occurred_at desc, seq desc limit 1) latest) s
-                        order by s.kind, s.occurred_at desc, s.seq desc""", Object[].class)
-                .setParameter(1, SqlArrays.of(customerIds))
-                .setParameter(2, SqlArrays.of(Arrays.stream(SurveyKind.values()).map(SurveyKind::wire).toList()))
-                .getResultList());
+        return latestScoresSelect(customerIds).list(Object[].class);
+    }
+
+    /** The statement {@link #latestScores} runs. */
+    static NativeSelect latestScoresSelect(List<String> customerIds) {
+        return new NativeSelect("""
+                select distinct on (s.kind) s.kind, s.score, s.occurred_at from (
+                    select k.kind, latest.score, latest.occurred_at, latest.seq
+                    from unnest(cast(cast(?1 as text) as text[])) as m (customer_id)
+                    cross join unnest(cast(cast(?2 as text) as text[])) as k (kind)
+                    cross join lateral (
+                        select (data::jsonb -> 'scores' ->> 'primary')::float8 as score, occurred_at, seq
+                        from timeline_entries
+                        where customer_id = m.customer_id and type = 'io.journeyline.survey.responded'
+                            and data::jsonb ->> 'surveyKind' = k.kind
+                        order by occurred_at desc, seq desc limit 1) latest) s
+                order by s.kind, s.occurred_at desc, s.seq desc""", List.of(SqlArrays.of(customerIds),
+                SqlArrays.of(Arrays.stream(SurveyKind.values()).map(SurveyKind::wire).toList())));
     }
 }
