@@ -1,6 +1,8 @@
 package io.journeyline.feedback;
 
+import io.journeyline.feedback.persistence.SlaRepository;
 import io.journeyline.testing.ReleaseDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class FeedbackMigrationTest {
     @Test
     void bothHistoriesRecordTodaysMigrationsAndValidate() {
         assertThat(database.rows("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5", "6");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(database.rows("select version from platform_schema_history where success order by installed_rank"))
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
         database.validateToday();
@@ -88,8 +90,60 @@ class FeedbackMigrationTest {
             assertThat(database.rows("select count(*) from " + table)).as(table).containsExactly("0");
         }
         assertThat(database.rows("select indexname from pg_indexes where indexname in ('cases_closed_by_time',"
-                + " 'feedback_items_by_time', 'case_sla_open_by_urgency') order by 1"))
-                .containsExactly("case_sla_open_by_urgency", "cases_closed_by_time", "feedback_items_by_time");
+                + " 'feedback_items_by_time', 'case_sla_open_by_urgency', 'cases_queue', 'cases_by_status',"
+                + " 'cases_by_urgency') order by 1"))
+                .containsExactly("case_sla_open_by_urgency", "cases_by_status", "cases_by_urgency",
+                        "cases_closed_by_time", "feedback_items_by_time");
+    }
+
+    @Test
+    void theReleasesCasesKeepTheUrgencyOfTheirMostUrgentOpenClock() {
+        // case-4001 is open with a running resolve clock; case-4002 is closed: none of its clocks counts
+        assertThat(database.rows("select id, urgency, urgent_due_at = 'infinity', urgent_due_at = '2026-12-01 16:39:05+00'"
+                + " from cases order by id")).containsExactly("case-4001|2|f|t", "case-4002|2|t|f");
+    }
+
+    /**
+     * V7's backfill computes what the service keeps from then on ({@code SlaRepository.KEPT_URGENCY}, the old
+     * {@code MOST_URGENT_OPEN_CLOCK}), for clocks in every state: a database at V6 with such cases, migrated.
+     */
+    @Test
+    void theBackfillAgreesWithTheMostUrgentOpenClockInEveryState() {
+        try (ReleaseDatabase v6 = ReleaseDatabase.empty()) {
+            Flyway.configure().configuration(v6.service("classpath:db/migration").getConfiguration()).target("6").load()
+                    .migrate();
+            String[][] cases = {
+                    // id, status, clocks: (clock, running_since, stopped, warned, breached, due_at)
+                    {"breached", "ESCALATED", "('ACKNOWLEDGE', now(), false, true, true, '2026-12-01 10:00+00'),"
+                            + " ('RESOLVE', now(), false, false, false, '2026-12-01 09:00+00')"},
+                    {"at-risk", "RECEIVED", "('ACKNOWLEDGE', now(), false, true, false, '2026-12-01 11:00+00'),"
+                            + " ('RESOLVE', now(), false, false, false, '2026-12-01 08:00+00')"},
+                    {"warned-paused", "IN_PROGRESS", "('ACKNOWLEDGE', null, true, false, false, null),"
+                            + " ('RESOLVE', null, false, true, false, null)"},
+                    {"nearest", "ACKNOWLEDGED", "('ACKNOWLEDGE', null, true, false, false, null),"
+                            + " ('RESOLVE', now(), false, false, false, '2026-12-02 08:00+00')"},
+                    {"paused", "REOPENED", "('RESOLVE', null, false, false, false, null)"},
+                    {"resolved", "RESOLVED", "('ACKNOWLEDGE', now(), false, true, true, '2026-12-01 10:00+00')"},
+                    {"closed", "CLOSED", "('RESOLVE', now(), false, false, false, '2026-12-01 10:00+00')"},
+                    {"no-clocks", "RECEIVED", null}};
+            for (String[] c : cases) {
+                v6.execute("insert into cases (id, customer_id, topic_key, status, priority, opened_at, updated_at)"
+                        + " values ('" + c[0] + "', 'cust-" + c[0] + "', '', '" + c[1] + "', 'HIGH', now(), now())");
+                if (c[2] != null) {
+                    v6.execute("insert into case_sla (case_id, clock, running_since, stopped, warned, breached, due_at,"
+                            + " target_ms, used_ms) select '" + c[0] + "', v.clock, v.since::timestamptz, v.stopped, v.warned, v.breached, v.due::timestamptz, 1000, 0"
+                            + " from (values " + c[2] + ") v (clock, since, stopped, warned, breached, due)");
+                }
+            }
+            v6.migrateToday();
+
+            assertThat(v6.rows("select id, urgency, nullif(urgent_due_at, 'infinity') at time zone 'UTC' from cases"
+                    + " order by urgency, urgent_due_at, id")).containsExactly("breached|0|2026-12-01 10:00:00",
+                    "at-risk|1|2026-12-01 11:00:00", "nearest|2|2026-12-02 08:00:00", "closed|2|null",
+                    "no-clocks|2|null", "paused|2|null", "resolved|2|null", "warned-paused|2|null");
+            assertThat(v6.rows("select cases.id from cases where (urgency, urgent_due_at) <> ("
+                    + SlaRepository.KEPT_URGENCY + ")")).isEmpty();
+        }
     }
 
     @Test

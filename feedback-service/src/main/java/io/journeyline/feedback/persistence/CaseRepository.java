@@ -31,25 +31,34 @@ public class CaseRepository {
 
     /**
      * Queue filters; null means any. {@code breached}: whether any of the case's SLA clocks was breached.
-     * {@code order}: null or {@link Order#NEWEST} newest first.
+     * {@code order}: null or {@link Order#NEWEST} newest first. {@code after}: where the previous page ended (null: from
+     * the start). {@code limit}: how many cases at most.
      */
     public record Query(String customerId, String status, String priority, String topic, String team, String assignee,
-                        Boolean breached, int limit, Order order) {
+                        Boolean breached, int limit, Order order, Position after) {
     }
 
     /** How the queue is ordered. */
     public enum Order {
-        /** Newest first (by opening time). */
+        /** Newest first (by opening time, then id). */
         NEWEST,
         /**
-         * By the most urgent open clock ({@link SlaRepository#MOST_URGENT_OPEN_CLOCK}): breached cases first, then
-         * at-risk ones, each by due time, then the other counting ones by due time, then the rest newest first.
+         * By the most urgent open clock ({@link SlaRepository#MOST_URGENT_OPEN_CLOCK}, as kept on the case:
+         * {@link SlaRepository#KEPT_URGENCY}): breached cases first, then at-risk ones, each by due time, then the other
+         * counting ones by due time, then the rest newest first.
          */
         URGENCY
     }
 
-    /** A case of the queue with its most urgent open SLA clock (null: none counts). */
-    public record Queued(CaseRecord record, SlaRepository.ClockRow urgent) {
+    /**
+     * A case's place in the queue's orders: its opening time and id (newest first), and its kept urgency and due time
+     * (null: none counts) for {@link Order#URGENCY}.
+     */
+    public record Position(OffsetDateTime openedAt, String id, int urgency, OffsetDateTime urgentDueAt) {
+    }
+
+    /** A case of the queue with its most urgent open SLA clock (null: none counts) and its place in the queue. */
+    public record Queued(CaseRecord record, SlaRepository.ClockRow urgent, Position position) {
     }
 
     /** Inserts the case unless the customer already has one open on its topic; whether it was inserted. */
@@ -67,7 +76,11 @@ public class CaseRepository {
                 .executeUpdate()).map(inserted -> inserted == 1);
     }
 
-    /** Writes a case's changing fields. */
+    /**
+     * Writes a case's changing fields, and brings its kept urgency up to date: the urgency reads the case's status (a
+     * resolved case's clocks count no more). Today every transition that opens or ends a case also moves a clock, which
+     * keeps it too; this keeps it whatever a future transition does, and writes nothing when it stands.
+     */
     public Uni<Void> update(CaseRecord c) {
         return Transactions.inCallersTransaction("CaseRepository.update", session -> session.createNativeQuery("""
                         update cases set status = ?2, waiting = ?3, reopenings = ?4, outcome = ?5, root_cause = ?6, team = ?7,
@@ -75,7 +88,7 @@ public class CaseRepository {
                 .setParameter(1, c.id()).setParameter(2, c.status()).setParameter(3, c.waiting())
                 .setParameter(4, c.reopenings()).setParameter(5, c.outcome()).setParameter(6, c.rootCause())
                 .setParameter(7, c.team()).setParameter(8, c.assignee()).setParameter(9, c.priority())
-                .setParameter(10, c.updatedAt()).executeUpdate()).replaceWithVoid();
+                .setParameter(10, c.updatedAt()).executeUpdate()).chain(() -> SlaRepository.keepUrgency(c.id()));
     }
 
     /**
@@ -102,8 +115,28 @@ public class CaseRepository {
         return select("where id = ?1", id).map(found -> found.stream().findFirst());
     }
 
-    /** The queue, each case with its most urgent open clock: one query. */
+    /**
+     * A page of the queue, each case with its most urgent open clock: one query. The cases come from a walk of an index
+     * in the page's order (V7) that starts at {@code after} and stops after {@code limit} rows; only they are joined to
+     * their clocks. By urgency after a position, two walks: the rest of the position's (urgency, due time) group newest
+     * first, then the groups after it — each an index range, so a page deep in the queue costs what the first does.
+     */
     public Uni<List<Queued>> queue(Query query) {
+        Sql sql = queueSql(query);
+        return rows(sql.text(), sql.values().toArray())
+                .map(rows -> rows.stream().map(row -> {
+                    CaseRecord record = record(row);
+                    return new Queued(record, SlaRepository.row(row, RECORD_COLUMNS + 2), new Position(record.openedAt(),
+                            record.id(), ((Number) row[RECORD_COLUMNS]).intValue(), (OffsetDateTime) row[RECORD_COLUMNS + 1]));
+                }).toList());
+    }
+
+    /** A native statement and its ordinal parameters' values. */
+    record Sql(String text, List<Object> values) {
+    }
+
+    /** The queue's statement ({@link #queue}), apart for a test to EXPLAIN it. */
+    static Sql queueSql(Query query) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         List<Object> values = new ArrayList<>();
         filter(where, values, "customer_id", query.customerId());
@@ -116,13 +149,37 @@ public class CaseRepository {
             where.append(query.breached() ? " and" : " and not").append(
                     " exists (select 1 from case_sla s where s.case_id = cases.id and s.breached)");
         }
-        where.append(query.order() == Order.URGENCY ? " order by coalesce(u.urgency, 2), u.due_at nulls last," : " order by")
-                .append(" opened_at desc, id desc limit ").append(query.limit());
-        return rows("select " + COLUMNS + ", u.case_id, u.clock, u.target_ms, u.used_ms, u.running_since, u.stopped, "
-                + "u.warned, u.breached, u.due_at from cases left join lateral (" + SlaRepository.MOST_URGENT_OPEN_CLOCK
-                + ") u on true " + where, values.toArray())
-                .map(rows -> rows.stream().map(row -> new Queued(record(row), SlaRepository.row(row, RECORD_COLUMNS)))
-                        .toList());
+        String newest = "opened_at desc, id desc";
+        String order = query.order() == Order.URGENCY ? "urgency, urgent_due_at, " + newest : newest;
+        String page;
+        Position after = query.after();
+        if (after == null) {
+            page = "select * from cases " + where + " order by " + order + " limit " + query.limit();
+        } else {
+            values.add(after.openedAt());
+            String openedAt = "?" + values.size();
+            values.add(after.id());
+            String beforeInGroup = " and (opened_at, id) < (" + openedAt + ", ?" + values.size() + ")";
+            if (query.order() == Order.URGENCY) {
+                values.add(after.urgency());
+                String urgency = "?" + values.size();
+                String due = "'infinity'";
+                if (after.urgentDueAt() != null) {
+                    values.add(after.urgentDueAt());
+                    due = "?" + values.size();
+                }
+                page = "(select * from cases " + where + " and urgency = " + urgency + " and urgent_due_at = " + due
+                        + beforeInGroup + " order by " + newest + " limit " + query.limit() + ") union all "
+                        + "(select * from cases " + where + " and (urgency, urgent_due_at) > (" + urgency + ", " + due
+                        + ") order by " + order + " limit " + query.limit() + ")";
+            } else {
+                page = "select * from cases " + where + beforeInGroup + " order by " + order + " limit " + query.limit();
+            }
+        }
+        return new Sql("select " + COLUMNS + ", cases.urgency, nullif(cases.urgent_due_at, 'infinity'), u.case_id, u.clock, "
+                + "u.target_ms, u.used_ms, u.running_since, u.stopped, u.warned, u.breached, u.due_at from (" + page
+                + ") cases left join lateral (" + SlaRepository.MOST_URGENT_OPEN_CLOCK + ") u on true order by "
+                + order.replace("urgency", "cases.urgency") + " limit " + query.limit(), values);
     }
 
     /** Records a contact; false when it was already there (the same feedback or request twice). */

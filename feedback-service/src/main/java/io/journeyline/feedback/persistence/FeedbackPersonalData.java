@@ -32,12 +32,14 @@ public class FeedbackPersonalData extends SqlPersonalData {
                     + CASES_OF_CUSTOMER + " and status <> 'CLOSED')"),
             Statement.of("case_contacts", "update case_contacts set evidence = null where evidence is not null and case_id in ("
                     + CASES_OF_CUSTOMER + ")"),
+            // its clocks stopped just above, a case's kept urgency is that of a case with none counting
             Statement.of("cases", """
-                    update cases set customer_id = ?2, updated_at = case when status = 'CLOSED' then updated_at else ?3 end,
+                    update cases set (urgency, urgent_due_at) = (%s), customer_id = ?2,
+                        updated_at = case when status = 'CLOSED' then updated_at else ?3 end,
                         outcome = case when status = 'CLOSED' then outcome else 'NOT_VERIFIED' end,
                         waiting = case when status = 'CLOSED' then waiting else false end,
                         status = 'CLOSED'
-                    where customer_id = ?1"""),
+                    where customer_id = ?1""".formatted(SlaRepository.KEPT_URGENCY)),
             Statement.of("feedback_items", "update feedback_items set customer_id = ?2, text = null where customer_id = ?1"));
 
     private static final ExportStatements EXPORT = ExportStatements.of(

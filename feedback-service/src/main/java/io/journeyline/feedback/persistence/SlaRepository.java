@@ -38,6 +38,23 @@ public class SlaRepository {
             limit 1""".formatted(CaseLifecycle.openStatuses().stream().map(CaseStatus::name)
             .map(status -> "'" + status + "'").collect(Collectors.joining(", ")));
 
+    /**
+     * A one-row subquery for a query over {@code cases}: the case's kept urgency as {@code cases.urgency} and
+     * {@code cases.urgent_due_at} hold it — its {@link #MOST_URGENT_OPEN_CLOCK}'s urgency and due time, or 2 and
+     * 'infinity' when none counts (no open clock, only paused ones, or the case not open), so the queue's order by
+     * urgency, due time nulls last is plain ascending order on the case's own row, which an index holds (V7).
+     */
+    public static final String KEPT_URGENCY = "select coalesce(min(u.urgency), 2), coalesce(min(u.due_at), 'infinity') from ("
+            + MOST_URGENT_OPEN_CLOCK + ") u";
+
+    /**
+     * Brings case {@code ?1}'s kept urgency up to date with its clocks and its status; writes nothing when it stands.
+     * Run after every write of either, in the same transaction ({@link #save}, {@code CaseRepository.update}), so the
+     * kept value is the computed one (SlaUrgencyPropertyTest walks random clock operations to check it).
+     */
+    static final String KEEP_URGENCY = "update cases set (urgency, urgent_due_at) = (" + KEPT_URGENCY
+            + ") where id = ?1 and (urgency, urgent_due_at) <> (" + KEPT_URGENCY + ")";
+
     /** One clock of one case. */
     public record ClockRow(String caseId, String clock, SlaTimer timer, boolean stopped, boolean warned, boolean breached,
                            OffsetDateTime dueAt) {
@@ -63,7 +80,13 @@ public class SlaRepository {
                 .setParameter(3, row.timer().target().toMillis()).setParameter(4, row.timer().used().toMillis())
                 .setParameter(5, row.timer().runningSince() == null ? null : row.timer().runningSince().atOffset(ZoneOffset.UTC))
                 .setParameter(6, row.stopped()).setParameter(7, row.warned()).setParameter(8, row.breached())
-                .setParameter(9, row.dueAt()).executeUpdate()).replaceWithVoid();
+                .setParameter(9, row.dueAt()).executeUpdate()).chain(() -> keepUrgency(row.caseId()));
+    }
+
+    /** Case {@code caseId}'s kept urgency, brought up to date ({@link #KEEP_URGENCY}) in the caller's transaction. */
+    static Uni<Void> keepUrgency(String caseId) {
+        return Transactions.inCallersTransaction("SlaRepository.keepUrgency", session -> session
+                .createNativeQuery(KEEP_URGENCY).setParameter(1, caseId).executeUpdate()).replaceWithVoid();
     }
 
     /** A case's clocks, locked for the rest of the transaction. */

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,27 +50,34 @@ public class CaseResource {
         this.identity = identity;
     }
 
-    /** Cases, each with its most urgent open SLA clock ({@code sla}). */
-    public record Page(List<CaseService.CaseSummary> items) {
+    /** Cases, each with its most urgent open SLA clock ({@code sla}); pass {@code nextCursor} back for the next page. */
+    public record Page(List<CaseService.CaseSummary> items,
+                       @Schema(description = "The cursor of the next page (the same list's parameters with "
+                               + "cursor=nextCursor); null on the last page", nullable = true) String nextCursor) {
     }
 
     @GET
     @Path("/cases")
-    @Operation(summary = "The case queue, newest first or order=urgency: filters status, priority, topic, team, "
-            + "assignee, and breached (true: a case with a breached SLA clock; false: none breached)",
+    @Operation(summary = "The case queue, newest first or order=urgency, paged with limit and cursor: filters status, "
+            + "priority, topic, team, assignee, and breached (true: a case with a breached SLA clock; false: none breached)",
             description = "Each case carries sla: its most urgent open clock ({clock, dueAt, remaining, state}), or null. "
-                    + "order=urgency puts the cases with a breached clock first, then those with an at-risk one (each by "
-                    + "due time), then the others with a running clock by nearest due time, then the rest (paused, "
-                    + "stopped, resolved or closed) newest first")
+                    + "Newest first is by opening time, then id. order=urgency puts the cases with a breached clock "
+                    + "first, then those with an at-risk one (each by due time), then the others with a running clock by "
+                    + "nearest due time, then the rest (paused, stopped, resolved or closed) newest first. nextCursor, "
+                    + "passed back as cursor with the same filters and order, gives the next page; walked to the end, "
+                    + "the pages hold each case once")
     public Uni<Page> queue(@QueryParam("status") String status, @QueryParam("priority") String priority,
                            @QueryParam("topic") String topic, @QueryParam("team") String team,
                            @QueryParam("assignee") String assignee, @QueryParam("breached") Boolean breached,
                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                            @QueryParam("order") @DefaultValue("newest")
                            @Parameter(description = "newest (by opening time, the default) or urgency")
-                           @Pattern(regexp = "^(newest|urgency)$", message = "must be newest or urgency") String order) {
-        return cases.queue(new CaseRepository.Query(null, status, priority, topic, team, assignee, breached, limit,
-                "urgency".equals(order) ? CaseRepository.Order.URGENCY : CaseRepository.Order.NEWEST)).map(Page::new);
+                           @Pattern(regexp = "^(newest|urgency)$", message = "must be newest or urgency") String order,
+                           @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page; 400 "
+                                   + "invalid cursor for one this list (in this order) did not hand out") String cursor) {
+        CaseRepository.Order by = "urgency".equals(order) ? CaseRepository.Order.URGENCY : CaseRepository.Order.NEWEST;
+        return page(new CaseRepository.Query(null, status, priority, topic, team, assignee, breached, limit, by,
+                CaseCursor.decode(cursor, by)));
     }
 
     @GET
@@ -168,10 +176,18 @@ public class CaseResource {
 
     @GET
     @Path("/customers/{customerId}/cases")
-    @Operation(summary = "A customer's cases, newest first, each with sla: its most urgent open SLA clock or null")
+    @Operation(summary = "A customer's cases, newest first (by opening time, then id), each with sla: its most urgent "
+            + "open SLA clock or null; paged with limit and cursor (nextCursor)")
     public Uni<Page> ofCustomer(@PathParam("customerId") @CustomerId String customerId,
-                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return cases.queue(new CaseRepository.Query(customerId, null, null, null, null, null, null, limit,
-                CaseRepository.Order.NEWEST)).map(Page::new);
+                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page")
+                                String cursor) {
+        return page(new CaseRepository.Query(customerId, null, null, null, null, null, null, limit,
+                CaseRepository.Order.NEWEST, CaseCursor.decode(cursor, CaseRepository.Order.NEWEST)));
+    }
+
+    private Uni<Page> page(CaseRepository.Query query) {
+        return cases.queue(query).map(page -> new Page(page.items(),
+                page.next() == null ? null : CaseCursor.encode(page.next(), query.order())));
     }
 }

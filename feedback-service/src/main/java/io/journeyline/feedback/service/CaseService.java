@@ -118,10 +118,22 @@ public class CaseService {
                         rows.stream().map(SlaRepository.ClockRow::view).toList(), config.rootCauses())))));
     }
 
+    /** A page of a list of cases, and where the next one starts (null: this is the last). */
+    public record CasePage(List<CaseSummary> items, CaseRepository.Position next) {
+    }
+
+    /** A page of the queue of at most {@code query.limit()} cases: one more is read to know whether another follows. */
     @WithSession
-    public Uni<List<CaseSummary>> queue(CaseRepository.Query query) {
-        return cases.queue(query).map(queued -> queued.stream().map(q -> new CaseSummary(q.record(),
-                q.urgent() == null ? null : q.urgent().view())).toList());
+    public Uni<CasePage> queue(CaseRepository.Query query) {
+        int limit = query.limit();
+        return cases.queue(new CaseRepository.Query(query.customerId(), query.status(), query.priority(), query.topic(),
+                query.team(), query.assignee(), query.breached(), limit + 1, query.order(), query.after())).map(queued -> {
+            boolean more = queued.size() > limit;
+            List<CaseRepository.Queued> page = more ? queued.subList(0, limit) : queued;
+            return new CasePage(page.stream().map(q -> new CaseSummary(q.record(),
+                    q.urgent() == null ? null : q.urgent().view())).toList(),
+                    more ? page.get(page.size() - 1).position() : null);
+        });
     }
 
     private Uni<CaseRecord> open(Opening o) {
