@@ -64,7 +64,7 @@ class FeedbackErasureTest {
     }
 
     @Test
-    void anOpenCaseIsClosedAsErasedAndItsSlaTimersGo() {
+    void anOpenCaseIsClosedAsErasedAndItsSlaTimersGo() throws Exception {
         String customer = "cust-" + UUID.randomUUID();
         String caseId = CaseApi.complain(customer, "HIGH", Map.of("text", "no parcel"));
         assertThat(DatabaseScan.ofThisTest().tablesHolding(caseId)).anyMatch(table -> table.startsWith("platform_timers"));
@@ -77,6 +77,9 @@ class FeedbackErasureTest {
         assertThat(view.getString("record.outcome")).isEqualTo("NOT_VERIFIED");
         assertThat(view.getList("history.action", String.class)).last().isEqualTo("ERASED");
         assertThat(DatabaseScan.ofThisTest().tablesHolding(caseId)).noneMatch(table -> table.startsWith("platform_timers"));
+        // closed, its clocks stopped: it counts no clock in the queue's order by urgency, as its sla (null) says
+        assertThat(view.getList("clocks.state")).containsOnly("stopped");
+        assertThat(KeptUrgency.mismatches("id", caseId)).isEmpty();
     }
 
     /** Case analytics over the default period, without the period's bounds (they move with the clock). */
