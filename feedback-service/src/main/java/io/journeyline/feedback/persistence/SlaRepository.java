@@ -50,7 +50,7 @@ public class SlaRepository {
     /**
      * Brings case {@code ?1}'s kept urgency up to date with its clocks and its status; writes nothing when it stands.
      * Run after every write of either, in the same transaction ({@link #save}, {@code CaseRepository.update}), so the
-     * kept value is the computed one (SlaUrgencyPropertyTest walks random clock operations to check it).
+     * kept value is the computed one (KeptUrgencyTest walks random clock operations to check it).
      */
     static final String KEEP_URGENCY = "update cases set (urgency, urgent_due_at) = (" + KEPT_URGENCY
             + ") where id = ?1 and (urgency, urgent_due_at) <> (" + KEPT_URGENCY + ")";
