@@ -309,27 +309,48 @@ public final class ReadsBenchmark {
                          due < now() + interval '1 hour' and not stopped, due < now() and not stopped,
                          case when stopped then null else due end
                      from (select *, clock = 'ACKNOWLEDGE' and status <> 'RECEIVED' as stopped,
-                               opened_at + target_ms * interval '1 millisecond' as due from clocks) s""");
+                               opened_at + target_ms * interval '1 millisecond' as due from clocks) s""",
+                keptUrgency() + " and id in (select ? || g from generate_series(?::bigint, ?::bigint) g)");
         System.out.printf("case queue: %,d open cases, written by SQL into feedback-service's database (cases with"
                 + " their two SLA clocks each) in %.0f s%n", have, (System.nanoTime() - began) / 1e9);
     }
 
     /**
-     * Runs {@code insert} — its parameters: a prefix for the ids it writes (new each run), the first and the last number
-     * of a step — in steps of {@code step} rows until {@code have} reaches {@code target}; the count then.
+     * The urgency feedback-service keeps on each open case's row (its most urgent clock, V7) for cases written here by
+     * SQL: the statement V7's migration backfills an upgraded database with, read from the migration itself, so the
+     * benchmark's rows hold what the service would have kept and there is no second copy of the rule to drift.
      */
-    private static long topUp(String jdbc, String prefix, long have, int target, int step, String insert)
+    private static String keptUrgency() {
+        try {
+            String migration = Files.readString(Path.of(
+                    "feedback-service/src/main/resources/db/migration/V7__case_queue_keyset.sql"));
+            int start = migration.indexOf("update cases set (urgency, urgent_due_at)");
+            return migration.substring(start, migration.indexOf(';', start));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("run from the checkout's root, as bench.sh does", e);
+        }
+    }
+
+    /**
+     * Runs {@code statements} — their parameters: a prefix for the ids they write (new each run), the first and the last
+     * number of a step — one after the other in steps of {@code step} rows until {@code have} reaches {@code target};
+     * the count then.
+     */
+    private static long topUp(String jdbc, String prefix, long have, int target, int step, String... statements)
             throws SQLException {
         String ids = prefix + UUID.randomUUID().toString().substring(0, 8) + "-";
-        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement statement = db.prepareStatement(insert)) {
+        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD)) {
             long from = 1;
             while (have < target) {
                 long rows = Math.min(step, target - have);
-                statement.setString(1, ids);
-                statement.setLong(2, from);
-                statement.setLong(3, from + rows - 1);
-                statement.executeUpdate();
+                for (String sql : statements) {
+                    try (PreparedStatement statement = db.prepareStatement(sql)) {
+                        statement.setString(1, ids);
+                        statement.setLong(2, from);
+                        statement.setLong(3, from + rows - 1);
+                        statement.executeUpdate();
+                    }
+                }
                 from += rows;
                 have += rows;
             }
@@ -424,8 +445,8 @@ public final class ReadsBenchmark {
 
     /**
      * The worklists an agent works from: open pain points newest first (page 1, page 2 through the cursor, and a
-     * narrow filter) and the case queue (new cases newest first; one priority by urgency). The queue has no cursor:
-     * {@code limit} is its only paging.
+     * narrow filter) and the case queue (new cases newest first, page 1 and page 2 through its cursor; one priority by
+     * urgency). A build whose queue has no cursor answers page 1 to the second read.
      */
     private List<Read> worklists(int painPoints, int openCases) throws Exception {
         String painPointVolume = String.format("%,d pp", painPoints);
@@ -439,8 +460,12 @@ public final class ReadsBenchmark {
                 get(first + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
         reads.add(new Read("pain-point worklist: OPEN HIGH billing", painPointVolume,
                 get(url("journey", "/api/v1/pain-points?status=OPEN&severity=HIGH&topic=billing&limit=50"))));
-        reads.add(new Read("case queue: RECEIVED, newest", caseVolume,
-                get(url("feedback", "/api/v1/cases?status=RECEIVED&limit=50"))));
+        String queue = url("feedback", "/api/v1/cases?status=RECEIVED&limit=50");
+        String queueCursor = JSON.readTree(HTTP.send(get(queue), HttpResponse.BodyHandlers.ofString()).body())
+                .path("nextCursor").asText("");
+        reads.add(new Read("case queue: RECEIVED, newest", caseVolume, get(queue)));
+        reads.add(new Read("case queue: RECEIVED, page 2 (cursor)", caseVolume,
+                get(queue + "&cursor=" + URLEncoder.encode(queueCursor, StandardCharsets.UTF_8))));
         reads.add(new Read("case queue: HIGH by urgency", caseVolume,
                 get(url("feedback", "/api/v1/cases?priority=HIGH&order=urgency&limit=50"))));
         return reads;
