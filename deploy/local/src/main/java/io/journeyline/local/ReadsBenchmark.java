@@ -279,7 +279,9 @@ public final class ReadsBenchmark {
             return;
         }
         long began = System.nanoTime();
-        have = topUp(jdbc, "bench-queue-", have, target, 20_000, """
+        boolean keepsUrgency = PostgresServer.count(jdbc, "select count(*) from information_schema.columns"
+                + " where table_name = 'cases' and column_name = 'urgency'") > 0;   // a build before V7 has none
+        String insert = """
                      with opened as (
                          insert into cases (id, customer_id, topic, topic_key, status, priority, team, opened_at,
                              updated_at, category, touchpoint)
@@ -309,8 +311,10 @@ public final class ReadsBenchmark {
                          due < now() + interval '1 hour' and not stopped, due < now() and not stopped,
                          case when stopped then null else due end
                      from (select *, clock = 'ACKNOWLEDGE' and status <> 'RECEIVED' as stopped,
-                               opened_at + target_ms * interval '1 millisecond' as due from clocks) s""",
-                keptUrgency() + " and id in (select ? || g from generate_series(?::bigint, ?::bigint) g)");
+                               opened_at + target_ms * interval '1 millisecond' as due from clocks) s""";
+        String keep = keptUrgency() + " and id in (select ? || g from generate_series(?::bigint, ?::bigint) g)";
+        have = topUp(jdbc, "bench-queue-", have, target, 20_000,
+                keepsUrgency ? new String[]{insert, keep} : new String[]{insert});
         System.out.printf("case queue: %,d open cases, written by SQL into feedback-service's database (cases with"
                 + " their two SLA clocks each) in %.0f s%n", have, (System.nanoTime() - began) / 1e9);
     }
