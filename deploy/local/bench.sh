@@ -35,7 +35,7 @@
 #       100,000 events beside one with 1,000, opened in turn; time to first byte (the page with every part),
 #       first contentful paint and load, medians and p90
 #   deploy/local/bench.sh reads [--port-offset N] [--data-dir DIR] [--events 100000] [--rate 200] [--seconds 20]
-#                               [--connections 8] [--pain-points 1000000] [--open-cases 100000]
+#                               [--connections 8] [--pain-points 1000000] [--open-cases 100000] [--only TEXT]
 #       every read an agent makes about one customer (journey view, timeline page, pain points, decisions, identity
 #       lookup, cases, assignments, survey invitations) for a customer with 1,000 events and one with 100,000, and the
 #       pain-point and case worklists at volume (rows topped up by SQL): closed loop (N clients) and open loop (a fixed

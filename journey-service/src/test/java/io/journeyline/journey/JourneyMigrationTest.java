@@ -32,7 +32,7 @@ class JourneyMigrationTest {
     @Test
     void bothHistoriesRecordTodaysMigrationsAndValidate() {
         assertThat(database.rows("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
         assertThat(database.rows("select version from platform_schema_history where success order by installed_rank"))
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
         database.validateToday();

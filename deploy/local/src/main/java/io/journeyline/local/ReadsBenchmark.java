@@ -57,7 +57,8 @@ import java.util.concurrent.locks.LockSupport;
  * the time they had waited by then as their latency — a lower bound).
  *
  * <pre>deploy/local/bench.sh reads [--port-offset N] [--data-dir DIR] [--events 100000] [--rate 200] [--seconds 20]
- *     [--connections 8] [--pain-points 1000000] [--open-cases 100000]</pre>
+ *     [--connections 8] [--pain-points 1000000] [--open-cases 100000] [--only TEXT]</pre>
+ * {@code --only} measures only the reads whose name contains {@code TEXT} (e.g. {@code "journey view"}).
  */
 public final class ReadsBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(5);
@@ -86,6 +87,7 @@ public final class ReadsBenchmark {
         int connections = 8;
         int painPoints = 1_000_000;
         int openCases = 100_000;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
@@ -96,6 +98,7 @@ public final class ReadsBenchmark {
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--pain-points" -> painPoints = Integer.parseInt(args[++i]);
                 case "--open-cases" -> openCases = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -141,6 +144,8 @@ public final class ReadsBenchmark {
             }
         }
         reads.addAll(bench.worklists(painPoints, openCases));
+        String wanted = only;
+        reads.removeIf(read -> wanted != null && !read.name().contains(wanted));
         System.out.println("what each read answers now (agent token):");
         for (Read read : reads) {
             HttpResponse<byte[]> answer = HTTP.send(read.request(), HttpResponse.BodyHandlers.ofByteArray());

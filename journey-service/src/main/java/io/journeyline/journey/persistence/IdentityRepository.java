@@ -1,6 +1,7 @@
 package io.journeyline.journey.persistence;
 
 import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.NativeSelect;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,6 +60,27 @@ public class IdentityRepository {
                         "select coalesce(group_id, id) from customers where id = ?1", String.class)
                 .setParameter(1, customerId).getResultList())
                 .map(rows -> rows.isEmpty() ? customerId : rows.get(0));
+    }
+
+    /** A customer's stage, and its group: the customers linked to it and itself, in id order. */
+    public record Group(StageRepository.StageRow stage, List<String> members) {
+    }
+
+    /**
+     * The customer's stage and group in one statement (the customer by its key, the others through
+     * {@code customers_by_group}); empty when journey-service has never seen the customer.
+     */
+    public Uni<Optional<Group>> group(String customerId) {
+        return new NativeSelect("""
+                select m.id, me.stage, me.stage_entered_at, me.previous_stage, me.stage_cause
+                from customers me cross join lateral (
+                    select me.id as id where me.group_id is null
+                    union all
+                    select g.id from customers g where g.group_id = me.group_id) m
+                where me.id = ?1 order by m.id""", List.of(customerId)).list(Object[].class)
+                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(new Group(new StageRepository.StageRow(
+                        customerId, (String) rows.get(0)[1], (OffsetDateTime) rows.get(0)[2], (String) rows.get(0)[3],
+                        (String) rows.get(0)[4]), rows.stream().map(row -> (String) row[0]).toList())));
     }
 
     /** Every customer of a customer's group (at least the customer itself), in id order. */

@@ -2,6 +2,7 @@ package io.journeyline.journey.persistence;
 
 import io.journeyline.journey.domain.Intervention;
 import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.NativeSelect;
 import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -124,6 +125,7 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
     }
 
     public Uni<List<Intervention>> ofPainPoints(List<String> painPointIds) {
-        return list("painPointId in ?1 order by decidedAt, id", painPointIds);
+        return new NativeSelect("select * from interventions where pain_point_id " + SqlArrays.anyOf(1, "text")
+                + " order by decided_at, id", List.of(SqlArrays.of(painPointIds))).list(Intervention.class);
     }
 }

@@ -2,6 +2,8 @@ package io.journeyline.journey.persistence;
 
 import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.platform.persistence.MultiRowStatement;
+import io.journeyline.platform.persistence.NativeSelect;
+import io.journeyline.platform.persistence.SqlArrays;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -119,6 +121,21 @@ public class PainPointRepository implements PanacheRepositoryBase<PainPoint, Str
     public record Query(List<String> customerIds, List<String> statuses, String ruleId, String severity, String topic,
                         String touchpoint, OffsetDateTime since, OffsetDateTime afterTime, String afterId, int limit,
                         boolean includeShadow) {
+    }
+
+    /**
+     * These customers' open (OPEN or ACKNOWLEDGED, not shadow) pain points, newest first, at most {@code limit}: each
+     * customer's walked through {@code pain_points_open_by_customer} (V12), which holds only the open ones, so a long
+     * past of closed pain points costs nothing.
+     */
+    public Uni<List<PainPoint>> openOf(List<String> customerIds, int limit) {
+        return new NativeSelect("""
+                select p.* from unnest(cast(cast(?1 as text) as text[])) as m (customer_id)
+                cross join lateral (select * from pain_points where customer_id = m.customer_id
+                    and status in ('OPEN', 'ACKNOWLEDGED') and not shadow
+                    order by detected_at desc, id desc limit ?2) p
+                order by p.detected_at desc, p.id desc limit ?2""", List.of(SqlArrays.of(customerIds), limit))
+                .list(PainPoint.class);
     }
 
     /** Newest first by detection time. */

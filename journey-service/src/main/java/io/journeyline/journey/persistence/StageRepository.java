@@ -52,11 +52,6 @@ public class StageRepository {
                 });
     }
 
-    /** The stages of these customers, read without locking. */
-    public Uni<Map<String, StageRow>> stagesOf(Set<String> customerIds) {
-        return read(customerIds, "");
-    }
-
     public Uni<Void> update(List<StageRow> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();

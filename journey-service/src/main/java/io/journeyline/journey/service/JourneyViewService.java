@@ -5,13 +5,10 @@ import io.journeyline.journey.config.HealthConfig;
 import io.journeyline.journey.config.StagesConfig;
 import io.journeyline.journey.domain.HealthScore;
 import io.journeyline.journey.domain.Intervention;
-import io.journeyline.journey.domain.PainPoint;
 import io.journeyline.journey.domain.stages.StageModel;
 import io.journeyline.journey.persistence.ContactCountRepository;
-import io.journeyline.journey.persistence.CustomerRepository;
 import io.journeyline.journey.persistence.IdentityRepository;
 import io.journeyline.journey.persistence.InterventionRepository;
-import io.journeyline.journey.persistence.PainPointRepository;
 import io.journeyline.journey.persistence.StageRepository;
 import io.journeyline.journey.persistence.StageRepository.Change;
 import io.journeyline.journey.persistence.StageRepository.StageRow;
@@ -27,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A customer's journey at a glance: stage, scores, contacts, open pain points, interventions, health. Scores,
@@ -35,7 +31,10 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class JourneyViewService {
-    private final CustomerRepository customers;
+    /** The open pain points the view shows at most, newest first. */
+    static final int OPEN_SHOWN = 200;
+    /** The interventions the view shows at most, newest first. */
+    static final int INTERVENTIONS_SHOWN = 100;
     private final StageRepository stages;
     private final TimelineRepository timeline;
     private final ContactCountRepository contacts;
@@ -47,11 +46,10 @@ public class JourneyViewService {
     private final StagesConfig stagesConfig;
     private final Clock clock;
 
-    public JourneyViewService(CustomerRepository customers, StageRepository stages, TimelineRepository timeline,
+    public JourneyViewService(StageRepository stages, TimelineRepository timeline,
                               ContactCountRepository contacts, PainPointService painPoints,
                               InterventionRepository interventions, IdentityRepository identities, StageModel model,
                               HealthConfig health, StagesConfig stagesConfig, Clock clock) {
-        this.customers = customers;
         this.stages = stages;
         this.timeline = timeline;
         this.contacts = contacts;
@@ -78,29 +76,28 @@ public class JourneyViewService {
     }
 
     /**
-     * Ten queries, each bounded by what the view shows rather than by the customer's history: existence and group
-     * (primary key, group index), the stage (primary key), the latest stage changes, one latest answer per survey kind
-     * and customer, contacts per topic (hourly counts and the window's first hour), the open pain points (a partial
-     * index of open ones) with their evidence and interventions, and the latest interventions (per customer, through
-     * their index). See docs/performance.md, "Agent reads".
+     * Eight queries, each bounded by what the view shows rather than by the customer's history: the customer with its
+     * stage and group (primary key, group index), the latest stage changes, one latest answer per survey kind and
+     * customer, contacts per topic (hourly counts and the window's first hour), the open pain points (a partial index of
+     * open ones, {@value #OPEN_SHOWN} at most) with their evidence and interventions, and the latest
+     * {@value #INTERVENTIONS_SHOWN} interventions (per customer, through their index). See docs/performance.md,
+     * "Agent reads".
      */
     @WithSession
     public Uni<Journey> journey(String customerId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return customers.exists(customerId).chain(exists -> {
-            if (!exists) {
+        return identities.group(customerId).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().failure(ProblemException.notFound("customer", customerId));
             }
-            return identities.members(customerId).chain(members -> stages.stagesOf(Set.of(customerId))
-                    .chain(stageRows -> stages.history(customerId, stagesConfig.historyShown() + 1)
+            List<String> members = found.get().members();
+            return stages.history(customerId, stagesConfig.historyShown() + 1)
                     .chain(history -> timeline.latestScores(members)
                     .chain(scores -> contacts.since(members, now.minus(health.contactsWindow()))
-                    .chain(contacts -> painPoints.page(new PainPointRepository.Query(members,
-                            List.of(PainPoint.Status.OPEN.name(), PainPoint.Status.ACKNOWLEDGED.name()),
-                            null, null, null, null, null, null, null, 200, false))
-                    .chain(open -> interventions.ofCustomers(members, 100)
-                    .map(sent -> view(customerId, members, stageRows.get(customerId), history, scores, contacts, open,
-                            sent, now))))))));
+                    .chain(counted -> painPoints.openOf(members, OPEN_SHOWN)
+                    .chain(open -> interventions.ofCustomers(members, INTERVENTIONS_SHOWN)
+                    .map(sent -> view(customerId, members, found.get().stage(), history, scores, counted, open, sent,
+                            now))))));
         });
     }
 

@@ -44,6 +44,11 @@ public class PainPointService {
     public record View(PainPoint painPoint, List<String> evidence, List<Intervention> interventions) {
     }
 
+    /** These customers' open pain points, newest first, at most {@code limit}, as the API shows them. */
+    public Uni<List<View>> openOf(List<String> customerIds, int limit) {
+        return painPoints.openOf(customerIds, limit).chain(this::views);
+    }
+
     @WithSession
     public Uni<List<View>> page(PainPointRepository.Query query) {
         return painPoints.page(query).chain(this::views);

@@ -55,9 +55,9 @@ public class TimelineService {
      */
     @WithSession
     public Uni<List<TimelineEntry>> page(TimelineRepository.Query query) {
-        return customers.exists(query.customerId())
-                .chain(exists -> exists ? identities.members(query.customerId()).chain(members -> timeline.page(query, members))
-                        : Uni.createFrom().failure(ProblemException.notFound("customer", query.customerId())));
+        return identities.group(query.customerId()).chain(group -> group.isPresent()
+                ? timeline.page(query, group.get().members())
+                : Uni.createFrom().failure(ProblemException.notFound("customer", query.customerId())));
     }
 
     /**
