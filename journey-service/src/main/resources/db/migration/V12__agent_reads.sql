@@ -20,7 +20,7 @@ create index if not exists timeline_entries_latest_scores
 -- consumer's transaction as each first-seen event is recorded (ContactCounts): the journey view sums the hours inside
 -- its window (journeyline.health.contacts-window, 30 days) instead of counting a month of the customer's timeline, and
 -- counts the window's first, partial hour from the timeline itself, so the figure is the timeline's to the event.
--- At most one row per contact; kept as long as the window needs it (JourneyRetention), erased and exported with the
+-- At most one row per contact; kept as long as the timeline it counts (JourneyRetention), erased and exported with the
 -- customer.
 create table contact_counts (
     customer_id text        not null,

@@ -1,6 +1,5 @@
 package io.journeyline.journey.persistence;
 
-import io.journeyline.journey.config.HealthConfig;
 import io.journeyline.platform.retention.RetainedData;
 import io.journeyline.platform.retention.RetentionPolicy;
 import io.smallrye.config.ConfigMapping;
@@ -15,13 +14,13 @@ import java.util.List;
  * what is older): timeline entries and stage changes by event time, pain points with their evidence and interventions
  * by detection, erasure records with their receipts by request — 25 months each: two full years of trends compared
  * year over year, plus the month being reported — export jobs with their documents, a week; rule backtests, 90 days;
- * hourly contact counts, the journey view's contacts window and an hour (31 days by default).
+ * hourly contact counts as long as the timeline they count.
  */
 @ApplicationScoped
 public class JourneyRetention implements RetentionPolicy {
     @ConfigMapping(prefix = "journeyline.retention.journey")
     public interface Config {
-        /** Timeline entries and stage changes, by the event's time. */
+        /** Timeline entries, stage changes and the contacts counted by hour, by the event's time. */
         @WithDefault("P762D")
         Duration timeline();
 
@@ -43,20 +42,9 @@ public class JourneyRetention implements RetentionPolicy {
     }
 
     private final Config config;
-    private final HealthConfig health;
 
-    public JourneyRetention(Config config, HealthConfig health) {
+    public JourneyRetention(Config config) {
         this.config = config;
-        this.health = health;
-    }
-
-    /**
-     * Contact counts by hour: as long as the journey view's window reads them (its first hour included), never longer
-     * than the timeline they count.
-     */
-    Duration contactCounts() {
-        Duration window = health.contactsWindow().plusHours(1);
-        return window.compareTo(config.timeline()) < 0 ? window : config.timeline();
     }
 
     @Override
@@ -64,7 +52,8 @@ public class JourneyRetention implements RetentionPolicy {
         return List.of(
                 RetainedData.table("timeline_entries", "occurred_at", config.timeline()),
                 RetainedData.table("stage_changes", "changed_at", config.timeline()),
-                RetainedData.table("contact_counts", "hour", contactCounts()),
+                // as long as the timeline they count: a contacts window widened later still finds every hour
+                RetainedData.table("contact_counts", "hour", config.timeline()),
                 new RetainedData("pain_points", config.painPoints(), """
                         with gone as (select id from pain_points where detected_at < ?1 limit ?2),
                              evidence as (delete from pain_point_evidence where pain_point_id in (select id from gone)),
