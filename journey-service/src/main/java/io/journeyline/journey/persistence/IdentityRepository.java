@@ -85,13 +85,7 @@ public class IdentityRepository {
 
     /** Every customer of a customer's group (at least the customer itself), in id order. */
     public Uni<List<String>> members(String customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id from customers where id = ?1 and group_id is null
-                        union all
-                        select id from customers where group_id = (select group_id from customers where id = ?1)
-                        order by id""", String.class)
-                .setParameter(1, customerId).getResultList())
-                .map(members -> members.isEmpty() ? List.of(customerId) : members);
+        return group(customerId).map(found -> found.map(Group::members).orElse(List.of(customerId)));
     }
 
     /** How many identifiers the customers of these groups hold together. */

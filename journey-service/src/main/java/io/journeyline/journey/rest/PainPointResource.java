@@ -154,11 +154,9 @@ public class PainPointResource {
                 QueryParams.time("since", since), after == null ? null : after.time(),
                 after == null ? null : after.tieBreaker(), limit + 1, shadow);
         return painPoints.page(query).map(views -> {
-            boolean more = views.size() > limit;
-            List<PainPointService.View> page = more ? views.subList(0, limit) : views;
-            PainPoint last = page.isEmpty() ? null : page.get(page.size() - 1).painPoint();
-            return new Page(page.stream().map(PainPointResource::item).toList(),
-                    more ? new KeysetCursor(last.detectedAt, last.id).encode() : null);
+            var page = KeysetCursor.page(views, limit,
+                    last -> new KeysetCursor(last.painPoint().detectedAt, last.painPoint().id));
+            return new Page(page.shown().stream().map(PainPointResource::item).toList(), page.nextCursor());
         });
     }
 

@@ -68,11 +68,9 @@ public class TimelineResource {
         var query = new TimelineRepository.Query(customerId, types, source, channel, QueryParams.time("from", from),
                 QueryParams.time("to", to), position, limit + 1);
         return timeline.page(query).map(entries -> {
-            boolean more = entries.size() > limit;
-            List<TimelineEntry> page = more ? entries.subList(0, limit) : entries;
-            TimelineEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
-            String next = more ? new KeysetCursor(last.occurredAt, Long.toString(last.seq)).encode() : null;
-            return new TimelinePage(customerId, page.stream().map(TimelineResource::item).toList(), next);
+            var page = KeysetCursor.page(entries, limit, last -> new KeysetCursor(last.occurredAt, Long.toString(last.seq)));
+            return new TimelinePage(customerId, page.shown().stream().map(TimelineResource::item).toList(),
+                    page.nextCursor());
         });
     }
 

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A keyset position in a list ordered by a time, newest first: the time of the last item shown and a tie-breaker
@@ -39,6 +40,22 @@ public record KeysetCursor(OffsetDateTime time, String tieBreaker) {
         } catch (RuntimeException e) {
             throw invalid();
         }
+    }
+
+    /** The rows a page shows and the position after its last one: null when nothing follows. */
+    public record Page<T>(List<T> shown, String nextCursor) {
+    }
+
+    /**
+     * The page of rows read with one more than {@code limit} (that one says whether another page follows): the first
+     * {@code limit}, and the cursor at the last of them, its position given by {@code position}, when more were read.
+     */
+    public static <T> Page<T> page(List<T> read, int limit, Function<T, KeysetCursor> position) {
+        if (read.size() <= limit) {
+            return new Page<>(read, null);
+        }
+        List<T> shown = read.subList(0, limit);
+        return new Page<>(shown, position.apply(shown.get(limit - 1)).encode());
     }
 
     /** The 400 problem for a cursor that decodes but names no position of this list. */

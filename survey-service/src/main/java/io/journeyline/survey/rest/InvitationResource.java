@@ -58,11 +58,8 @@ public class InvitationResource {
                                 @QueryParam("cursor") String cursor) {
         KeysetCursor after = KeysetCursor.decode(cursor);
         return invitations.ofCustomer(customerId, after, limit + 1).map(found -> {
-            boolean more = found.size() > limit;
-            List<Invitation> shown = more ? found.subList(0, limit) : found;
-            Invitation last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-            return new Page(shown.stream().map(InvitationView::of).toList(),
-                    more ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+            var page = KeysetCursor.page(found, limit, last -> new KeysetCursor(last.createdAt(), last.id()));
+            return new Page(page.shown().stream().map(InvitationView::of).toList(), page.nextCursor());
         });
     }
 }

@@ -58,11 +58,8 @@ public class SurveyResponseResource {
     public record Page(List<ResponseView> items, String nextCursor) {
         /** The page of up to {@code limit} responses from {@code found}, which holds one more when more follow. */
         static Page of(List<SurveyResponse> found, int limit) {
-            boolean more = found.size() > limit;
-            List<SurveyResponse> shown = more ? found.subList(0, limit) : found;
-            SurveyResponse last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-            return new Page(shown.stream().map(ResponseView::of).toList(),
-                    more ? new KeysetCursor(last.respondedAt, last.id).encode() : null);
+            var page = KeysetCursor.page(found, limit, last -> new KeysetCursor(last.respondedAt, last.id));
+            return new Page(page.shown().stream().map(ResponseView::of).toList(), page.nextCursor());
         }
     }
 
