@@ -59,6 +59,8 @@ class LocalStackIT {
         // every process a Prometheus scrapes (the manifests' prometheus.io annotations) answers on its management port,
         // with the JVM's memory among its figures: the console's did not answer at all before it took the extension
         for (int port : List.of(8081, 8082, 8083, 8084, LocalStack.CONSOLE_PORT)) {
+            // one request on its own port first, so the figure exists even when this test is the stack's first client
+            RestAssured.get("http://localhost:" + (port + OFFSET) + "/api/v1/customers/" + customer);
             String metrics = RestAssured.get("http://localhost:" + LocalStack.managementPort(port + OFFSET) + "/q/metrics")
                     .then().statusCode(200).extract().asString();
             assertThat(metrics).as("/q/metrics of the process on %d", port + OFFSET)
