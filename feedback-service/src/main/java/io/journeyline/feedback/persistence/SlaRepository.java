@@ -4,6 +4,7 @@ import io.journeyline.contract.vocabulary.CaseStatus;
 import io.journeyline.feedback.domain.cases.CaseLifecycle;
 import io.journeyline.feedback.domain.sla.ClockView;
 import io.journeyline.feedback.domain.sla.SlaTimer;
+import io.journeyline.platform.persistence.MultiRowStatement;
 import io.journeyline.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -69,18 +70,30 @@ public class SlaRepository {
         }
     }
 
-    public Uni<Void> save(ClockRow row) {
-        return Transactions.inCallersTransaction("SlaRepository.save", session -> session.createNativeQuery("""
+    /**
+     * Writes clocks of case {@code caseId} that changed together (a new case's two, a pause of its running ones), then
+     * brings the case's kept urgency up to date once: two statements for the lot, and at most one new version of the
+     * case's row, not one per clock.
+     */
+    public Uni<Void> save(String caseId, List<ClockRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (rows.stream().anyMatch(row -> !row.caseId().equals(caseId))) {
+            throw new IllegalArgumentException("clocks of another case than " + caseId);
+        }
+        List<Object[]> values = rows.stream().map(row -> new Object[]{row.caseId(), row.clock(),
+                row.timer().target().toMillis(), row.timer().used().toMillis(),
+                row.timer().runningSince() == null ? null : row.timer().runningSince().atOffset(ZoneOffset.UTC),
+                row.stopped(), row.warned(), row.breached(), row.dueAt()}).toList();
+        return Transactions.inCallersTransaction("SlaRepository.save", session -> MultiRowStatement.of("""
                         insert into case_sla (case_id, clock, target_ms, used_ms, running_since, stopped, warned, breached, due_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        select * from""", "text, text, bigint, bigint, timestamptz, boolean, boolean, boolean, timestamptz",
+                        values, """
                         on conflict (case_id, clock) do update set target_ms = excluded.target_ms, used_ms = excluded.used_ms,
                             running_since = excluded.running_since, stopped = excluded.stopped, warned = excluded.warned,
                             breached = excluded.breached, due_at = excluded.due_at""")
-                .setParameter(1, row.caseId()).setParameter(2, row.clock())
-                .setParameter(3, row.timer().target().toMillis()).setParameter(4, row.timer().used().toMillis())
-                .setParameter(5, row.timer().runningSince() == null ? null : row.timer().runningSince().atOffset(ZoneOffset.UTC))
-                .setParameter(6, row.stopped()).setParameter(7, row.warned()).setParameter(8, row.breached())
-                .setParameter(9, row.dueAt()).executeUpdate()).chain(() -> keepUrgency(row.caseId()));
+                .executeUpdate(session)).chain(() -> keepUrgency(caseId));
     }
 
     /** Case {@code caseId}'s kept urgency, brought up to date ({@link #KEEP_URGENCY}) in the caller's transaction. */

@@ -44,6 +44,14 @@ class MultiRowStatementTest {
     }
 
     @Test
+    void anInstantGoesAsTheReactiveClientSendsABoundOneCutToWholeMicroseconds() {
+        // PostgreSQL keeps microseconds and would round "…12.999223999Z" up; the client's binary encoding cuts it
+        assertThat(SqlArrays.of(List.of(OffsetDateTime.parse("2026-12-10T17:09:12.999223999Z"),
+                java.time.Instant.parse("2026-12-10T17:09:12.000000500Z"))))
+                .isEqualTo("{\"2026-12-10T17:09:12.999223Z\",\"2026-12-10T17:09:12Z\"}");
+    }
+
+    @Test
     void aRowOfTheWrongWidthIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> MultiRowStatement.of(HEAD, "text, text", List.<Object[]>of(new Object[]{"a"}), ""))
                 .hasMessageContaining("a row of 1 values for 2 columns");
