@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,8 +47,7 @@ public class SlaService {
     }
 
     public Uni<Void> start(String caseId, Priority priority, Instant at) {
-        return saveAndSchedule(caseId, List.of(SlaClock.values()).stream().map(clock -> fresh(caseId, clock, priority, at))
-                .toList());
+        return saveAndSchedule(caseId, Arrays.stream(SlaClock.values()).map(clock -> fresh(caseId, clock, priority, at)).toList());
     }
 
     /** A fresh clock (a new case, or the resolution of a reopened one). */
